@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { resolveAdminKey } from './admin-key.js';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { createDb, type Db } from './db/create-db.js';
+import { migrateToLatest } from './db/migrator.js';
+import { registerAdminAuth } from './http/admin-auth.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import { loggerOptions } from './logger.js';
+import { healthModule } from './modules/health/health.routes.js';
+
+export interface BuildOptions {
+  /** Replaces the system clock (tests of retries, leases and time windows). */
+  clock?: Clock;
+  /** Use this database instead of opening one from config (it is then not closed with the app). */
+  db?: Db;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set once the answering pipeline (and its knowledge index) is loaded; reported by /api/v1/health. */
+    agentReady: boolean;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the whole application; the server entry and the tests both start here. */
+export async function buildApp(
+  config: Readonly<Config>,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    // Accept a caller's request id when it is sane so traces join up across services.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  });
+
+  const db = options.db ?? createDb(config.database, config.databasePoolSize);
+  if (!options.db) app.addHook('onClose', async () => db.destroy());
+  await migrateToLatest(db);
+
+  const ctx: AppContext = { config, db, clock: options.clock ?? systemClock, log: app.log };
+  const adminKey = resolveAdminKey(config.adminApiKey, config.dataDir, app.log as never);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.decorate('agentReady', false);
+  registerErrorHandling(app);
+  registerAdminAuth(app, adminKey);
+  await registerOpenApi(app);
+
+  await app.register(healthModule, { ctx });
+
+  return app;
+}

@@ -1,0 +1,172 @@
+import path from 'node:path';
+
+/**
+ * The only reader of process.env. Every setting is parsed and validated once at start-up; a bad value
+ * stops the process with a message naming the variable, instead of failing later in a request.
+ */
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string } // file is ':memory:' for an in-memory database
+  | { dialect: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  dataDir: string;
+  database: DatabaseConfig;
+  databasePoolSize: number;
+  /** Undefined means: generate one on first start and keep it in dataDir (see admin-key.ts). */
+  adminApiKey: string | undefined;
+  bodyLimitBytes: number;
+  requestTimeoutMs: number;
+  rateLimitPerMinute: number;
+  corsOrigins: string[];
+  piiRedaction: 'mask' | 'off';
+  workerEmbedded: boolean;
+  webhookAllowPrivateUrls: boolean;
+  maxWebhooks: number;
+  deliveryLogRetentionDays: number;
+  llm: {
+    baseUrl: string | undefined;
+    apiKey: string | undefined;
+    model: string | undefined;
+    timeoutMs: number;
+    classify: boolean;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function parseDatabase(raw: string | undefined, dataDir: string): DatabaseConfig {
+  if (raw === undefined) return { dialect: 'sqlite', file: path.join(dataDir, 'hr-platform.db') };
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid PostgreSQL URL');
+    }
+    return { dialect: 'postgres', url: raw };
+  }
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file === '') throw new ConfigError('DATABASE_URL', 'needs a path after "sqlite:"');
+    return { dialect: 'sqlite', file: file === ':memory:' ? ':memory:' : path.resolve(file) };
+  }
+  const scheme = raw.split(':')[0];
+  throw new ConfigError(
+    'DATABASE_URL',
+    `has unsupported scheme "${scheme}:" (use sqlite:<path> or postgres://…)`,
+  );
+}
+
+function parseOrigins(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin.replace(/\/$/, '')) throw new Error('not an origin');
+    } catch {
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `contains "${origin}", which is not an origin like https://hr.example.com`,
+      );
+    }
+  }
+  return origins;
+}
+
+function parseLlmUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+  } catch {
+    throw new ConfigError('LLM_BASE_URL', `must be an http(s) URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const dataDir = path.resolve(read(env, 'DATA_DIR') ?? './data');
+  const adminApiKey = read(env, 'ADMIN_API_KEY');
+  if (adminApiKey !== undefined && adminApiKey.length < 16) {
+    throw new ConfigError('ADMIN_API_KEY', 'must be at least 16 characters long');
+  }
+  const config: Config = {
+    port: integer(env, 'PORT', 8000, 0, 65535),
+    host: read(env, 'HOST') ?? '127.0.0.1',
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    dataDir,
+    database: parseDatabase(read(env, 'DATABASE_URL'), dataDir),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    adminApiKey,
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    corsOrigins: parseOrigins(read(env, 'CORS_ORIGINS')),
+    piiRedaction: oneOf(env, 'PII_REDACTION', ['mask', 'off'], 'mask'),
+    workerEmbedded: boolean(env, 'WORKER_EMBEDDED', true),
+    webhookAllowPrivateUrls: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_URLS', false),
+    maxWebhooks: integer(env, 'MAX_WEBHOOKS', 100, 1, 100_000),
+    deliveryLogRetentionDays: integer(env, 'DELIVERY_LOG_RETENTION_DAYS', 30, 1, 3650),
+    llm: {
+      baseUrl: parseLlmUrl(read(env, 'LLM_BASE_URL')),
+      apiKey: read(env, 'LLM_API_KEY'),
+      model: read(env, 'LLM_MODEL'),
+      timeoutMs: integer(env, 'LLM_TIMEOUT_MS', 8000, 100, 120_000),
+      classify: boolean(env, 'LLM_CLASSIFY', false),
+    },
+  };
+  if (config.llm.baseUrl !== undefined && config.llm.model === undefined) {
+    throw new ConfigError('LLM_MODEL', 'must be set when LLM_BASE_URL is set');
+  }
+  return Object.freeze(config);
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as core from './20261128_0001_core.js';
+
+/**
+ * Every migration, by its timestamped name. A static list (rather than reading the folder at run time) keeps
+ * migrations working the same under tsx, vitest and the compiled build. Names sort in the order they apply.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261128_0001_core': core,
+};
