@@ -11,6 +11,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { loggerOptions } from './logger.js';
 import { healthModule } from './modules/health/health.routes.js';
+import { webModule } from './web/web.routes.js';
 
 export interface BuildOptions {
   /** Replaces the system clock (tests of retries, leases and time windows). */
@@ -21,8 +22,8 @@ export interface BuildOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Set once the answering pipeline (and its knowledge index) is loaded; reported by /api/v1/health. */
-    agentReady: boolean;
+    /** Shared, mutable readiness flags (an object, so a flag set inside a plugin is seen by every route). */
+    readiness: { agent: boolean };
   }
 }
 
@@ -57,12 +58,13 @@ export async function buildApp(
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.decorate('agentReady', false);
+  app.decorate('readiness', { agent: false });
   registerErrorHandling(app);
   registerAdminAuth(app, adminKey);
   await registerOpenApi(app);
 
   await app.register(healthModule, { ctx });
+  await app.register(webModule, { ctx });
 
   return app;
 }

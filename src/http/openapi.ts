@@ -28,7 +28,7 @@ const redocInit = `Redoc.init('/openapi.json', { hideDownloadButton: false, disa
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'HR Intelligence Platform API',
         version: APP_VERSION,

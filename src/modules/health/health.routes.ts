@@ -43,7 +43,7 @@ export const healthModule: FastifyPluginAsync<ModuleOptions> = async (app, { ctx
       return reply.code(healthy ? 200 : 503).send({
         status: healthy ? 'healthy' : 'unhealthy',
         version: APP_VERSION,
-        agent_ready: app.agentReady,
+        agent_ready: app.readiness.agent,
         database: ctx.db.dialect,
       });
     },
