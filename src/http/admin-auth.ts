@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 /** The OpenAPI security requirement every admin route declares. */
-export const adminSecurity = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
+export const adminSecurity: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
 
 function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
