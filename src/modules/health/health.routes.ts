@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { ModuleOptions } from '../../context.js';
@@ -11,7 +11,7 @@ const ApiHealth = Type.Object({
   database: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
 });
 
-export const healthModule: FastifyPluginAsync<ModuleOptions> = async (app, { ctx }) => {
+export const healthModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { ctx }) => {
   app.get(
     '/health',
     {
