@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type BuildOptions, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { createDb, type Db } from '../../src/db/create-db.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase, tempDir } from './databases.js';
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -9,6 +10,8 @@ export const adminHeaders = { authorization: `Bearer ${TEST_ADMIN_KEY}` };
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  /** The same database the app uses, for assertions on stored rows. */
+  db: Db;
   env: Record<string, string>;
   close(): Promise<void>;
 }
@@ -33,14 +36,18 @@ export async function createTestApp(
     WORKER_EMBEDDED: 'false',
     ...env,
   };
-  const app = await buildApp(loadConfig(fullEnv), options);
+  const config = loadConfig(fullEnv);
+  const db = options.db ?? createDb(config.database, 4);
+  const app = await buildApp(config, { ...options, db });
   await app.ready();
   return {
     app,
     database,
+    db,
     env: fullEnv,
     close: async () => {
       await app.close();
+      await db.destroy();
       await database.cleanup();
     },
   };
