@@ -1,5 +1,6 @@
 import type { LoggerOptions } from 'pino';
 import type { Config } from './config.js';
+import { maskPiiLogHook } from './modules/security/log-redaction.js';
 
 /** Paths whose values never reach a log line: credentials and webhook secrets. */
 export const redactedPaths = [
@@ -16,9 +17,13 @@ export const redactedPaths = [
   '*.adminApiKey',
 ];
 
-export function loggerOptions(config: Pick<Config, 'logLevel'>): LoggerOptions {
+/** PII in log messages is masked unless PII_REDACTION=off (see src/modules/security/pii.ts). */
+export function loggerOptions(
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'piiRedaction'>>,
+): LoggerOptions {
   return {
     level: config.logLevel,
     redact: { paths: redactedPaths, censor: '[redacted]' },
+    ...(config.piiRedaction === 'off' ? {} : { hooks: { logMethod: maskPiiLogHook } }),
   };
 }

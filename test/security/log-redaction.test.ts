@@ -1,0 +1,57 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loggerOptions } from '../../src/logger.js';
+import { redactForLogs } from '../../src/modules/security/log-redaction.js';
+
+function capture(piiRedaction?: 'mask' | 'off') {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const log = pino({ ...loggerOptions({ logLevel: 'info', piiRedaction }) }, stream);
+  return { log, lines };
+}
+
+describe('PII and secrets in application logs', () => {
+  it('masks identifiers in messages, merge objects, child loggers and errors', () => {
+    const { log, lines } = capture('mask');
+    log.info('question from employee: my SSN is 123-45-6789');
+    log.info({ question: { text: 'card 4111 1111 1111 1111' }, items: ['acct 12345678'] }, 'stored');
+    log.child({ reqId: 'r1' }).warn('routing %s', 'routing 021000021');
+    log.error({ err: new Error('duplicate key for SSN 123-45-6789') }, 'failed');
+    const all = lines.join('');
+    expect(all).not.toContain('123-45-6789');
+    expect(all).not.toContain('4111 1111 1111 1111');
+    expect(all).not.toContain('12345678"');
+    expect(all).not.toContain('021000021');
+    expect(all).toContain('***-**-6789');
+    expect(all).toContain('[card ending 1111]');
+    expect(JSON.parse(lines[3]!).err.type).toBe('Error');
+  });
+
+  it('keeps identifiers when PII_REDACTION=off', () => {
+    const { log, lines } = capture('off');
+    log.info('my SSN is 123-45-6789');
+    expect(lines.join('')).toContain('123-45-6789');
+  });
+
+  it('never writes the admin key or webhook secrets', () => {
+    const { log, lines } = capture('mask');
+    log.info({ req: { headers: { authorization: 'Bearer hrk_topsecret', 'x-api-key': 'hrk_other' } } }, 'in');
+    log.info({ webhook: { secret: 'whsec_abc' }, secret: 'whsec_def' }, 'created');
+    const all = lines.join('');
+    expect(all).not.toMatch(/hrk_topsecret|hrk_other|whsec_abc|whsec_def/);
+  });
+
+  it('redactForLogs copies plain data and leaves other objects alone', () => {
+    const original = { a: 'SSN 123-45-6789', n: 5, nested: [{ b: 'ok' }] };
+    expect(redactForLogs(original)).toEqual({ a: 'SSN ***-**-6789', n: 5, nested: [{ b: 'ok' }] });
+    expect(original.a).toBe('SSN 123-45-6789');
+    const date = new Date(0);
+    expect(redactForLogs(date)).toBe(date);
+  });
+});
