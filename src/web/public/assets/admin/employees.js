@@ -1,0 +1,116 @@
+import { qs } from '../api.js';
+import { answerBadges, badge, clear, el, field, formatDate } from '../dom.js';
+
+export async function render(root, ctx) {
+  const userField = field(
+    'Employee ID',
+    el('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', required: true }),
+  );
+  const form = el(
+    'form',
+    { class: 'field-row', role: 'search' },
+    userField.wrap,
+    el('button', { type: 'submit' }, 'Look up'),
+  );
+  const result = el('div');
+  root.append(form, result);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = userField.input.value.trim();
+    if (id) void lookUp(id);
+  });
+
+  async function setVip(userId, checkbox, status) {
+    status.textContent = '';
+    try {
+      const user = await ctx.api(`/api/v1/users/${encodeURIComponent(userId)}`, {
+        method: 'PUT',
+        body: { is_vip: checkbox.checked },
+      });
+      status.textContent =
+        (user?.is_vip ?? checkbox.checked) ? `${userId} is now VIP.` : `${userId} is no longer VIP.`;
+      ctx.announce(status.textContent);
+    } catch (err) {
+      checkbox.checked = !checkbox.checked;
+      status.textContent = `Not saved: ${err.message}`;
+    }
+  }
+
+  async function conversationDetails(id, container) {
+    try {
+      const conversation = await ctx.api(`/api/v1/conversations/${encodeURIComponent(id)}`);
+      const messages = conversation.messages || [];
+      clear(
+        container,
+        conversation.escalation_reason
+          ? el('p', {}, el('strong', {}, 'Escalation reason: '), conversation.escalation_reason)
+          : null,
+        el(
+          'ol',
+          { class: 'transcript' },
+          messages.map((m) =>
+            el(
+              'li',
+              {},
+              el('strong', {}, `${m.role ?? m.sender ?? 'message'}: `),
+              m.content ?? m.text ?? '',
+              el('span', { class: 'muted' }, ` · ${formatDate(m.timestamp ?? m.created_at)}`),
+            ),
+          ),
+        ),
+      );
+    } catch (err) {
+      clear(container, el('div', { class: 'error', role: 'alert' }, err.message));
+    }
+  }
+
+  async function lookUp(userId) {
+    clear(result, el('p', { class: 'muted' }, 'Loading…'));
+    try {
+      const page = await ctx.api(
+        `/api/v1/users/${encodeURIComponent(userId)}/conversations${qs({ limit: 50 })}`,
+      );
+      const conversations = page.conversations || [];
+      const isVip = Boolean(page.user?.is_vip ?? page.is_vip ?? conversations[0]?.is_vip);
+      const vipBox = el('input', { type: 'checkbox', checked: isVip });
+      const vipStatus = el('span', { class: 'muted', role: 'status' });
+      vipBox.addEventListener('change', () => setVip(userId, vipBox, vipStatus));
+      clear(
+        result,
+        el(
+          'section',
+          { class: 'panel', 'aria-label': `Employee ${userId}` },
+          el('h3', {}, `Employee ${userId}`),
+          el('div', { class: 'checks' }, el('label', {}, vipBox, 'VIP (raises priority)'), vipStatus),
+          el('p', { class: 'muted' }, `${page.total ?? conversations.length} conversation(s), newest first.`),
+          conversations.map((c) => {
+            const id = c.id ?? c.conversation_id;
+            const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
+            const details = el(
+              'details',
+              { class: 'item' },
+              el(
+                'summary',
+                {},
+                `${formatDate(c.updated_at ?? c.created_at)} · ${c.status ?? ''} · `,
+                el('code', {}, id),
+              ),
+              answerBadges(c),
+              c.status === 'Escalated' ? badge('Escalated', 'bad') : null,
+              body,
+            );
+            details.addEventListener('toggle', () => {
+              if (details.open && !details.dataset.loaded) {
+                details.dataset.loaded = '1';
+                void conversationDetails(id, body);
+              }
+            });
+            return details;
+          }),
+        ),
+      );
+    } catch (err) {
+      clear(result, el('div', { class: 'error', role: 'alert' }, err.message));
+    }
+  }
+}

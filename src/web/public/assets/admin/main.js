@@ -1,0 +1,171 @@
+import { api } from '../api.js';
+import { clear, el } from '../dom.js';
+
+const KEY_STORAGE = 'hr-admin-key';
+const SECTIONS = {
+  dashboard: { title: 'Dashboard', load: () => import('./dashboard.js') },
+  escalations: { title: 'Escalations', load: () => import('./escalations.js') },
+  webhooks: { title: 'Webhooks', load: () => import('./webhooks.js') },
+  kb: { title: 'Knowledge base', load: () => import('./kb.js') },
+  employees: { title: 'Employees', load: () => import('./employees.js') },
+};
+
+const $ = (id) => document.getElementById(id);
+const signin = $('signin');
+const consoleRoot = $('console');
+const signinForm = $('signin-form');
+const keyInput = $('api-key');
+const signinError = $('signin-error');
+const signOutButton = $('sign-out');
+const sectionTitle = $('section-title');
+const sectionBody = $('section-body');
+const announcer = $('announcer');
+
+let adminKey = readKey();
+let cleanup = null;
+let renderToken = 0;
+
+function readKey() {
+  try {
+    return sessionStorage.getItem(KEY_STORAGE);
+  } catch {
+    return null;
+  }
+}
+
+function storeKey(value) {
+  try {
+    if (value) sessionStorage.setItem(KEY_STORAGE, value);
+    else sessionStorage.removeItem(KEY_STORAGE);
+  } catch {}
+}
+
+function announce(message) {
+  // Clearing first makes screen readers repeat an identical message.
+  announcer.textContent = '';
+  setTimeout(() => {
+    announcer.textContent = message;
+  }, 30);
+}
+
+/** What every section receives: an authenticated API caller and a way to announce results. */
+const context = {
+  announce,
+  async api(path, options = {}) {
+    try {
+      return await api(path, { ...options, adminKey });
+    } catch (error) {
+      if (error.status === 401) signOut('Your session ended: the API key was refused. Sign in again.');
+      throw error;
+    }
+  },
+  go(section) {
+    location.hash = section;
+  },
+};
+
+function showSignin(message) {
+  consoleRoot.hidden = true;
+  signOutButton.hidden = true;
+  signin.hidden = false;
+  signinError.textContent = message || '';
+  keyInput.focus();
+}
+
+function signOut(message) {
+  adminKey = null;
+  storeKey(null);
+  if (cleanup) cleanup();
+  cleanup = null;
+  clear(sectionBody);
+  showSignin(message);
+}
+
+async function verifyKey(key) {
+  // Any admin route answers 401 for a wrong key; the escalation queue is cheap to ask for.
+  try {
+    await api('/api/v1/webhooks?limit=1', { adminKey: key });
+    return null;
+  } catch (error) {
+    if (error.status === 401) return 'That API key was not accepted.';
+    if (error.status === 0) return error.message;
+    return null;
+  }
+}
+
+signinForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const key = keyInput.value.trim();
+  if (!key) {
+    signinError.textContent = 'Enter the admin API key.';
+    keyInput.focus();
+    return;
+  }
+  const button = $('signin-button');
+  button.disabled = true;
+  signinError.textContent = '';
+  const problem = await verifyKey(key);
+  button.disabled = false;
+  if (problem) {
+    signinError.textContent = problem;
+    keyInput.focus();
+    return;
+  }
+  adminKey = key;
+  storeKey(key);
+  keyInput.value = '';
+  showConsole();
+});
+
+signOutButton.addEventListener('click', () => signOut('Signed out.'));
+
+for (const button of document.querySelectorAll('nav.sections button')) {
+  button.addEventListener('click', () => {
+    const target = button.dataset.section;
+    if (location.hash === `#${target}`) void renderSection(target, true);
+    else location.hash = target;
+  });
+}
+
+window.addEventListener('hashchange', () => {
+  if (adminKey) void renderSection(currentSection(), true);
+});
+
+function currentSection() {
+  const name = location.hash.replace(/^#/, '');
+  return SECTIONS[name] ? name : 'dashboard';
+}
+
+function showConsole() {
+  signin.hidden = true;
+  consoleRoot.hidden = false;
+  signOutButton.hidden = false;
+  void renderSection(currentSection(), false);
+}
+
+async function renderSection(name, moveFocus) {
+  const section = SECTIONS[name];
+  const token = ++renderToken;
+  for (const button of document.querySelectorAll('nav.sections button')) {
+    if (button.dataset.section === name) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+  }
+  if (cleanup) cleanup();
+  cleanup = null;
+  sectionTitle.textContent = section.title;
+  document.title = `${section.title} · HR Console`;
+  clear(sectionBody, el('p', { class: 'muted' }, 'Loading…'));
+  if (moveFocus) sectionTitle.focus();
+  try {
+    const module = await section.load();
+    if (token !== renderToken) return;
+    clear(sectionBody);
+    cleanup = (await module.render(sectionBody, context)) || null;
+  } catch (error) {
+    if (token !== renderToken) return;
+    clear(sectionBody, el('div', { class: 'error', role: 'alert' }, `Could not load: ${error.message}`));
+  }
+}
+
+if (adminKey) showConsole();
+else showSignin();

@@ -1,0 +1,329 @@
+import { qs } from '../api.js';
+import { badge, clear, confirmDialog, copyText, el, field, formatDate, percent } from '../dom.js';
+import { renderDeliveries } from './deliveries.js';
+
+const EVENTS = ['query.created', 'query.escalated', 'query.resolved', 'feedback.received'];
+const CATEGORIES = [
+  'Recruitment',
+  'Payroll',
+  'Benefits',
+  'Policy',
+  'LeaveManagement',
+  'Performance',
+  'General',
+];
+
+function checkboxGroup(legend, values, selected, name) {
+  const boxes = values.map((value) =>
+    el('input', { type: 'checkbox', name, value, checked: selected.includes(value) }),
+  );
+  const group = el(
+    'fieldset',
+    {},
+    el('legend', {}, legend),
+    el(
+      'div',
+      { class: 'checks' },
+      boxes.map((box) => el('label', {}, box, box.value)),
+    ),
+  );
+  return { group, selected: () => boxes.filter((box) => box.checked).map((box) => box.value) };
+}
+
+function numberInput(value, min, max) {
+  return el('input', { type: 'number', min, max, value: value ?? '', inputmode: 'numeric' });
+}
+
+function successRate(hook) {
+  if (typeof hook.success_rate === 'number') return percent(hook.success_rate);
+  const total = Number(hook.delivery_count || 0);
+  if (!total) return '—';
+  return percent((total - Number(hook.failure_count || 0)) / total);
+}
+
+export async function render(root, ctx) {
+  const status = el('div', { class: 'success', role: 'status' });
+  const error = el('div', { class: 'error', role: 'alert' });
+  const secretBox = el('div');
+  const formBox = el('div');
+  const listBox = el('div', { class: 'table-wrap' });
+  const deliveriesBox = el('div');
+  const newButton = el('button', { type: 'button', onclick: () => showForm(null) }, 'New webhook');
+  root.append(
+    el('div', { class: 'actions' }, newButton),
+    status,
+    error,
+    secretBox,
+    formBox,
+    el('div', { class: 'panel' }, listBox),
+    deliveriesBox,
+  );
+
+  const report = (message) => {
+    error.textContent = '';
+    status.textContent = message;
+    ctx.announce(message);
+  };
+  const fail = (message) => {
+    status.textContent = '';
+    error.textContent = message;
+  };
+
+  function showSecret(secret, heading) {
+    const code = el('code', { class: 'secret-value' }, secret);
+    const copyStatus = el('span', { class: 'muted', role: 'status' });
+    const copyButton = el(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: async () => {
+          const copied = await copyText(secret, code);
+          copyStatus.textContent = copied ? 'Copied.' : 'Selected — press Ctrl+C to copy.';
+        },
+      },
+      'Copy secret',
+    );
+    const dismiss = el('button', { type: 'button', class: 'link', onclick: () => clear(secretBox) }, 'Done');
+    clear(
+      secretBox,
+      el(
+        'div',
+        { class: 'secret', role: 'region', 'aria-label': 'Signing secret' },
+        el('strong', {}, heading),
+        code,
+        copyButton,
+        dismiss,
+        copyStatus,
+        el('div', { class: 'muted' }, 'It is shown only once; store it in your receiver now.'),
+      ),
+    );
+    copyButton.focus();
+  }
+
+  function showForm(hook) {
+    const editing = Boolean(hook);
+    const url = field('URL', el('input', { type: 'url', value: hook?.url, required: true, size: 48 }));
+    const description = field('Description', el('input', { type: 'text', value: hook?.description }));
+    const events = checkboxGroup('Events', EVENTS, hook?.events ?? ['query.created'], 'events');
+    const maxAttempts = field('Max attempts', numberInput(hook?.max_attempts ?? 3, 1, 20));
+    const timeout = field('Timeout (seconds)', numberInput(hook?.timeout_seconds ?? 10, 1, 30));
+    const rate = field(
+      'Rate limit per second',
+      numberInput(hook?.rate_limit_per_second, 1, 1000),
+      'Empty for none',
+    );
+    const categories = checkboxGroup(
+      'Only these categories (none = all)',
+      CATEGORIES,
+      hook?.filters?.categories ?? [],
+      'categories',
+    );
+    const minPriority = field(
+      'Minimum priority',
+      numberInput(hook?.filters?.min_priority, 1, 10),
+      'Empty for every priority',
+    );
+    const formError = el('div', { class: 'error', role: 'alert' });
+    const form = el(
+      'form',
+      { class: 'panel', 'aria-label': editing ? 'Edit webhook' : 'New webhook', novalidate: true },
+      el('h3', {}, editing ? 'Edit webhook' : 'New webhook'),
+      url.wrap,
+      description.wrap,
+      events.group,
+      el('div', { class: 'field-row' }, maxAttempts.wrap, timeout.wrap, rate.wrap, minPriority.wrap),
+      categories.group,
+      formError,
+      el(
+        'div',
+        { class: 'actions' },
+        el('button', { type: 'submit' }, editing ? 'Save changes' : 'Create webhook'),
+        el('button', { type: 'button', class: 'secondary', onclick: () => clear(formBox) }, 'Cancel'),
+      ),
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      formError.textContent = '';
+      const body = {
+        url: url.input.value.trim(),
+        events: events.selected(),
+        max_attempts: Number(maxAttempts.input.value || 3),
+        timeout_seconds: Number(timeout.input.value || 10),
+      };
+      if (description.input.value.trim()) body.description = description.input.value.trim();
+      if (rate.input.value) body.rate_limit_per_second = Number(rate.input.value);
+      const filters = {};
+      if (categories.selected().length) filters.categories = categories.selected();
+      if (minPriority.input.value) filters.min_priority = Number(minPriority.input.value);
+      if (editing || Object.keys(filters).length) body.filters = filters;
+      if (!body.url) {
+        formError.textContent = 'Enter the receiver URL.';
+        url.input.focus();
+        return;
+      }
+      if (!body.events.length) {
+        formError.textContent = 'Choose at least one event.';
+        return;
+      }
+      try {
+        if (editing) {
+          await ctx.api(`/api/v1/webhooks/${hook.id}`, { method: 'PUT', body });
+          report('Webhook saved.');
+        } else {
+          const created = await ctx.api('/api/v1/webhooks', { method: 'POST', body });
+          report('Webhook created.');
+          showSecret(created.secret_key, 'Signing secret:');
+        }
+        clear(formBox);
+        await loadList();
+      } catch (err) {
+        formError.textContent = err.message;
+      }
+    });
+    clear(formBox, form);
+    url.input.focus();
+  }
+
+  async function togglePause(hook) {
+    try {
+      await ctx.api(`/api/v1/webhooks/${hook.id}`, { method: 'PUT', body: { is_active: !hook.is_active } });
+      report(hook.is_active ? 'Webhook paused.' : 'Webhook resumed.');
+      await loadList();
+    } catch (err) {
+      fail(err.message);
+    }
+  }
+
+  async function test(hook, resultCell) {
+    resultCell.textContent = 'Sending test event…';
+    try {
+      const result = await ctx.api(`/api/v1/webhooks/${hook.id}/test`, { method: 'POST' });
+      const summary = result.success
+        ? `Test delivered: HTTP ${result.status_code} in ${Math.round(result.response_time_ms)} ms`
+        : `Test failed: ${result.error || `HTTP ${result.status_code}`}`;
+      clear(resultCell, badge(result.success ? 'OK' : 'Failed', result.success ? 'ok' : 'bad'), ' ', summary);
+      ctx.announce(summary);
+    } catch (err) {
+      clear(resultCell, badge('Failed', 'bad'), ` ${err.message}`);
+    }
+  }
+
+  async function rotate(hook) {
+    const ok = await confirmDialog(
+      `Rotate the signing secret of ${hook.url}? The old secret keeps working for 24 hours.`,
+      'Rotate secret',
+    );
+    if (!ok) return;
+    try {
+      const result = await ctx.api(`/api/v1/webhooks/${hook.id}/rotate-secret`, { method: 'POST', body: {} });
+      report(`Secret rotated; the previous one expires ${formatDate(result.previous_secret_expires_at)}.`);
+      showSecret(result.secret_key, 'New signing secret:');
+    } catch (err) {
+      fail(err.message);
+    }
+  }
+
+  async function remove(hook) {
+    const ok = await confirmDialog(`Delete the webhook ${hook.url}? Its pending deliveries are cancelled.`);
+    if (!ok) return;
+    try {
+      await ctx.api(`/api/v1/webhooks/${hook.id}`, { method: 'DELETE' });
+      report('Webhook deleted.');
+      clear(deliveriesBox);
+      await loadList();
+    } catch (err) {
+      fail(err.message);
+    }
+  }
+
+  function row(hook) {
+    const resultCell = el('div', { class: 'test-result', role: 'status' });
+    const name = hook.description ? `${hook.description} (${hook.url})` : hook.url;
+    const action = (label, handler, extra = {}) =>
+      el(
+        'button',
+        { type: 'button', class: 'secondary', 'aria-label': `${label}: ${name}`, onclick: handler, ...extra },
+        label,
+      );
+    const state = hook.is_active
+      ? badge('Active', 'ok')
+      : badge(hook.disabled_reason || hook.paused_reason ? 'Paused automatically' : 'Paused', 'warn');
+    return el(
+      'tr',
+      { 'data-webhook-id': hook.id },
+      el(
+        'td',
+        {},
+        el('div', {}, el('code', {}, hook.url)),
+        hook.description ? el('div', { class: 'muted' }, hook.description) : null,
+      ),
+      el('td', {}, (hook.events || []).join(', ')),
+      el(
+        'td',
+        {},
+        state,
+        hook.disabled_reason || hook.paused_reason
+          ? el('div', { class: 'muted' }, hook.disabled_reason || hook.paused_reason)
+          : null,
+      ),
+      el('td', {}, successRate(hook)),
+      el(
+        'td',
+        {},
+        `${hook.delivery_count ?? 0} sent`,
+        el('div', { class: 'muted' }, `${hook.failure_count ?? 0} failed`),
+      ),
+      el(
+        'td',
+        {},
+        el(
+          'div',
+          { class: 'actions' },
+          action('Test', () => test(hook, resultCell)),
+          action('Deliveries', () => renderDeliveries(deliveriesBox, ctx, hook)),
+          action('Edit', () => showForm(hook)),
+          action(hook.is_active ? 'Pause' : 'Resume', () => togglePause(hook)),
+          action('Rotate secret', () => rotate(hook)),
+          action('Delete', () => remove(hook), { class: 'danger' }),
+        ),
+        resultCell,
+      ),
+    );
+  }
+
+  async function loadList() {
+    try {
+      const page = await ctx.api(`/api/v1/webhooks${qs({ limit: 100 })}`);
+      const hooks = page.webhooks || [];
+      if (!hooks.length) {
+        clear(listBox, el('p', { class: 'muted' }, 'No webhooks yet. Create one to notify another system.'));
+        return;
+      }
+      clear(
+        listBox,
+        el(
+          'table',
+          {},
+          el('caption', { class: 'visually-hidden' }, 'Webhooks'),
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              ['URL', 'Events', 'Status', 'Success rate', 'Deliveries', 'Actions'].map((h) =>
+                el('th', { scope: 'col' }, h),
+              ),
+            ),
+          ),
+          el('tbody', {}, hooks.map(row)),
+        ),
+      );
+    } catch (err) {
+      clear(listBox, el('div', { class: 'error', role: 'alert' }, `Could not load webhooks: ${err.message}`));
+    }
+  }
+
+  await loadList();
+}
