@@ -21,6 +21,12 @@ function publicRoot(): string {
   return found;
 }
 
+/** chart.js exports no subpath for its UMD bundle, so find it next to the package's main entry. */
+function chartUmdPath(): string {
+  const main = require.resolve('chart.js');
+  return path.join(path.dirname(main), 'chart.umd.min.js');
+}
+
 interface Asset {
   body: Buffer;
   gzipped: Buffer;
@@ -47,7 +53,7 @@ export const webModule: FastifyPluginAsync<ModuleOptions> = async (app) => {
   const root = publicRoot();
   const chatPage = loadAsset(path.join(root, 'index.html'), 'text/html; charset=utf-8');
   const adminPage = loadAsset(path.join(root, 'admin.html'), 'text/html; charset=utf-8');
-  const chartJs = loadAsset(require.resolve('chart.js/dist/chart.umd.min.js'), 'application/javascript');
+  const chartJs = loadAsset(chartUmdPath(), 'application/javascript');
   const noCache = 'no-cache';
 
   await app.register(fastifyStatic, {
