@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { registerAdminAuth } from './http/admin-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerSecurity } from './http/security.js';
 import { loggerOptions } from './logger.js';
 import { healthModule } from './modules/health/health.routes.js';
 import { webModule } from './web/web.routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(
   app.decorate('readiness', { agent: false });
   registerErrorHandling(app);
   registerAdminAuth(app, adminKey);
+  await registerSecurity(app, config);
   await registerOpenApi(app);
 
   await app.register(healthModule, { ctx });

@@ -1,0 +1,88 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { clientNetwork, keyFingerprint } from '../modules/security/client-identity.js';
+import { presentedKey } from './admin-auth.js';
+
+/**
+ * One policy for every page and API response. What the pages need, and nothing more:
+ * - the web console: own scripts only (no inline script), Chart.js served by us, fetch to the same origin;
+ * - Swagger UI (/docs): own scripts, data: images for its icons, fetches /docs/json;
+ * - ReDoc (/redoc): styled-components inserts <style> elements (style-src 'unsafe-inline') and the search index
+ *   runs in a web worker created from a blob: URL (worker-src blob:).
+ * Inline styles cannot run code, so allowing them keeps script injection closed.
+ */
+export const contentSecurityPolicy = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'", 'data:'],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'img-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'worker-src': ["'self'", 'blob:'],
+};
+
+/** Admins share one bucket per key; everyone else (including wrong keys, so guessing is throttled) per address. */
+function rateLimitKey(app: FastifyInstance, request: FastifyRequest): string {
+  if (app.isAdmin(request)) return `key:${keyFingerprint(presentedKey(request) ?? '')}`;
+  return `ip:${clientNetwork(request.ip)}`;
+}
+
+/**
+ * Security headers, CORS and per-client rate limiting. Registered before every route so each one is covered;
+ * the limiter runs as a root onRequest hook, ahead of route-level hooks such as the admin-key check.
+ */
+export async function registerSecurity(
+  app: FastifyInstance,
+  config: Pick<Config, 'rateLimitPerMinute' | 'corsOrigins'>,
+): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    // Same-origin pages only; no one needs to frame us or load our scripts cross-origin.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  if (config.corsOrigins.length > 0) {
+    const anyOrigin = config.corsOrigins.includes('*');
+    await app.register(cors, {
+      origin: anyOrigin ? '*' : config.corsOrigins,
+      // The API authenticates with a header, never a cookie, so browsers never need to send credentials.
+      credentials: false,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'x-api-key', 'content-type', 'x-request-id'],
+      exposedHeaders: [
+        'x-request-id',
+        'retry-after',
+        'x-ratelimit-limit',
+        'x-ratelimit-remaining',
+        'x-ratelimit-reset',
+      ],
+      maxAge: 600,
+    });
+  }
+
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      global: false,
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => rateLimitKey(app, request),
+      errorResponseBuilder: (_request, context) =>
+        new AppError(
+          'RATE_LIMITED',
+          `Rate limit exceeded: at most ${context.max} requests per minute; retry in ${context.after}`,
+          { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+        ),
+    });
+    app.addHook('onRequest', app.rateLimit());
+  }
+}
