@@ -11,6 +11,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
 import { loggerOptions } from './logger.js';
+import { auditModule } from './modules/audit/audit.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
 import { webModule } from './web/web.routes.js';
 
@@ -66,6 +67,7 @@ export async function buildApp(
   await registerOpenApi(app);
 
   await app.register(healthModule, { ctx });
+  await app.register(auditModule, { ctx });
   await app.register(webModule, { ctx });
 
   return app;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './20261128_0001_core.js';
+import * as audit from './20261128_0003_audit.js';
 
 /**
  * Every migration, by its timestamped name. A static list (rather than reading the folder at run time) keeps
@@ -7,4 +8,5 @@ import * as core from './20261128_0001_core.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
+  '20261128_0003_audit': audit,
 };

@@ -1,0 +1,19 @@
+/** The audit trail of administrative actions: who (actor + address), what (action on a target), when. */
+export interface AuditLogTable {
+  id: string;
+  created_at: number;
+  /** "admin:<first 8 hex of sha256(key)>": names the key without holding it. */
+  actor: string;
+  ip: string;
+  /** "<target_type>.<verb>", e.g. webhook.create, kb.update, escalation.resolve. */
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON object with what changed (secrets removed, PII masked), or null. */
+  details: string | null;
+  request_id: string | null;
+}
+
+export interface AuditTables {
+  audit_log: AuditLogTable;
+}
