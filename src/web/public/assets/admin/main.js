@@ -81,16 +81,25 @@ function signOut(message) {
   showSignin(message);
 }
 
+// Admin routes answer 401 for a wrong key; a 404 only means that module is not installed, so ask the next.
+const VERIFY_PATHS = [
+  '/api/v1/webhooks?limit=1',
+  '/api/v1/escalations?limit=1',
+  '/api/v1/analytics/summary?days=1',
+];
+
 async function verifyKey(key) {
-  // Any admin route answers 401 for a wrong key; the escalation queue is cheap to ask for.
-  try {
-    await api('/api/v1/webhooks?limit=1', { adminKey: key });
-    return null;
-  } catch (error) {
-    if (error.status === 401) return 'That API key was not accepted.';
-    if (error.status === 0) return error.message;
-    return null;
+  for (const path of VERIFY_PATHS) {
+    try {
+      await api(path, { adminKey: key });
+      return null;
+    } catch (error) {
+      if (error.status === 401) return 'That API key was not accepted.';
+      if (error.status === 0) return error.message;
+      if (error.status !== 404) return null;
+    }
   }
+  return null;
 }
 
 signinForm.addEventListener('submit', async (event) => {

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH);
+
+const SCREENSHOT_DIR = path.resolve('test-output/screenshots');
+const DOCS_SCREENSHOT_DIR = path.resolve('docs/screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface WebServer {
+  testApp: TestApp;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database, listening on a loopback port the browser can reach. */
+export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
+  const testApp = await createTestApp('sqlite', env);
+  await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = testApp.app.server.address() as AddressInfo;
+  return { testApp, baseUrl: `http://127.0.0.1:${port}`, close: () => testApp.close() };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Requests that left the machine (must stay empty: every asset is served locally). */
+  externalRequests: string[];
+  /** Uncaught script errors and console errors (CSP violations are reported there too). */
+  pageErrors: string[];
+}
+
+/**
+ * A fresh browser context (own storage) at 1280x800 that records any request to a non-loopback host and
+ * any script error, so a test can fail on a CDN reference or a broken module.
+ */
+export async function openPage(browser: Browser): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+  const isExternal = (address: string) => {
+    const url = new URL(address);
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return false;
+    return !LOOPBACK.has(url.hostname);
+  };
+  // Nothing may leave the machine even if a page tries: external requests are aborted and recorded.
+  await context.route(
+    (url) => isExternal(url.toString()),
+    (route) => route.abort('blockedbyclient'),
+  );
+  page.on('request', (request) => {
+    if (isExternal(request.url())) externalRequests.push(request.url());
+  });
+  // ReDoc's bundle always renders its vendor logo from a CDN; the content-security policy (img-src 'self')
+  // stops it in the browser before any connection, so a request blocked that way is not a leak.
+  page.on('requestfailed', (request) => {
+    if (/csp/i.test(request.failure()?.errorText ?? '')) {
+      const index = externalRequests.indexOf(request.url());
+      if (index >= 0) externalRequests.splice(index, 1);
+    }
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // Failed API calls are logged by the browser too; the pages show those inline, the tests check that.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      pageErrors.push(message.text());
+    }
+  });
+  return { context, page, externalRequests, pageErrors };
+}
+
+/**
+ * Saves a screenshot under test-output/screenshots; with UPDATE_SCREENSHOTS=1 also refreshes the copy in
+ * docs/screenshots that the README shows.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, `${name}.png`));
+  }
+}

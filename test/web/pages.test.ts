@@ -1,0 +1,107 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ADMIN_KEY } from '../helpers/app.js';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startWebServer,
+  type WebServer,
+} from './browser.js';
+
+describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offline assets, sign-in', () => {
+  let browser: Browser;
+  let server: WebServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('serves the chat page with its controls and no request leaving the machine', async () => {
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByLabel('Message').waitFor();
+    expect(await page.getByRole('button', { name: 'Send' }).isEnabled()).toBe(true);
+    // The employee id is generated once and kept for the next visit.
+    const employeeId = await page.getByLabel('Employee ID').inputValue();
+    expect(employeeId).toMatch(/^emp-/);
+    await page.reload();
+    expect(await page.getByLabel('Employee ID').inputValue()).toBe(employeeId);
+    await screenshot(page, 'chat-empty');
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a validation message inline instead of sending an empty question', async () => {
+    const { page, pageErrors, context } = await openPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Type a question first' }).waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a wrong admin key and signs in with the right one, keeping it for the tab only', async () => {
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
+    await page.goto(`${server.baseUrl}/admin`);
+    await screenshot(page, 'admin-signin');
+    await page.getByLabel('API key').fill('not-the-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'not accepted' }).waitFor();
+
+    await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('hr-admin-key'))).toBe(TEST_ADMIN_KEY);
+    expect(await page.evaluate(() => localStorage.getItem('hr-admin-key'))).toBeNull();
+
+    // A reload in the same tab stays signed in; signing out forgets the key.
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('hr-admin-key'))).toBeNull();
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('renders Swagger UI at /docs and ReDoc at /redoc with local assets only', async () => {
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
+    await page.goto(`${server.baseUrl}/docs`);
+    await page.locator('.swagger-ui .info .title').waitFor();
+    expect(await page.locator('.swagger-ui .info .title').innerText()).toContain(
+      'HR Intelligence Platform API',
+    );
+    await screenshot(page, 'docs-swagger');
+
+    await page.goto(`${server.baseUrl}/redoc`);
+    await page.locator('.api-info h1, [role="main"] h1').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('h1').first().innerText()).toContain('HR Intelligence Platform API');
+    await screenshot(page, 'docs-redoc');
+    expect(externalRequests).toEqual([]);
+    // ReDoc's footer logo points at its CDN; the CSP blocks it (reported as a console error) — that one is expected.
+    expect(pageErrors.filter((text) => !text.includes('cdn.redoc.ly/redoc/logo-mini.svg'))).toEqual([]);
+    await context.close();
+  });
+
+  it('serves Chart.js compressed and cacheable, and unknown paths keep the API error shape', async () => {
+    const chart = await fetch(`${server.baseUrl}/assets/chart.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get('content-encoding')).toBe('gzip');
+    expect(chart.headers.get('cache-control')).toContain('max-age');
+    expect((await chart.text()).length).toBeGreaterThan(100_000);
+
+    const missing = await fetch(`${server.baseUrl}/assets/nothing.js`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('NOT_FOUND');
+  });
+});
