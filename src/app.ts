@@ -13,6 +13,7 @@ import { registerSecurity } from './http/security.js';
 import { loggerOptions } from './logger.js';
 import { auditModule } from './modules/audit/audit.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
+import { webhooksModule } from './modules/webhooks/webhooks.module.js';
 import { webModule } from './web/web.routes.js';
 
 export interface BuildOptions {
@@ -68,6 +69,7 @@ export async function buildApp(
 
   await app.register(healthModule, { ctx });
   await app.register(auditModule, { ctx });
+  await app.register(webhooksModule, { ctx });
   await app.register(webModule, { ctx });
 
   return app;

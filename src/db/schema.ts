@@ -1,8 +1,9 @@
 import type { AuditTables } from '../modules/audit/audit.tables.js';
+import type { WebhookTables } from '../modules/webhooks/webhooks.tables.js';
 import type { CoreTables } from './core-tables.js';
 
 /**
  * The whole database as Kysely sees it. Each capability declares its own tables next to its migration and is
  * composed here, so adding a module means adding one name to this list.
  */
-export interface Database extends CoreTables, AuditTables {}
+export interface Database extends CoreTables, WebhookTables, AuditTables {}

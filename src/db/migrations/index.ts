@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './20261128_0001_core.js';
+import * as webhooks from './20261128_0002_webhooks.js';
 import * as audit from './20261128_0003_audit.js';
 
 /**
@@ -8,5 +9,6 @@ import * as audit from './20261128_0003_audit.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
+  '20261128_0002_webhooks': webhooks,
   '20261128_0003_audit': audit,
 };

@@ -1,0 +1,24 @@
+import { Ajv, type Options } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+
+const common: Options = { allErrors: false, useDefaults: true, removeAdditional: false, strict: false };
+
+function withFormats(options: Options): Ajv {
+  const ajv = new Ajv(options);
+  addFormats.default(ajv);
+  return ajv;
+}
+
+/**
+ * Two validators: query strings, path parameters and headers arrive as text and are coerced to the schema's
+ * types ("?limit=5" → 5); JSON bodies are already typed, so they are checked strictly — `{"message": 42}` is an
+ * error, not the string "42", as the original (pydantic) API answered.
+ */
+export function registerValidation(app: FastifyInstance): void {
+  const strict = withFormats({ ...common, coerceTypes: false });
+  const coercing = withFormats({ ...common, coerceTypes: 'array' });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+  );
+}

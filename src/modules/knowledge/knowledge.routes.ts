@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { toIso } from '../../clock.js';
+import { adminSecurity } from '../../http/admin-auth.js';
+import {
+  Article,
+  ArticleInput,
+  ArticlePage,
+  ArticleUpdate,
+  CategorySchema,
+  IdParams,
+  Pagination,
+  SearchHit,
+} from './knowledge.schemas.js';
+import type { KnowledgeService } from './knowledge.service.js';
+import type { StoredArticle } from './knowledge.types.js';
+
+const present = (a: StoredArticle) => ({
+  ...a,
+  created_at: toIso(a.created_at),
+  updated_at: toIso(a.updated_at),
+});
+
+const tags = ['knowledge base'];
+
+export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeService }> = async (
+  app,
+  { knowledge },
+) => {
+  app.get(
+    '/api/v1/kb',
+    {
+      schema: {
+        tags,
+        summary: 'List articles, optionally of one category',
+        querystring: Type.Object({ ...Pagination, category: Type.Optional(CategorySchema) }),
+        response: { 200: ArticlePage },
+      },
+    },
+    async (request) => {
+      const { skip, limit, category } = request.query;
+      const { articles, total } = await knowledge.page(skip, limit, category);
+      return { articles: articles.map(present), total, skip, limit };
+    },
+  );
+
+  app.get(
+    '/api/v1/kb/search',
+    {
+      schema: {
+        tags,
+        summary: 'Search articles the way the answering pipeline does',
+        querystring: Type.Object({
+          q: Type.String({ minLength: 1, maxLength: 500 }),
+          category: Type.Optional(CategorySchema),
+          limit: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
+        }),
+        response: { 200: Type.Object({ query: Type.String(), results: Type.Array(SearchHit) }) },
+      },
+    },
+    async (request) => {
+      const { q, category, limit } = request.query;
+      return { query: q, results: knowledge.index.search(q, { category, limit }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/kb/:id',
+    { schema: { tags, summary: 'One article', params: IdParams, response: { 200: Article } } },
+    async (request) => present(await knowledge.get(request.params.id)),
+  );
+
+  app.post(
+    '/api/v1/kb',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags,
+        summary: 'Create an article',
+        security: adminSecurity,
+        body: ArticleInput,
+        response: { 201: Article },
+      },
+    },
+    async (request, reply) => reply.code(201).send(present(await knowledge.create(request.body))),
+  );
+
+  app.put(
+    '/api/v1/kb/:id',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags,
+        summary: 'Change an article (any subset of its fields)',
+        security: adminSecurity,
+        params: IdParams,
+        body: ArticleUpdate,
+        response: { 200: Article },
+      },
+    },
+    async (request) => present(await knowledge.update(request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/v1/kb/:id',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags,
+        summary: 'Delete an article',
+        security: adminSecurity,
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await knowledge.delete(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,49 @@
+import { toIso, toIsoOrNull } from '../../clock.js';
+import type { ConversationRow, MessageRow, UserRow } from './queries.repository.js';
+
+export function presentConversation(row: ConversationRow, messageCount?: number) {
+  return {
+    id: row.id,
+    conversation_id: row.id,
+    user_id: row.user_id,
+    category: row.category,
+    sentiment: row.sentiment,
+    priority: row.priority,
+    status: row.status,
+    escalated: row.escalated === 1,
+    escalation_reason: row.escalation_reason,
+    attempt_count: row.attempt_count,
+    assigned_to: row.assigned_to,
+    resolved_by: row.resolved_by,
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
+    escalated_at: toIsoOrNull(row.escalated_at),
+    resolved_at: toIsoOrNull(row.resolved_at),
+    ...(messageCount === undefined ? {} : { message_count: messageCount }),
+  };
+}
+
+export function presentMessage(row: MessageRow) {
+  return {
+    id: row.id,
+    role: row.role,
+    content: row.content,
+    timestamp: toIso(row.created_at),
+    category: row.category,
+    sentiment: row.sentiment,
+    priority: row.priority,
+    escalated: row.escalated === 1,
+    escalation_reason: row.escalation_reason,
+    kb_results: row.kb_results === null ? null : (JSON.parse(row.kb_results) as unknown[]),
+    engine: row.engine,
+  };
+}
+
+export function presentUser(row: UserRow) {
+  return {
+    user_id: row.id,
+    is_vip: row.is_vip === 1,
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
+  };
+}

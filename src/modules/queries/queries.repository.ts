@@ -1,0 +1,107 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { ConversationsTable, MessagesTable, UsersTable } from '../../db/core-tables.js';
+import type { Database } from '../../db/schema.js';
+
+export type UserRow = Selectable<UsersTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+
+/** All SQL for employees, their conversations and messages. Pass a transaction to make writes atomic. */
+export class QueriesRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  getUser(id: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Creates the employee on first contact; a no-op when they exist. */
+  async ensureUser(id: string, now: number): Promise<void> {
+    await this.db
+      .insertInto('users')
+      .values({ id, is_vip: 0, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  async setVip(id: string, isVip: boolean, now: number): Promise<void> {
+    await this.ensureUser(id, now);
+    await this.db
+      .updateTable('users')
+      .set({ is_vip: isVip ? 1 : 0, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  getConversation(id: string): Promise<ConversationRow | undefined> {
+    return this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insertConversation(row: Insertable<ConversationsTable>): Promise<void> {
+    await this.db.insertInto('conversations').values(row).execute();
+  }
+
+  async updateConversation(id: string, changes: Updateable<ConversationsTable>): Promise<void> {
+    await this.db.updateTable('conversations').set(changes).where('id', '=', id).execute();
+  }
+
+  async insertMessages(rows: Insertable<MessagesTable>[]): Promise<void> {
+    await this.db.insertInto('messages').values(rows).execute();
+  }
+
+  messages(conversationId: string): Promise<MessageRow[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** The employee's recent questions across all conversations, newest first (for repeat detection). */
+  async recentQuestions(userId: string, since: number, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .select('messages.content')
+      .where('conversations.user_id', '=', userId)
+      .where('messages.role', '=', 'user')
+      .where('messages.created_at', '>=', since)
+      .orderBy('messages.created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.content);
+  }
+
+  async userConversations(userId: string, skip: number, limit: number) {
+    const [rows, total] = await Promise.all([
+      this.db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset(skip)
+        .limit(limit)
+        .execute(),
+      this.db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(total.n) };
+  }
+
+  /** Message counts per conversation, for list views. */
+  async messageCounts(conversationIds: string[]): Promise<Map<string, number>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('messages')
+      .select(['conversation_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('conversation_id', 'in', conversationIds)
+      .groupBy('conversation_id')
+      .execute();
+    return new Map(rows.map((r) => [r.conversation_id, Number(r.n)]));
+  }
+}

@@ -1,0 +1,127 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { notFound } from '../../errors.js';
+import { adminSecurity } from '../../http/admin-auth.js';
+import { presentConversation, presentMessage, presentUser } from './conversations.presenter.js';
+import { QueriesRepository } from './queries.repository.js';
+import {
+  ConversationPage,
+  ConversationWithMessages,
+  Pagination,
+  QueryRequest,
+  QueryResponse,
+  Stats,
+  User,
+  UserId,
+} from './queries.schemas.js';
+import { DEFAULT_USER_ID, type QueriesService } from './queries.service.js';
+import { readPublicStats } from './stats.repository.js';
+
+export interface QueriesRoutesOptions {
+  ctx: AppContext;
+  queries: QueriesService;
+}
+
+export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = async (
+  app,
+  { ctx, queries },
+) => {
+  const repository = new QueriesRepository(ctx.db.kysely);
+
+  app.post(
+    '/api/v1/query',
+    {
+      schema: {
+        tags: ['queries'],
+        summary: 'Ask an HR question',
+        description:
+          'Runs the agent pipeline (categorize, sentiment and priority, knowledge-base retrieval, escalation check, ' +
+          'answer) and stores the turn. Pass `conversation_id` to continue a conversation.',
+        body: QueryRequest,
+        response: { 200: QueryResponse },
+      },
+    },
+    async (request) => {
+      const { message, user_id, conversation_id } = request.body;
+      return queries.ask({
+        message,
+        userId: user_id ?? DEFAULT_USER_ID,
+        userIdGiven: user_id !== undefined,
+        conversationId: conversation_id,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/conversations/:id',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'A conversation with its messages',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: ConversationWithMessages },
+      },
+    },
+    async (request) => {
+      const conversation = await repository.getConversation(request.params.id);
+      if (!conversation) throw notFound('Conversation');
+      const messages = await repository.messages(conversation.id);
+      return {
+        ...presentConversation(conversation, messages.length),
+        messages: messages.map(presentMessage),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/users/:user_id/conversations',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: "An employee's conversations, newest first",
+        params: Type.Object({ user_id: UserId }),
+        querystring: Type.Object(Pagination),
+        response: { 200: ConversationPage },
+      },
+    },
+    async (request) => {
+      const { skip, limit } = request.query;
+      const { rows, total } = await repository.userConversations(request.params.user_id, skip, limit);
+      const counts = await repository.messageCounts(rows.map((r) => r.id));
+      return {
+        conversations: rows.map((r) => presentConversation(r, counts.get(r.id) ?? 0)),
+        total,
+        skip,
+        limit,
+      };
+    },
+  );
+
+  app.put(
+    '/api/v1/users/:user_id',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags: ['users'],
+        summary: 'Set whether an employee is a VIP (raises the priority of their questions)',
+        security: adminSecurity,
+        params: Type.Object({ user_id: UserId }),
+        body: Type.Object({ is_vip: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: User },
+      },
+    },
+    async (request) => {
+      await repository.setVip(request.params.user_id, request.body.is_vip, ctx.clock.now());
+      const user = await repository.getUser(request.params.user_id);
+      if (!user) throw notFound('User');
+      return presentUser(user);
+    },
+  );
+
+  app.get(
+    '/api/v1/stats',
+    { schema: { tags: ['queries'], summary: 'Public summary figures', response: { 200: Stats } } },
+    async () => readPublicStats(ctx.db.kysely),
+  );
+};

@@ -1,0 +1,119 @@
+import { Type } from 'typebox';
+import { Pagination } from '../knowledge/knowledge.schemas.js';
+
+export const UserId = Type.String({
+  minLength: 1,
+  maxLength: 128,
+  pattern: '^[A-Za-z0-9._@+-]+$',
+  description: 'Employee identifier (letters, digits and . _ @ + -)',
+});
+
+export const QueryRequest = Type.Object(
+  {
+    message: Type.String({
+      minLength: 1,
+      maxLength: 4000,
+      pattern: '\\S',
+      description: 'The question (1–4000 characters)',
+    }),
+    user_id: Type.Optional(UserId),
+    conversation_id: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Continue this conversation' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const KbResult = Type.Object({
+  title: Type.String(),
+  content: Type.String(),
+  category: Type.String(),
+  score: Type.Number(),
+});
+
+export const QueryResponse = Type.Object({
+  conversation_id: Type.String(),
+  response: Type.String(),
+  category: Type.String(),
+  sentiment: Type.String(),
+  priority: Type.Integer({ minimum: 1, maximum: 10 }),
+  timestamp: Type.String({ format: 'date-time' }),
+  metadata: Type.Object(
+    {
+      message_id: Type.String(),
+      processing_time: Type.Number({ description: 'Seconds' }),
+      escalated: Type.Boolean(),
+      escalation_reason: Type.Union([Type.String(), Type.Null()]),
+      attempt_count: Type.Integer(),
+      engine: Type.String({ description: '"local" or "llm": which engine wrote the answer' }),
+      kb_results: Type.Array(KbResult),
+      agent_trace: Type.Array(Type.Object({ agent: Type.String(), duration_ms: Type.Number() })),
+    },
+    { additionalProperties: true },
+  ),
+});
+
+export const Conversation = Type.Object({
+  id: Type.String(),
+  conversation_id: Type.String(),
+  user_id: Type.String(),
+  category: Type.String(),
+  sentiment: Type.String(),
+  priority: Type.Integer(),
+  status: Type.String({ description: 'Answered, Escalated, Assigned or Resolved' }),
+  escalated: Type.Boolean(),
+  escalation_reason: Type.Union([Type.String(), Type.Null()]),
+  attempt_count: Type.Integer(),
+  assigned_to: Type.Union([Type.String(), Type.Null()]),
+  resolved_by: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+  escalated_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  resolved_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  message_count: Type.Optional(Type.Integer()),
+});
+
+export const Message = Type.Object({
+  id: Type.String(),
+  role: Type.String({ description: 'user (the employee), assistant (the bot) or agent (a person in HR)' }),
+  content: Type.String(),
+  timestamp: Type.String({ format: 'date-time' }),
+  category: Type.Union([Type.String(), Type.Null()]),
+  sentiment: Type.Union([Type.String(), Type.Null()]),
+  priority: Type.Union([Type.Integer(), Type.Null()]),
+  escalated: Type.Boolean(),
+  escalation_reason: Type.Union([Type.String(), Type.Null()]),
+  kb_results: Type.Union([Type.Array(Type.Unknown()), Type.Null()]),
+  engine: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ConversationWithMessages = Type.Intersect([
+  Conversation,
+  Type.Object({ messages: Type.Array(Message) }),
+]);
+
+export const ConversationPage = Type.Object({
+  conversations: Type.Array(Conversation),
+  total: Type.Integer(),
+  skip: Type.Integer(),
+  limit: Type.Integer(),
+});
+
+export const User = Type.Object({
+  user_id: Type.String(),
+  is_vip: Type.Boolean(),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+
+export const Stats = Type.Object({
+  total_queries: Type.Integer(),
+  escalated_queries: Type.Integer(),
+  escalation_rate: Type.Number(),
+  avg_response_time: Type.Number({ description: 'Seconds' }),
+  active_conversations: Type.Integer(),
+  by_category: Type.Record(Type.String(), Type.Integer()),
+  by_sentiment: Type.Record(Type.String(), Type.Integer()),
+});
+
+export { Pagination };

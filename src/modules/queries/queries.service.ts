@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import { toIso } from '../../clock.js';
+import type { AppContext } from '../../context.js';
+import type { ConversationStatus, MessagesTable } from '../../db/core-tables.js';
+import { notFound } from '../../errors.js';
+import type { Orchestrator } from '../agents/orchestrator.js';
+import type { PipelineResult } from '../agents/types.js';
+import { maskPii } from '../security/pii.js';
+import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
+import { type ConversationRow, QueriesRepository } from './queries.repository.js';
+import { type AskStreamHooks, type LlmMetadata, llmMetadata, pipelineStream } from './query-stream.js';
+
+export interface AskInput {
+  message: string;
+  userId: string;
+  /** False when the client left user_id out (it then defaults to the conversation's owner or "web_user"). */
+  userIdGiven: boolean;
+  conversationId?: string;
+}
+
+export interface QueryAnswer {
+  conversation_id: string;
+  response: string;
+  category: string;
+  sentiment: string;
+  priority: number;
+  timestamp: string;
+  metadata: {
+    message_id: string;
+    processing_time: number;
+    escalated: boolean;
+    escalation_reason: string | null;
+    attempt_count: number;
+    engine: string;
+    llm_latency_ms?: LlmMetadata['llm_latency_ms'];
+    tokens?: LlmMetadata['tokens'];
+    kb_results: { title: string; content: string; category: string; score: number }[];
+    agent_trace: { agent: string; duration_ms: number }[];
+  };
+}
+
+export const DEFAULT_USER_ID = 'web_user';
+/** How far back an employee's questions count as "asked before" for the repeat rule. */
+const REPEAT_WINDOW_MS = 7 * 24 * 3600 * 1000;
+const REPEAT_LOOKBACK = 20;
+const HISTORY_TURNS = 10;
+
+/** The ask-a-question use case: run the agents, then store the turn and its events in one transaction. */
+export class QueriesService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly orchestrator: Orchestrator,
+  ) {}
+
+  private get repository() {
+    return new QueriesRepository(this.ctx.db.kysely);
+  }
+
+  async ask(input: AskInput, stream?: AskStreamHooks): Promise<QueryAnswer> {
+    const started = performance.now();
+    const repository = this.repository;
+    const { conversation, userId } = await this.resolveConversation(repository, input);
+    const since = this.ctx.clock.now() - REPEAT_WINDOW_MS;
+    const [user, history, previousQuestions] = await Promise.all([
+      repository.getUser(userId),
+      conversation ? repository.messages(conversation.id) : Promise.resolve([]),
+      repository.recentQuestions(userId, since, REPEAT_LOOKBACK),
+    ]);
+    const conversationId = conversation?.id ?? randomUUID();
+    const result = await this.orchestrator.run({
+      message: input.message,
+      conversationId,
+      history: history.slice(-HISTORY_TURNS * 2).map((m) => ({ role: m.role, content: m.content })),
+      previousQuestions,
+      isVip: user?.is_vip === 1,
+      ...(stream ? { stream: pipelineStream(conversationId, stream) } : {}),
+    });
+    const processingTime = (performance.now() - started) / 1000;
+
+    const now = this.ctx.clock.now();
+    const questionId = randomUUID();
+    const stored = this.ctx.config.piiRedaction === 'mask' ? maskPii(input.message) : input.message;
+    await this.ctx.db.kysely.transaction().execute(async (trx) => {
+      const tx = new QueriesRepository(trx);
+      await tx.ensureUser(userId, now);
+      if (conversation) {
+        await tx.updateConversation(conversation.id, conversationChanges(conversation, result, now));
+      } else {
+        await tx.insertConversation({
+          id: conversationId,
+          user_id: userId,
+          category: result.category,
+          sentiment: result.sentiment,
+          priority: result.priority,
+          status: result.escalated ? 'Escalated' : 'Answered',
+          escalated: result.escalated ? 1 : 0,
+          escalation_reason: result.escalationReason,
+          attempt_count: result.attemptCount,
+          escalated_at: result.escalated ? now : null,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      await tx.insertMessages(turnMessages(conversationId, questionId, stored, result, processingTime, now));
+      const eventData = {
+        query_id: conversationId,
+        message_id: questionId,
+        user_id: userId,
+        category: result.category,
+        sentiment: result.sentiment,
+        priority: result.priority,
+        query: this.ctx.config.piiRedaction === 'mask' ? stored : input.message,
+        metadata: {
+          escalated: result.escalated,
+          attempt_count: result.attemptCount,
+          processing_time: processingTime,
+          engine: result.engine,
+          kb_articles: result.kbResults.map((hit) => hit.title),
+          response: result.response,
+        },
+      };
+      const filters = { category: result.category, priority: result.priority };
+      await publishEvent(trx, this.ctx.clock, { type: 'query.created', data: eventData, ...filters });
+      if (result.escalated) {
+        await publishEvent(trx, this.ctx.clock, {
+          type: 'query.escalated',
+          data: { ...eventData, escalation_reason: result.escalationReason },
+          ...filters,
+        });
+      }
+    });
+    // Now that the outbox rows are committed, an embedded worker can deliver them without waiting for its poll.
+    wakeDeliveryWorkers();
+
+    return {
+      conversation_id: conversationId,
+      response: result.response,
+      category: result.category,
+      sentiment: result.sentiment,
+      priority: result.priority,
+      timestamp: toIso(now),
+      metadata: {
+        message_id: questionId,
+        processing_time: processingTime,
+        escalated: result.escalated,
+        escalation_reason: result.escalationReason,
+        attempt_count: result.attemptCount,
+        engine: result.engine,
+        ...llmMetadata(result),
+        kb_results: result.kbResults.map(({ title, content, category, score }) => ({
+          title,
+          content,
+          category,
+          score,
+        })),
+        agent_trace: result.trace,
+      },
+    };
+  }
+
+  /** A given conversation must exist and belong to the asking employee; 404 otherwise, so ids can't be probed. */
+  private async resolveConversation(repository: QueriesRepository, input: AskInput) {
+    if (input.conversationId === undefined) return { conversation: undefined, userId: input.userId };
+    const conversation = await repository.getConversation(input.conversationId);
+    if (!conversation || (input.userIdGiven && conversation.user_id !== input.userId)) {
+      throw notFound('Conversation');
+    }
+    return { conversation, userId: conversation.user_id };
+  }
+}
+
+/** How a new turn changes an existing conversation's state. */
+function conversationChanges(current: ConversationRow, result: PipelineResult, now: number) {
+  const awaitingHuman = current.status === 'Escalated' || current.status === 'Assigned';
+  let status: ConversationStatus;
+  if (awaitingHuman) status = current.status;
+  else status = result.escalated ? 'Escalated' : 'Answered';
+  const newlyEscalated = result.escalated && !awaitingHuman;
+  return {
+    category: result.category,
+    sentiment: result.sentiment,
+    priority: result.priority,
+    status,
+    attempt_count: result.attemptCount,
+    updated_at: now,
+    ...(result.escalated ? { escalated: 1, escalation_reason: result.escalationReason } : {}),
+    ...(newlyEscalated
+      ? { escalated_at: now, assigned_to: null, assigned_at: null, resolved_at: null, resolved_by: null }
+      : {}),
+  };
+}
+
+function turnMessages(
+  conversationId: string,
+  questionId: string,
+  question: string,
+  result: PipelineResult,
+  processingTime: number,
+  now: number,
+): Insertable<MessagesTable>[] {
+  return [
+    {
+      id: questionId,
+      conversation_id: conversationId,
+      role: 'user',
+      content: question,
+      category: result.category,
+      sentiment: result.sentiment,
+      priority: result.priority,
+      escalated: result.escalated ? 1 : 0,
+      escalation_reason: result.escalationReason,
+      attempt_count: result.attemptCount,
+      processing_time: processingTime,
+      kb_hit_count: result.kbResults.length,
+      created_at: now,
+    },
+    {
+      id: randomUUID(),
+      conversation_id: conversationId,
+      role: 'assistant',
+      content: result.response,
+      escalated: result.escalated ? 1 : 0,
+      kb_results: JSON.stringify(result.kbResults),
+      agent_trace: JSON.stringify(result.trace),
+      engine: result.engine,
+      // One millisecond later keeps question-before-answer order stable when sorting by time.
+      created_at: now + 1,
+    },
+  ];
+}
