@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { Database } from '../../db/schema.js';
+import { decide, retrySchedule } from './retry-policy.js';
+import type { SendResult, WebhookSender } from './sender.js';
+import { signatureHeaders } from './sign.js';
+import { type DeliveryRow, recordAttempt, type WebhookRow } from './webhooks.repository.js';
+
+/** Consecutive final failures after which a webhook is paused automatically. */
+export const AUTO_PAUSE_AFTER = 50;
+
+export interface AttemptDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  sender: WebhookSender;
+}
+
+export interface AttemptResult {
+  send: SendResult;
+  outcome: 'success' | 'retry' | 'failed';
+}
+
+export const leaseMsFor = (webhook: Pick<WebhookRow, 'timeout_seconds'>): number =>
+  webhook.timeout_seconds * 1000 + retrySchedule.leaseMarginMs;
+
+export function secretsAt(webhook: WebhookRow, now: number) {
+  const previousValid =
+    webhook.previous_secret !== null &&
+    webhook.previous_secret_expires_at !== null &&
+    now < webhook.previous_secret_expires_at;
+  return { current: webhook.secret, previous: previousValid ? webhook.previous_secret : null };
+}
+
+/**
+ * One attempt of one claimed delivery: sign with the secrets valid now, send, decide with the retry policy and
+ * record everything in one transaction. Shared by the worker and the test endpoint.
+ */
+export async function deliverAttempt(
+  deps: AttemptDeps,
+  delivery: DeliveryRow,
+  webhook: WebhookRow,
+  owner: string,
+  maxAttempts = webhook.max_attempts,
+): Promise<AttemptResult> {
+  const startedAt = deps.clock.now();
+  const headers = signatureHeaders({
+    body: delivery.payload,
+    eventId: delivery.event_id,
+    webhookId: webhook.id,
+    now: startedAt,
+    secrets: secretsAt(webhook, startedAt),
+  });
+  const send = await deps.sender.send({
+    url: webhook.url,
+    headers,
+    body: delivery.payload,
+    timeoutMs: webhook.timeout_seconds * 1000,
+  });
+  const finishedAt = deps.clock.now();
+  const decision = decide(
+    { statusCode: send.statusCode, error: send.error, retryAfter: send.retryAfter },
+    delivery.round_attempt + 1,
+    maxAttempts,
+    finishedAt,
+  );
+  const outcome = decision.kind === 'success' ? 'success' : decision.kind === 'retry' ? 'retry' : 'failed';
+  const error = decision.kind === 'success' ? null : decision.error;
+  await recordAttempt(deps.db, {
+    delivery,
+    owner,
+    startedAt,
+    finishedAt,
+    durationMs: send.durationMs,
+    statusCode: send.statusCode,
+    responseBody: send.responseBody,
+    error,
+    outcome,
+    nextAttemptAt: decision.kind === 'retry' ? finishedAt + decision.delayMs : null,
+    deactivateReason:
+      decision.kind === 'deactivate'
+        ? `deactivated: the endpoint answered 410 Gone at ${new Date(finishedAt).toISOString()}`
+        : undefined,
+    pauseAfter: AUTO_PAUSE_AFTER,
+  });
+  return { send, outcome };
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { Database } from '../../db/schema.js';
+import { buildEnvelope, type EventType, newEventId, serializeEnvelope } from './events.js';
+import { matchesFilters, parseFilters } from './webhook-filters.js';
+import { insertDeliveries, subscribedWebhooks } from './webhooks.repository.js';
+import { wakeDeliveryWorkers } from './worker-registry.js';
+
+export type { EventType } from './events.js';
+
+export interface DomainEvent {
+  type: EventType;
+  data: Record<string, unknown>;
+  /** Drive per-webhook filters (filters.categories, filters.min_priority). */
+  category?: string;
+  priority?: number;
+}
+
+/**
+ * Writes one pending delivery per subscribed webhook whose filters match, through the caller's connection or
+ * transaction — the outbox row commits or rolls back with the caller's own rows. Webhooks that are paused
+ * get the delivery too; it waits until they are active again. Returns how many deliveries were written.
+ */
+export async function publishEvent(db: Kysely<Database>, clock: Clock, event: DomainEvent): Promise<number> {
+  const webhooks = await subscribedWebhooks(db, event.type);
+  const now = clock.now();
+  const rows = webhooks
+    .filter((webhook) => matchesFilters(parseFilters(webhook.filters), event))
+    .map((webhook) => {
+      const eventId = newEventId();
+      const body = serializeEnvelope(buildEnvelope(eventId, event.type, webhook.id, now, event.data));
+      return { webhookId: webhook.id, eventId, eventType: event.type, body };
+    });
+  if (rows.length === 0) return 0;
+  await insertDeliveries(db, rows, now);
+  // The caller's transaction may not have committed yet: the nudge starts a short burst of quick polls.
+  wakeDeliveryWorkers();
+  return rows.length;
+}
+
+export { wakeDeliveryWorkers } from './worker-registry.js';

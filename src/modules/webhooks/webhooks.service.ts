@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { Updateable } from 'kysely';
+import { toIsoOrNull } from '../../clock.js';
+import type { AppContext } from '../../context.js';
+import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { deliverAttempt, leaseMsFor } from './deliver-attempt.js';
+import { buildEnvelope, newEventId, serializeEnvelope, testEventData } from './events.js';
+import { retrySchedule } from './retry-policy.js';
+import type { WebhookSender } from './sender.js';
+import { generateSecret } from './sign.js';
+import { assertPublicUrl, BlockedUrlError, parseWebhookUrl } from './url-guard.js';
+import type { WebhookFilters } from './webhook-filters.js';
+import * as repo from './webhooks.repository.js';
+import type { DeliveryStatus, WebhooksTable } from './webhooks.tables.js';
+import { type DeliveryView, deliveryView, type WebhookView, webhookView } from './webhooks.views.js';
+import { wakeDeliveryWorkers } from './worker-registry.js';
+
+export interface WebhookInput {
+  url: string;
+  events: string[];
+  description?: string | null;
+  max_attempts?: number;
+  timeout_seconds?: number;
+  rate_limit_per_second?: number | null;
+  filters?: WebhookFilters | null;
+}
+
+export interface WebhookPatch extends Partial<WebhookInput> {
+  is_active?: boolean;
+}
+
+export type BulkAction = 'activate' | 'deactivate' | 'delete';
+
+/** The webhook management use cases. Routes validate shapes; this enforces the rules and owns the writes. */
+export class WebhooksService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly sender: WebhookSender,
+  ) {}
+
+  private get db() {
+    return this.ctx.db.kysely;
+  }
+
+  private async checkUrl(raw: string): Promise<string> {
+    try {
+      if (this.ctx.config.webhookAllowPrivateUrls) return parseWebhookUrl(raw).toString();
+      return (await assertPublicUrl(raw)).toString();
+    } catch (error) {
+      if (error instanceof BlockedUrlError) throw invalid(`url: ${error.message}`);
+      throw error;
+    }
+  }
+
+  async create(input: WebhookInput): Promise<WebhookView> {
+    const url = await this.checkUrl(input.url);
+    if ((await repo.countWebhooks(this.db)) >= this.ctx.config.maxWebhooks) {
+      throw conflict(
+        `Webhook limit reached: at most ${this.ctx.config.maxWebhooks} webhooks (MAX_WEBHOOKS); delete one first`,
+      );
+    }
+    const now = this.ctx.clock.now();
+    const row: repo.WebhookRow = {
+      id: randomUUID(),
+      url,
+      events: JSON.stringify([...new Set(input.events)]),
+      description: input.description ?? null,
+      secret: generateSecret(),
+      previous_secret: null,
+      previous_secret_expires_at: null,
+      is_active: 1,
+      paused_reason: null,
+      max_attempts: input.max_attempts ?? retrySchedule.defaultMaxAttempts,
+      timeout_seconds: input.timeout_seconds ?? retrySchedule.defaultTimeoutSeconds,
+      rate_limit_per_second: input.rate_limit_per_second ?? null,
+      filters: normalizeFilters(input.filters),
+      delivery_count: 0,
+      failure_count: 0,
+      consecutive_failures: 0,
+      response_ms_total: 0,
+      response_count: 0,
+      last_delivery_at: null,
+      last_failure_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertWebhook(this.db, row);
+    return this.view(row, true);
+  }
+
+  async list(page: { skip: number; limit: number; isActive?: boolean }) {
+    const { rows, total } = await repo.listWebhooks(this.db, page);
+    return { webhooks: rows.map((row) => this.view(row)), total, skip: page.skip, limit: page.limit };
+  }
+
+  private view(row: repo.WebhookRow, revealSecret = false): WebhookView {
+    return webhookView(row, { revealSecret, now: this.ctx.clock.now() });
+  }
+
+  private async require(id: string): Promise<repo.WebhookRow> {
+    const row = await repo.findWebhook(this.db, id);
+    if (!row) throw notFound('Webhook');
+    return row;
+  }
+
+  async get(id: string): Promise<WebhookView> {
+    return this.view(await this.require(id));
+  }
+
+  async secret(id: string) {
+    const row = await this.require(id);
+    return { id: row.id, secret_key: row.secret, previous_secret_expires_at: this.previousExpiry(row) };
+  }
+
+  private previousExpiry(row: repo.WebhookRow): string | null {
+    const expires = row.previous_secret_expires_at;
+    return expires !== null && expires > this.ctx.clock.now() ? toIsoOrNull(expires) : null;
+  }
+
+  async update(id: string, patch: WebhookPatch): Promise<WebhookView> {
+    const current = await this.require(id);
+    const changes: Updateable<WebhooksTable> = { updated_at: this.ctx.clock.now() };
+    if (patch.url !== undefined) changes.url = await this.checkUrl(patch.url);
+    if (patch.events !== undefined) changes.events = JSON.stringify([...new Set(patch.events)]);
+    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.max_attempts !== undefined) changes.max_attempts = patch.max_attempts;
+    if (patch.timeout_seconds !== undefined) changes.timeout_seconds = patch.timeout_seconds;
+    if (patch.rate_limit_per_second !== undefined)
+      changes.rate_limit_per_second = patch.rate_limit_per_second;
+    if (patch.filters !== undefined) changes.filters = normalizeFilters(patch.filters);
+    if (patch.is_active !== undefined) Object.assign(changes, activation(patch.is_active));
+    await repo.updateWebhook(this.db, id, changes);
+    if (patch.is_active && !current.is_active) wakeDeliveryWorkers();
+    return this.view({ ...current, ...changes } as repo.WebhookRow);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await repo.deleteWebhook(this.db, id, this.ctx.clock.now()))) throw notFound('Webhook');
+  }
+
+  async rotateSecret(id: string, gracePeriodSeconds: number) {
+    const now = this.ctx.clock.now();
+    const current = await this.require(id);
+    const secret = generateSecret();
+    const expiresAt = gracePeriodSeconds > 0 ? now + gracePeriodSeconds * 1000 : null;
+    await repo.updateWebhook(this.db, id, {
+      secret,
+      previous_secret: expiresAt === null ? null : current.secret,
+      previous_secret_expires_at: expiresAt,
+      updated_at: now,
+    });
+    return { secret_key: secret, previous_secret_expires_at: toIsoOrNull(expiresAt) };
+  }
+
+  /** Sends a `webhook.test` event right away (one attempt, logged like any other) and reports the outcome. */
+  async sendTest(id: string) {
+    const webhook = await this.require(id);
+    const now = this.ctx.clock.now();
+    const owner = `test:${randomUUID()}`;
+    const eventId = newEventId();
+    const body = serializeEnvelope(buildEnvelope(eventId, 'webhook.test', id, now, testEventData(id, now)));
+    const [deliveryId] = await repo.insertDeliveries(
+      this.db,
+      [
+        {
+          webhookId: id,
+          eventId,
+          eventType: 'webhook.test',
+          body,
+          leaseOwner: owner,
+          leaseUntil: now + leaseMsFor(webhook),
+        },
+      ],
+      now,
+    );
+    const delivery = await repo.findDelivery(this.db, id, deliveryId as string);
+    if (!delivery) throw new AppError('INTERNAL_ERROR', 'test delivery vanished');
+    const deps = { db: this.db, clock: this.ctx.clock, sender: this.sender };
+    const { send, outcome } = await deliverAttempt(deps, delivery, webhook, owner, 1);
+    return {
+      success: outcome === 'success',
+      status_code: send.statusCode,
+      response_time_ms: send.durationMs,
+      error: outcome === 'success' ? null : (send.error ?? `HTTP ${send.statusCode}`),
+      delivery_id: delivery.id,
+      event_id: eventId,
+    };
+  }
+
+  async deliveries(
+    webhookId: string,
+    page: { skip: number; limit: number; status?: DeliveryStatus; event?: string },
+  ): Promise<{ logs: DeliveryView[]; total: number; skip: number; limit: number }> {
+    await this.require(webhookId);
+    const { rows, total } = await repo.listDeliveries(this.db, webhookId, page);
+    const attempts = await repo.attemptsOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return {
+      logs: rows.map((row) => deliveryView(row, attempts)),
+      total,
+      skip: page.skip,
+      limit: page.limit,
+    };
+  }
+
+  async redeliver(webhookId: string, deliveryId: string) {
+    await this.require(webhookId);
+    const delivery = await repo.findDelivery(this.db, webhookId, deliveryId);
+    if (!delivery) throw notFound('Delivery');
+    const now = this.ctx.clock.now();
+    if (!(await repo.requeueDelivery(this.db, deliveryId, now))) {
+      throw conflict('This delivery is being attempted right now; try again in a moment');
+    }
+    wakeDeliveryWorkers();
+    return { delivery_id: deliveryId, event_id: delivery.event_id, status: 'pending' as const };
+  }
+
+  async bulk(action: BulkAction, ids: string[]) {
+    const results: { id: string; status: 'ok' | 'not_found' }[] = [];
+    const now = this.ctx.clock.now();
+    for (const id of [...new Set(ids)]) {
+      let found: boolean;
+      if (action === 'delete') found = await repo.deleteWebhook(this.db, id, now);
+      else
+        found = await repo.updateWebhook(this.db, id, {
+          ...activation(action === 'activate'),
+          updated_at: now,
+        });
+      results.push({ id, status: found ? 'ok' : 'not_found' });
+    }
+    if (action === 'activate') wakeDeliveryWorkers();
+    return { action, results };
+  }
+}
+
+/** Resuming clears the automatic pause's bookkeeping so the webhook gets a fresh run. */
+function activation(active: boolean): Updateable<WebhooksTable> {
+  return active ? { is_active: 1, paused_reason: null, consecutive_failures: 0 } : { is_active: 0 };
+}
+
+function normalizeFilters(filters: WebhookFilters | null | undefined): string | null {
+  if (!filters) return null;
+  const clean: WebhookFilters = {};
+  if (filters.categories && filters.categories.length > 0)
+    clean.categories = [...new Set(filters.categories)];
+  if (filters.min_priority !== undefined) clean.min_priority = filters.min_priority;
+  return Object.keys(clean).length > 0 ? JSON.stringify(clean) : null;
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { ManualClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createDb, type Db } from '../../src/db/create-db.js';
+import { createUndiciSender, type WebhookSender } from '../../src/modules/webhooks/sender.js';
+import { DeliveryWorker, type WorkerOptions } from '../../src/modules/webhooks/worker.js';
+import { adminHeaders, TEST_ADMIN_KEY } from '../helpers/app.js';
+import { createTestDatabase, type DatabaseKind, type TestDatabase, tempDir } from '../helpers/databases.js';
+
+export const quietLog = {
+  error: (obj: unknown, msg?: string) => console.error(msg, obj),
+  info: () => {},
+  warn: () => {},
+};
+
+/**
+ * The real app on a fresh database with a hand-moved clock, plus delivery workers the test drives itself
+ * (runOnce) so retry timing is checked without sleeping.
+ */
+export class WebhookHarness {
+  private readonly extraDbs: Db[] = [];
+  private readonly senders: WebhookSender[] = [];
+  private constructor(
+    readonly app: FastifyInstance,
+    readonly db: Db,
+    readonly clock: ManualClock,
+    readonly database: TestDatabase,
+    readonly databaseUrl: string,
+  ) {}
+
+  static async start(kind: DatabaseKind, env: Record<string, string> = {}): Promise<WebhookHarness> {
+    const database = await createTestDatabase(kind);
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      DATA_DIR: tempDir(),
+      ADMIN_API_KEY: TEST_ADMIN_KEY,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '0',
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      WORKER_EMBEDDED: 'false',
+      ...env,
+    });
+    const db = createDb(config.database);
+    const clock = new ManualClock(Date.now());
+    const app = await buildApp(config, { db, clock });
+    await app.ready();
+    return new WebhookHarness(app, db, clock, database, database.url);
+  }
+
+  /** A worker on its own connection (like a separate process would have). */
+  worker(
+    options: WorkerOptions & { allowPrivateUrls?: boolean; ownConnection?: boolean } = {},
+  ): DeliveryWorker {
+    const sender = createUndiciSender({ allowPrivateUrls: options.allowPrivateUrls ?? true });
+    this.senders.push(sender);
+    let db = this.db;
+    if (options.ownConnection) {
+      db = createDb(loadConfig({ DATABASE_URL: this.databaseUrl, DATA_DIR: tempDir() }).database);
+      this.extraDbs.push(db);
+    }
+    return new DeliveryWorker({ db, clock: this.clock, sender, log: quietLog }, options);
+  }
+
+  async createWebhook(
+    body: Record<string, unknown>,
+  ): Promise<{ id: string; secret_key: string } & Record<string, unknown>> {
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: adminHeaders,
+      payload: { events: ['query.created', 'query.escalated'], ...body },
+    });
+    if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`);
+    return res.json();
+  }
+
+  async api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
+    return this.app.inject({ method, url, headers: adminHeaders, ...(payload !== undefined && { payload }) });
+  }
+
+  async logs(webhookId: string, query = '') {
+    const res = await this.api('GET', `/api/v1/webhooks/${webhookId}/deliveries${query}`);
+    return res.json() as { logs: Record<string, unknown>[]; total: number };
+  }
+
+  /** Removes every webhook and delivery so the next test starts clean. */
+  async reset(): Promise<void> {
+    const k = this.db.kysely;
+    await k.deleteFrom('webhook_attempts').execute();
+    await k.deleteFrom('webhook_deliveries').execute();
+    await k.deleteFrom('webhooks').execute();
+  }
+
+  async close(): Promise<void> {
+    for (const sender of this.senders) await sender.close();
+    for (const db of this.extraDbs) await db.destroy();
+    await this.app.close();
+    await this.db.destroy();
+    await this.database.cleanup();
+  }
+}
