@@ -1,0 +1,104 @@
+/**
+ * Scores the answering pipeline on the labeled dev set (data/eval/dev-set.jsonl) and prints the
+ * four product figures. Every fifth item is a hold-out slice, reported separately, that was not looked
+ * at item by item while tuning — a check that the figures are not the result of fitting the dev set.
+ */
+import { readFileSync } from 'node:fs';
+import { createOrchestrator } from '../src/modules/agents/orchestrator.js';
+import {
+  CATEGORIES,
+  type Category,
+  type PipelineResult,
+  type Sentiment,
+} from '../src/modules/agents/types.js';
+import { loadShippedArticles } from './kb-fixture.js';
+
+interface DevItem {
+  message: string;
+  category: Category;
+  sentiment: Sentiment;
+  escalate: boolean;
+}
+
+interface Scored {
+  item: DevItem;
+  result: PipelineResult;
+  holdout: boolean;
+}
+
+const items = readFileSync(new URL('../data/eval/dev-set.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim().length > 0)
+  .map((line) => JSON.parse(line) as DevItem);
+
+const { orchestrator } = createOrchestrator(loadShippedArticles());
+const scored: Scored[] = [];
+for (const [position, item] of items.entries()) {
+  const result = await orchestrator.run({
+    message: item.message,
+    conversationId: `eval-${position}`,
+    history: [],
+    previousQuestions: [],
+    isVip: false,
+  });
+  scored.push({ item, result, holdout: position % 5 === 4 });
+}
+
+const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
+
+function figures(rows: Scored[]) {
+  const escalate = rows.filter((row) => row.item.escalate);
+  const calm = rows.filter((row) => !row.item.escalate);
+  return {
+    n: rows.length,
+    category: pct(rows.filter((row) => row.result.category === row.item.category).length, rows.length),
+    recall: pct(escalate.filter((row) => row.result.escalated).length, escalate.length),
+    falseEscalations: pct(calm.filter((row) => row.result.escalated).length, calm.length),
+    sentiment: pct(rows.filter((row) => row.result.sentiment === row.item.sentiment).length, rows.length),
+  };
+}
+
+const all = figures(scored);
+const holdout = figures(scored.filter((row) => row.holdout));
+console.log('\nHR pipeline evaluation on data/eval/dev-set.jsonl\n');
+console.table({
+  'all items': all,
+  'hold-out (every 5th)': holdout,
+  target: { n: '', category: '≥ 93%', recall: '≥ 97%', falseEscalations: '≤ 3%', sentiment: '≥ 85%' },
+});
+
+const perCategory: Record<string, { n: number; accuracy: string }> = {};
+for (const category of CATEGORIES) {
+  const rows = scored.filter((row) => row.item.category === category);
+  perCategory[category] = {
+    n: rows.length,
+    accuracy: pct(rows.filter((row) => row.result.category === category).length, rows.length),
+  };
+}
+console.log('Category accuracy by expected category');
+console.table(perCategory);
+
+const mistakes = (title: string, rows: Scored[], show: (row: Scored) => string): void => {
+  console.log(`${title}: ${rows.length}`);
+  for (const row of rows.slice(0, 8)) console.log(`  - ${JSON.stringify(row.item.message)} → ${show(row)}`);
+};
+mistakes(
+  'Category mistakes',
+  scored.filter((row) => row.result.category !== row.item.category),
+  (row) => `${row.result.category} (expected ${row.item.category})`,
+);
+mistakes(
+  'Missed escalations',
+  scored.filter((row) => row.item.escalate && !row.result.escalated),
+  (row) => `not escalated (sentiment ${row.result.sentiment})`,
+);
+mistakes(
+  'False escalations',
+  scored.filter((row) => !row.item.escalate && row.result.escalated),
+  (row) => row.result.escalationReason ?? '',
+);
+mistakes(
+  'Sentiment mistakes',
+  scored.filter((row) => row.result.sentiment !== row.item.sentiment),
+  (row) => `${row.result.sentiment} (expected ${row.item.sentiment})`,
+);

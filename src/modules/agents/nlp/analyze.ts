@@ -1,0 +1,43 @@
+import type { AnalyzedText } from '../types.js';
+import { GLOSSARY, PHRASES } from './glossary.js';
+import { guessLanguage } from './language.js';
+import { normalizeText, tokenize } from './normalize.js';
+import type { Speller } from './spelling.js';
+import { stem } from './stem.js';
+import { STOP_WORDS } from './stopwords.js';
+
+/** Normalizes, guesses the language, corrects typos and stems content words — once per message. */
+export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
+  let normalized = normalizeText(raw);
+  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
+  const tokens = tokenize(normalized);
+  const language = guessLanguage(tokens);
+  const stems: string[] = [];
+  const words: string[] = [];
+  for (const token of tokens) {
+    const translated = GLOSSARY.get(token);
+    if (translated !== undefined) {
+      words.push(translated);
+      stems.push(stem(translated));
+      continue;
+    }
+    if (STOP_WORDS.has(token)) {
+      words.push(token);
+      continue;
+    }
+    if (language === 'en') {
+      const corrected = speller ? speller.correct(token) : token;
+      words.push(corrected);
+      stems.push(stem(corrected));
+    } else {
+      words.push(token);
+      stems.push(stem(token, language));
+    }
+  }
+  return { language, normalized: words.join(' '), raw: normalized, stems };
+}
+
+/** Content words of a text without stemming, for building spelling vocabularies. */
+export function contentWords(raw: string): string[] {
+  return tokenize(normalizeText(raw)).filter((token) => !STOP_WORDS.has(token));
+}

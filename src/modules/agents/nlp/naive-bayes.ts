@@ -1,0 +1,73 @@
+/**
+ * Multinomial naive Bayes over binary features (a feature counts once per document), which is the
+ * variant that holds up best on short texts. Training is one pass of counting: milliseconds at start-up.
+ */
+export class NaiveBayes<Label extends string> {
+  private readonly logLikelihood = new Map<string, Float64Array>();
+  private readonly unseen: Float64Array;
+  readonly labels: readonly Label[];
+
+  constructor(
+    labels: readonly Label[],
+    examples: readonly { label: Label; features: readonly string[] }[],
+    alpha = 0.3,
+  ) {
+    this.labels = labels;
+    const counts = new Map<string, Float64Array>();
+    const totals = new Float64Array(labels.length);
+    for (const example of examples) {
+      const li = labels.indexOf(example.label);
+      if (li < 0) continue;
+      for (const feature of new Set(example.features)) {
+        let row = counts.get(feature);
+        if (!row) {
+          row = new Float64Array(labels.length);
+          counts.set(feature, row);
+        }
+        row[li]! += 1;
+        totals[li]! += 1;
+      }
+    }
+    const vocabulary = counts.size;
+    this.unseen = new Float64Array(labels.length);
+    for (let li = 0; li < labels.length; li++)
+      this.unseen[li] = Math.log(alpha / (totals[li]! + alpha * vocabulary));
+    for (const [feature, row] of counts) {
+      const logs = new Float64Array(labels.length);
+      for (let li = 0; li < labels.length; li++)
+        logs[li] = Math.log((row[li]! + alpha) / (totals[li]! + alpha * vocabulary));
+      this.logLikelihood.set(feature, logs);
+    }
+  }
+
+  knows(feature: string): boolean {
+    return this.logLikelihood.has(feature);
+  }
+
+  /** Class log-scores (uniform prior) and how many features the model recognised. */
+  score(features: readonly string[]): { scores: Float64Array; known: number } {
+    const scores = new Float64Array(this.labels.length);
+    let known = 0;
+    for (const feature of new Set(features)) {
+      const logs = this.logLikelihood.get(feature);
+      if (!logs) continue;
+      known++;
+      for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]! - this.unseen[li]!;
+    }
+    return { scores, known };
+  }
+}
+
+/** Softmax with a temperature, because naive Bayes scores are famously over-confident. */
+export function softmax(scores: Float64Array, temperature: number): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of scores) if (s > max) max = s;
+  const out = new Float64Array(scores.length);
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    out[i] = Math.exp((scores[i]! - max) / temperature);
+    sum += out[i]!;
+  }
+  for (let i = 0; i < out.length; i++) out[i]! /= sum;
+  return out;
+}

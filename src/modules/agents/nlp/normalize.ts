@@ -1,0 +1,20 @@
+/** Lower-case, fold accents (ß → ss), unify apostrophes and the spellings of common HR tokens. */
+export function normalizeText(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/401\s*\(?\s*k\s*\)?/g, '401k')
+    .replace(/\b([wi])\s*-\s*([2479])\b/g, '$1$2')
+    .replace(/\bpto\b/g, 'pto')
+    .replace(/(.)\1{2,}/g, '$1$1');
+}
+
+/** Splits normalized text into word tokens; apostrophes inside words are dropped ("don't" → "dont"). */
+export function tokenize(normalized: string): string[] {
+  const out: string[] = [];
+  for (const match of normalized.replace(/'/g, '').matchAll(/[a-z0-9]+/g)) out.push(match[0]);
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * Edit-distance-1 correction with a symmetric-delete index (the SymSpell idea): every known word is
+ * indexed under each of its one-letter deletions, so a lookup is a handful of map reads.
+ */
+export class Speller {
+  private readonly known = new Map<string, number>();
+  private readonly deletions = new Map<string, string>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) this.add(word);
+  }
+
+  add(word: string): void {
+    if (word.length < 4 || /\d/.test(word)) return;
+    const frequency = (this.known.get(word) ?? 0) + 1;
+    this.known.set(word, frequency);
+    for (const variant of deletionsOf(word)) {
+      const current = this.deletions.get(variant);
+      if (current === undefined || (this.known.get(current) ?? 0) < frequency)
+        this.deletions.set(variant, word);
+    }
+  }
+
+  /** The word itself when known or too short; otherwise the closest known word one edit away, if any. */
+  correct(word: string): string {
+    if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return word;
+    const direct = this.deletions.get(word); // a letter was inserted by mistake
+    if (direct !== undefined) return direct;
+    let best: string | undefined;
+    for (const variant of deletionsOf(word)) {
+      // a letter was dropped (variant is known) or substituted/transposed (both share a deletion)
+      const candidate = this.known.has(variant) ? variant : this.deletions.get(variant);
+      if (
+        candidate !== undefined &&
+        (best === undefined || (this.known.get(candidate) ?? 0) > (this.known.get(best) ?? 0))
+      )
+        best = candidate;
+    }
+    return best ?? word;
+  }
+}
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}

@@ -1,0 +1,156 @@
+import { KnowledgeIndex } from '../knowledge/retrieval-index.js';
+import { Categorizer } from './categorizer.js';
+import { EscalationCheck } from './escalation-check.js';
+import { RepeatDetector } from './repeat-detector.js';
+import { EscalationResponder } from './responders/escalation.js';
+import { SPECIALISTS } from './responders/index.js';
+import { Retriever } from './retriever.js';
+import { SentimentAgent } from './sentiment-analyzer.js';
+import { TextAnalyzer } from './text-analyzer.js';
+import { loadTrainedModel, type TrainedModel } from './training-data.js';
+import type {
+  Agent,
+  AnswerGenerator,
+  KbArticle,
+  LlmUsage,
+  PipelineInput,
+  PipelineResult,
+  PipelineState,
+} from './types.js';
+
+export interface OrchestratorDeps {
+  index: KnowledgeIndex;
+  answerGenerator?: AnswerGenerator;
+  /** Optional second opinion on uncertain categories (LLM_CLASSIFY); runs right after the categorizer. */
+  categoryTieBreaker?: Agent;
+  /** Trained models; createOrchestrator() builds them from the shipped training data. */
+  model?: TrainedModel;
+}
+
+/**
+ * Runs the agents in a fixed order — analyze, categorize, detect repeats, read sentiment, retrieve,
+ * check escalation, respond — and records how long each one took.
+ */
+export class Orchestrator {
+  private readonly steps: Agent[];
+  private readonly escalationResponder = new EscalationResponder();
+  private readonly answerGenerator?: AnswerGenerator;
+
+  constructor(deps: OrchestratorDeps) {
+    const model = deps.model ?? defaultModel();
+    this.answerGenerator = deps.answerGenerator;
+    this.steps = [
+      new TextAnalyzer(model.speller),
+      new Categorizer(model.categories),
+      ...(deps.categoryTieBreaker ? [deps.categoryTieBreaker] : []),
+      new RepeatDetector(model.speller),
+      new SentimentAgent(),
+      new Retriever(deps.index),
+      new EscalationCheck(),
+    ];
+  }
+
+  /** The agent names in the order they run (the responder is chosen per message). */
+  get order(): string[] {
+    return [...this.steps.map((step) => step.name), 'responder'];
+  }
+
+  async run(input: PipelineInput): Promise<PipelineResult> {
+    const state = initialState(input);
+    const trace: PipelineResult['trace'] = [];
+    for (const step of this.steps) await timed(step, state, trace);
+    input.stream?.onAnswerStart(state);
+    const responder = state.escalated ? this.escalationResponder : SPECIALISTS[state.category];
+    await timed(responder, state, trace);
+    const llm = this.answerGenerator && !state.escalated ? await this.generate(state, trace) : undefined;
+    return {
+      category: state.category,
+      categoryConfidence: state.categoryConfidence,
+      sentiment: state.sentiment,
+      priority: state.priority,
+      attemptCount: state.attemptCount,
+      kbResults: state.kbResults,
+      escalated: state.escalated,
+      escalationReason: state.escalationReason,
+      response: state.response,
+      engine: state.engine,
+      ...(llm ? { llm } : {}),
+      trace,
+    };
+  }
+
+  /** The optional generator rewrites the local answer; any failure keeps the local one. */
+  private async generate(
+    state: PipelineState,
+    trace: PipelineResult['trace'],
+  ): Promise<LlmUsage | undefined> {
+    const started = performance.now();
+    let llm: LlmUsage | undefined;
+    try {
+      const generated = await this.answerGenerator!.generate({
+        message: state.input.message,
+        category: state.category,
+        articles: state.relevantHits,
+        history: state.input.history,
+        localAnswer: state.response,
+        stream: state.input.stream && ((chunk) => state.input.stream?.onToken(chunk)),
+      });
+      if (generated.latency_ms !== undefined)
+        llm = { latencyMs: generated.latency_ms, tokens: generated.usage };
+      if (generated.text.trim().length > 0) {
+        state.response = generated.text;
+        state.engine = generated.engine;
+      }
+    } catch {
+      state.engine = 'local';
+    }
+    trace.push({ agent: 'answer-generator', duration_ms: round(performance.now() - started) });
+    return llm;
+  }
+}
+
+async function timed(agent: Agent, state: PipelineState, trace: PipelineResult['trace']): Promise<void> {
+  const started = performance.now();
+  const pending = agent.run(state);
+  if (pending) await pending;
+  trace.push({ agent: agent.name, duration_ms: round(performance.now() - started) });
+}
+
+const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+function initialState(input: PipelineInput): PipelineState {
+  return {
+    input,
+    text: { language: 'en', raw: '', normalized: '', stems: [] },
+    previousUserText: null,
+    category: 'General',
+    categoryConfidence: 0,
+    sentiment: 'Neutral',
+    priority: 3,
+    attemptCount: 1,
+    kbResults: [],
+    relevantHits: [],
+    escalated: false,
+    escalationReason: null,
+    escalationKind: null,
+    response: '',
+    engine: 'local',
+  };
+}
+
+let cachedModel: TrainedModel | undefined;
+
+function defaultModel(): TrainedModel {
+  cachedModel ??= loadTrainedModel();
+  return cachedModel;
+}
+
+/** Builds the index over the given articles and the models from the shipped training data. */
+export function createOrchestrator(
+  articles: readonly KbArticle[],
+  answerGenerator?: AnswerGenerator,
+): { orchestrator: Orchestrator; index: KnowledgeIndex } {
+  const index = new KnowledgeIndex(articles);
+  const model = loadTrainedModel(articles);
+  return { orchestrator: new Orchestrator({ index, answerGenerator, model }), index };
+}

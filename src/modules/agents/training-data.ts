@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CategoryModel } from './category-model.js';
+import { analyzeText, contentWords } from './nlp/analyze.js';
+import { Speller } from './nlp/spelling.js';
+import { CATEGORIES, type Category } from './types.js';
+
+export interface TrainedModel {
+  categories: CategoryModel;
+  speller: Speller;
+}
+
+/** data/training, found by walking up from this file so it works from src/ and from a build. */
+export function trainingDirectory(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'data', 'training');
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('data/training not found next to the application');
+}
+
+/** One example per non-empty line of data/training/categories/<Category>.txt (# starts a comment). */
+export function readCategoryExamples(
+  directory = trainingDirectory(),
+): { category: Category; text: string }[] {
+  const examples: { category: Category; text: string }[] = [];
+  const folder = join(directory, 'categories');
+  for (const file of readdirSync(folder)) {
+    const category = file.replace(/\.txt$/, '') as Category;
+    if (!file.endsWith('.txt') || !CATEGORIES.includes(category)) continue;
+    for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
+      const text = line.trim();
+      if (text.length > 0 && !text.startsWith('#')) examples.push({ category, text });
+    }
+  }
+  return examples;
+}
+
+/**
+ * Trains the categorizer and the spelling vocabulary at start-up (a few milliseconds).
+ * Article words join the vocabulary so typos of knowledge-base terms get corrected too.
+ */
+export function loadTrainedModel(
+  articles: readonly { title: string; content: string; tags: string[] }[] = [],
+): TrainedModel {
+  const examples = readCategoryExamples();
+  const words: string[] = [];
+  for (const example of examples) words.push(...contentWords(example.text));
+  for (const article of articles)
+    words.push(...contentWords(`${article.title} ${article.tags.join(' ')} ${article.content}`));
+  const speller = new Speller(words);
+  const categories = new CategoryModel(
+    examples.map((example) => ({ category: example.category, text: analyzeText(example.text, speller) })),
+  );
+  return { categories, speller };
+}

@@ -1,0 +1,148 @@
+export type Category =
+  | 'Recruitment'
+  | 'Payroll'
+  | 'Benefits'
+  | 'Policy'
+  | 'LeaveManagement'
+  | 'Performance'
+  | 'General';
+
+export const CATEGORIES: readonly Category[] = [
+  'Recruitment',
+  'Payroll',
+  'Benefits',
+  'Policy',
+  'LeaveManagement',
+  'Performance',
+  'General',
+];
+
+export type Sentiment = 'Positive' | 'Neutral' | 'Negative' | 'Angry';
+
+export const SENTIMENTS: readonly Sentiment[] = ['Positive', 'Neutral', 'Negative', 'Angry'];
+
+export type Language = 'en' | 'es' | 'fr' | 'de';
+
+export interface KbArticle {
+  id: string;
+  title: string;
+  content: string;
+  category: Category;
+  tags: string[];
+}
+
+export interface KbHit {
+  id: string;
+  title: string;
+  content: string;
+  category: Category;
+  score: number;
+}
+
+export interface PipelineInput {
+  message: string;
+  conversationId: string; // used as the case reference in escalation answers
+  history: { role: 'user' | 'assistant' | 'agent'; content: string }[]; // earlier turns, oldest first
+  previousQuestions: string[]; // this employee's earlier questions (newest first, across conversations)
+  isVip: boolean;
+  /** Streaming callers (POST /api/v1/query/stream): told when answering starts, then given generated text. */
+  stream?: AnswerStreamHooks;
+}
+
+export interface AnswerStreamHooks {
+  /** Called once category, sentiment, priority and escalation are settled, before the answer is written. */
+  onAnswerStart(state: Readonly<PipelineState>): void;
+  /** Answer text as a streaming provider writes it (the local engine sends nothing here). */
+  onToken(chunk: string): void;
+}
+
+/** What the optional LLM reported for one answer: provider latency and token counts when it was called. */
+export interface LlmUsage {
+  latencyMs?: number;
+  tokens?: { prompt_tokens: number; completion_tokens: number };
+}
+
+export interface PipelineResult {
+  category: Category;
+  categoryConfidence: number;
+  sentiment: Sentiment;
+  priority: number; // 1..10
+  attemptCount: number; // 1 + earlier questions that are essentially the same
+  kbResults: KbHit[]; // top 3 with scores
+  escalated: boolean;
+  escalationReason: string | null;
+  response: string;
+  engine: 'local' | 'llm';
+  /** Present when an LLM provider was consulted for this answer (also when it failed and local was used). */
+  llm?: LlmUsage;
+  trace: { agent: string; duration_ms: number }[];
+}
+
+/** Optional plug-in (the LLM issue); the local responders are the default and the fallback. */
+export interface AnswerGenerator {
+  generate(request: {
+    message: string;
+    category: Category;
+    articles: KbHit[];
+    history: PipelineInput['history'];
+    localAnswer: string;
+    /** Receives the answer text as it is generated, when the caller streams. */
+    stream?: (chunk: string) => void;
+  }): Promise<{
+    text: string;
+    engine: 'local' | 'llm';
+    latency_ms?: number;
+    usage?: { prompt_tokens: number; completion_tokens: number };
+  }>;
+}
+
+/** What the text-analysis step extracts once so every later agent reuses it. */
+export interface AnalyzedText {
+  language: Language;
+  /** Lower-cased, accent-folded message with punctuation kept: what the rule-based agents match against. */
+  raw: string;
+  /** The words after typo correction and foreign-word mapping, space-separated (no punctuation). */
+  normalized: string;
+  /** Content-word stems (stop words removed, foreign words mapped to English where known). */
+  stems: string[];
+}
+
+/** The shared state every agent reads from and writes to, in orchestrator order. */
+export interface PipelineState {
+  readonly input: PipelineInput;
+  text: AnalyzedText;
+  /** The previous user turn's analysis, when there is one (follow-up questions lean on it). */
+  previousUserText: AnalyzedText | null;
+  category: Category;
+  categoryConfidence: number;
+  sentiment: Sentiment;
+  priority: number;
+  attemptCount: number;
+  kbResults: KbHit[];
+  relevantHits: KbHit[];
+  escalated: boolean;
+  escalationReason: string | null;
+  escalationKind: EscalationKind | null;
+  response: string;
+  engine: 'local' | 'llm';
+}
+
+export type EscalationKind =
+  | 'crisis'
+  | 'safety'
+  | 'harassment'
+  | 'discrimination'
+  | 'retaliation'
+  | 'bullying'
+  | 'fraud'
+  | 'legal'
+  | 'human'
+  | 'anger'
+  | 'priority'
+  | 'repeat';
+
+/** The uniform shape of one pipeline step. */
+export interface Agent {
+  readonly name: string;
+  run(state: PipelineState): void | Promise<void>;
+}
