@@ -76,14 +76,14 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/docs`);
     await page.locator('.swagger-ui .info .title').waitFor();
-    expect(await page.locator('.swagger-ui .info .title').innerText()).toContain(
+    expect(await page.locator('.swagger-ui .info .title').textContent()).toContain(
       'HR Intelligence Platform API',
     );
     await screenshot(page, 'docs-swagger');
 
     await page.goto(`${server.baseUrl}/redoc`);
     await page.locator('.api-info h1, [role="main"] h1').first().waitFor({ timeout: 20_000 });
-    expect(await page.locator('h1').first().innerText()).toContain('HR Intelligence Platform API');
+    expect(await page.locator('h1').first().textContent()).toContain('HR Intelligence Platform API');
     await screenshot(page, 'docs-redoc');
     expect(externalRequests).toEqual([]);
     // ReDoc's footer logo points at its CDN; the CSP blocks it (reported as a console error) — that one is expected.

@@ -253,7 +253,8 @@ resolveButton.addEventListener('click', async () => {
     addSystemNote('You marked this conversation as resolved. Ask again any time to reopen it.');
     announce('Conversation marked resolved.');
   } catch (error) {
-    showError(`Could not mark resolved: ${error.message}`);
+    if (error.status === 409) showError('This conversation is already resolved.');
+    else showError(`Could not mark resolved: ${error.message}`);
   } finally {
     resolveButton.disabled = !conversationId;
   }

@@ -20,18 +20,17 @@ export async function render(root, ctx) {
     if (id) void lookUp(id);
   });
 
-  async function setVip(userId, checkbox, status) {
+  // The API has no "get user" route; the VIP state is known once HR sets it (or from an escalation package).
+  async function setVip(userId, isVip, status) {
     status.textContent = '';
     try {
       const user = await ctx.api(`/api/v1/users/${encodeURIComponent(userId)}`, {
         method: 'PUT',
-        body: { is_vip: checkbox.checked },
+        body: { is_vip: isVip },
       });
-      status.textContent =
-        (user?.is_vip ?? checkbox.checked) ? `${userId} is now VIP.` : `${userId} is no longer VIP.`;
+      status.textContent = user.is_vip ? `${userId} is VIP.` : `${userId} is not VIP.`;
       ctx.announce(status.textContent);
     } catch (err) {
-      checkbox.checked = !checkbox.checked;
       status.textContent = `Not saved: ${err.message}`;
     }
   }
@@ -71,17 +70,28 @@ export async function render(root, ctx) {
         `/api/v1/users/${encodeURIComponent(userId)}/conversations${qs({ limit: 50 })}`,
       );
       const conversations = page.conversations || [];
-      const isVip = Boolean(page.user?.is_vip ?? page.is_vip ?? conversations[0]?.is_vip);
-      const vipBox = el('input', { type: 'checkbox', checked: isVip });
       const vipStatus = el('span', { class: 'muted', role: 'status' });
-      vipBox.addEventListener('change', () => setVip(userId, vipBox, vipStatus));
       clear(
         result,
         el(
           'section',
           { class: 'panel', 'aria-label': `Employee ${userId}` },
           el('h3', {}, `Employee ${userId}`),
-          el('div', { class: 'checks' }, el('label', {}, vipBox, 'VIP (raises priority)'), vipStatus),
+          el(
+            'div',
+            { class: 'actions', role: 'group', 'aria-label': 'VIP status (VIP raises priority)' },
+            el(
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => setVip(userId, true, vipStatus) },
+              'Set VIP',
+            ),
+            el(
+              'button',
+              { type: 'button', class: 'secondary', onclick: () => setVip(userId, false, vipStatus) },
+              'Remove VIP',
+            ),
+            vipStatus,
+          ),
           el('p', { class: 'muted' }, `${page.total ?? conversations.length} conversation(s), newest first.`),
           conversations.map((c) => {
             const id = c.id ?? c.conversation_id;

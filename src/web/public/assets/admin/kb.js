@@ -222,7 +222,7 @@ export async function render(root, ctx) {
       let total;
       if (q) {
         const result = await ctx.api(
-          `/api/v1/kb/search${qs({ q, category: category.input.value, limit: PAGE })}`,
+          `/api/v1/kb/search${qs({ q, category: category.input.value, limit: 20 })}`,
         );
         articles = result.results || result.articles || [];
         total = articles.length;

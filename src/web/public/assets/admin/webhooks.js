@@ -156,7 +156,8 @@ export async function render(root, ctx) {
       const filters = {};
       if (categories.selected().length) filters.categories = categories.selected();
       if (minPriority.input.value) filters.min_priority = Number(minPriority.input.value);
-      if (editing || Object.keys(filters).length) body.filters = filters;
+      if (Object.keys(filters).length) body.filters = filters;
+      else if (editing) body.filters = null;
       if (!body.url) {
         formError.textContent = 'Enter the receiver URL.';
         url.input.focus();

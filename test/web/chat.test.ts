@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startWebServer,
+  type WebServer,
+} from './browser.js';
+
+async function ask(page: Page, text: string): Promise<void> {
+  const before = await page.locator('li.msg.bot').count();
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await page.locator('li.msg.bot').nth(before).waitFor();
+}
+
+describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
+  let browser: Browser;
+  let server: WebServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('answers a question with badges and articles, continues the conversation and takes a rating', async () => {
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByLabel('Employee ID').fill('emp-browser-1');
+    await page.getByLabel('Employee ID').press('Tab');
+
+    await ask(page, 'When do we get paid each month, and is it by direct deposit?');
+    const answer = page.locator('li.msg.bot').last();
+    expect((await answer.locator('.answer').textContent())?.length).toBeGreaterThan(20);
+    const badges = answer.getByRole('group', { name: 'Classification' });
+    expect(await badges.textContent()).toContain('Payroll');
+    expect(await badges.textContent()).toMatch(/Priority \d+/);
+    // The articles are collapsed until asked for.
+    const articles = answer.locator('details.kb');
+    expect(await articles.getAttribute('open')).toBeNull();
+    await articles.locator('summary').first().click();
+    expect(await articles.locator('details.kb-article').count()).toBeGreaterThan(0);
+    expect(await answer.locator('.notice').count()).toBe(0);
+
+    const caseRef = (await page.locator('#case-ref').textContent()) ?? '';
+    const conversationId = caseRef.replace('Case ', '');
+    expect(conversationId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The send button works as well as Enter, and the follow-up stays in the same conversation.
+    await page
+      .getByRole('textbox', { name: 'Message' })
+      .fill('And how do I change the bank account it goes to?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('li.msg.bot').nth(1).waitFor();
+    expect(await page.locator('#case-ref').textContent()).toBe(caseRef);
+    const stored = await (await fetch(`${server.baseUrl}/api/v1/conversations/${conversationId}`)).json();
+    expect(stored.messages.filter((m: { role: string }) => m.role === 'user')).toHaveLength(2);
+    expect(stored.user_id).toBe('emp-browser-1');
+
+    await page.locator('li.msg.bot').last().getByRole('button', { name: 'Rate 5 out of 5' }).click();
+    await page.getByText('Thanks — rated 5 of 5.').waitFor();
+    await screenshot(page, 'chat-answer');
+
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the escalation notice with the case reference for an angry message, then marks it resolved', async () => {
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await ask(
+      page,
+      'This is absolutely unacceptable!!! My paycheck has been wrong for THREE months and nobody answers me. I am furious.',
+    );
+    const answer = page.locator('li.msg.bot').last();
+    const notice = answer.getByRole('note', { name: 'Escalated to HR' });
+    await notice.waitFor();
+    const caseId = await notice.locator('code.case-id').textContent();
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.locator('#case-ref').textContent()).toBe(`Case ${caseId}`);
+    expect(await answer.getByRole('group', { name: 'Classification' }).textContent()).toContain('Angry');
+    await screenshot(page, 'chat-escalated');
+
+    await page.getByRole('button', { name: 'Mark resolved' }).click();
+    await page.getByText('You marked this conversation as resolved').waitFor();
+    const stored = await (await fetch(`${server.baseUrl}/api/v1/conversations/${caseId}`)).json();
+    expect(stored.status).toBe('Resolved');
+
+    // A second press is refused by the API and explained inline.
+    await page.getByRole('button', { name: 'Mark resolved' }).click();
+    await page.getByRole('alert').filter({ hasText: 'already resolved' }).waitFor();
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows server-side validation and an unreachable server inline, keeping the typed question', async () => {
+    const { page, pageErrors, context } = await openPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByLabel('Employee ID').fill('not a valid id!');
+    await page.getByRole('textbox', { name: 'Message' }).fill('How many vacation days do I have?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: 'Your message was not sent' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe(
+      'How many vacation days do I have?',
+    );
+
+    await page.getByLabel('Employee ID').fill('emp-browser-3');
+    await page.route('**/api/v1/query', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: 'Send' }).click();
+    await alert.filter({ hasText: 'Cannot reach the server' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe(
+      'How many vacation days do I have?',
+    );
+    await screenshot(page, 'chat-error');
+    expect(await page.locator('body').textContent()).toContain('HR Assistant');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
