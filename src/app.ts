@@ -11,7 +11,10 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
 import { loggerOptions } from './logger.js';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
+import { registerMetrics } from './modules/analytics/metrics.routes.js';
 import { auditModule } from './modules/audit/audit.routes.js';
+import { handoffRoutes } from './modules/handoff/handoff.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
 import { webhooksModule } from './modules/webhooks/webhooks.module.js';
 import { webModule } from './web/web.routes.js';
@@ -66,11 +69,14 @@ export async function buildApp(
   registerAdminAuth(app, adminKey);
   await registerSecurity(app, config);
   await registerOpenApi(app);
+  registerMetrics(app, ctx);
 
   await app.register(healthModule, { ctx });
   await app.register(auditModule, { ctx });
   await app.register(webhooksModule, { ctx });
   await app.register(webModule, { ctx });
+  await app.register(handoffRoutes, { ctx });
+  await app.register(analyticsRoutes, { ctx });
 
   return app;
 }

@@ -1,4 +1,5 @@
 import type { AuditTables } from '../modules/audit/audit.tables.js';
+import type { HandoffTables } from '../modules/handoff/handoff.tables.js';
 import type { WebhookTables } from '../modules/webhooks/webhooks.tables.js';
 import type { CoreTables } from './core-tables.js';
 
@@ -6,4 +7,4 @@ import type { CoreTables } from './core-tables.js';
  * The whole database as Kysely sees it. Each capability declares its own tables next to its migration and is
  * composed here, so adding a module means adding one name to this list.
  */
-export interface Database extends CoreTables, WebhookTables, AuditTables {}
+export interface Database extends CoreTables, WebhookTables, HandoffTables, AuditTables {}

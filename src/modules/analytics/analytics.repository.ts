@@ -1,0 +1,181 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+/**
+ * All SQL of the analytics. Every figure is aggregated by the database with portable SQL: times are BIGINT
+ * epoch milliseconds, so a time bucket is integer division (`created_at / 3600000`) on both engines, and the
+ * median is read with ORDER BY + OFFSET instead of an engine-specific percentile function.
+ */
+export class AnalyticsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private questions(since: number, until: number) {
+    return this.db
+      .selectFrom('messages')
+      .where('role', '=', 'user')
+      .where('created_at', '>=', since)
+      .where('created_at', '<', until);
+  }
+
+  /** Questions per (category, sentiment): totals and both distributions come from this one scan. */
+  questionGroups(since: number, until: number) {
+    return this.questions(since, until)
+      .select((eb) => [
+        'category',
+        'sentiment',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('escalated').as('escalated'),
+        eb.fn.sum<number>('processing_time').as('time_total'),
+        eb.fn.count<number>('processing_time').as('timed'),
+      ])
+      .groupBy(['category', 'sentiment'])
+      .execute();
+  }
+
+  topEscalationReasons(since: number, until: number, limit: number) {
+    return this.questions(since, until)
+      .where('escalated', '=', 1)
+      .select((eb) => ['escalation_reason', eb.fn.countAll<number>().as('n')])
+      .groupBy('escalation_reason')
+      .orderBy('n', 'desc')
+      .orderBy('escalation_reason')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Conversations started in the period: how many, and how many ended without needing more from HR. */
+  conversationOutcomes(since: number, until: number) {
+    return this.db
+      .selectFrom('conversations')
+      .where('created_at', '>=', since)
+      .where('created_at', '<', until)
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.or([eb('escalated', '=', 0), eb('resolved_at', 'is not', null)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('resolved'),
+      ])
+      .executeTakeFirstOrThrow();
+  }
+
+  ratings(since: number, until: number) {
+    return this.db
+      .selectFrom('feedback')
+      .where('updated_at', '>=', since)
+      .where('updated_at', '<', until)
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('rating').as('total')])
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Median milliseconds from escalation to resolution, over escalations resolved in the period. */
+  async medianResolutionMs(since: number, until: number): Promise<{ count: number; median: number | null }> {
+    const resolved = this.db
+      .selectFrom('conversations')
+      .where('resolved_at', '>=', since)
+      .where('resolved_at', '<', until)
+      .where('escalated_at', 'is not', null);
+    const { n } = await resolved.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = Number(n);
+    if (count === 0) return { count, median: null };
+    const duration = sql<number>`resolved_at - escalated_at`;
+    const middle = await resolved
+      .select(duration.as('duration'))
+      .orderBy(duration)
+      .offset(Math.floor((count - 1) / 2))
+      .limit(count % 2 === 0 ? 2 : 1)
+      .execute();
+    const values = middle.map((r) => Number(r.duration));
+    return { count, median: values.reduce((a, b) => a + b, 0) / values.length };
+  }
+
+  /** Recent questions no article matched: the knowledge gaps to write next. */
+  async knowledgeGaps(since: number, until: number, limit: number) {
+    const gaps = this.questions(since, until).where('kb_hit_count', '=', 0);
+    const [rows, total] = await Promise.all([
+      gaps
+        .select(['conversation_id', 'content', 'category', 'created_at'])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute(),
+      gaps.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(total.n) };
+  }
+
+  /** Questions per bucket and category (escalations and processing time summed alongside). */
+  questionsPerBucket(since: number, until: number, bucketMs: number) {
+    const bucket = sql<number>`created_at / ${sql.lit(bucketMs)}`;
+    return this.questions(since, until)
+      .select((eb) => [
+        bucket.as('bucket'),
+        'category',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('escalated').as('escalated'),
+        eb.fn.sum<number>('processing_time').as('time_total'),
+        eb.fn.count<number>('processing_time').as('timed'),
+      ])
+      .groupBy([bucket, 'category'])
+      .execute();
+  }
+
+  ratingsPerBucket(since: number, until: number, bucketMs: number) {
+    const bucket = sql<number>`updated_at / ${sql.lit(bucketMs)}`;
+    return this.db
+      .selectFrom('feedback')
+      .where('updated_at', '>=', since)
+      .where('updated_at', '<', until)
+      .select((eb) => [
+        bucket.as('bucket'),
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('rating').as('total'),
+      ])
+      .groupBy(bucket)
+      .execute();
+  }
+
+  /**
+   * Deliveries that reached a final outcome per bucket: successes at the time they were delivered, failures at
+   * the time the worker gave up on them.
+   */
+  async deliveriesPerBucket(since: number, until: number, bucketMs: number) {
+    const delivered = sql<number>`delivered_at / ${sql.lit(bucketMs)}`;
+    const gaveUp = sql<number>`updated_at / ${sql.lit(bucketMs)}`;
+    const [succeeded, failed] = await Promise.all([
+      this.db
+        .selectFrom('webhook_deliveries')
+        .where('status', '=', 'success')
+        .where('delivered_at', '>=', since)
+        .where('delivered_at', '<', until)
+        .select((eb) => [delivered.as('bucket'), eb.fn.countAll<number>().as('n')])
+        .groupBy(delivered)
+        .execute(),
+      this.db
+        .selectFrom('webhook_deliveries')
+        .where('status', '=', 'failed')
+        .where('updated_at', '>=', since)
+        .where('updated_at', '<', until)
+        .select((eb) => [gaveUp.as('bucket'), eb.fn.countAll<number>().as('n')])
+        .groupBy(gaveUp)
+        .execute(),
+    ]);
+    return { succeeded, failed };
+  }
+
+  /** Deliveries not yet sent (first attempt or waiting for a retry): the queue-depth gauge. */
+  async pendingDeliveries(): Promise<number> {
+    const { n } = await this.db
+      .selectFrom('webhook_deliveries')
+      .where('status', '=', 'pending')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+}

@@ -1,0 +1,90 @@
+import { toIso, toIsoOrNull } from '../../clock.js';
+import type { HandoffConversationRow, TranscriptRow } from './handoff.repository.js';
+import { summarizeQuestions } from './summary.js';
+
+interface ShownArticle {
+  title: string;
+  category: string | null;
+  score: number | null;
+}
+
+/** The articles the bot already showed, best score per title, so the agent doesn't send them again. */
+export function articlesShown(messages: TranscriptRow[]): ShownArticle[] {
+  const byTitle = new Map<string, ShownArticle>();
+  for (const message of messages) {
+    if (message.role !== 'assistant' || message.kb_results === null) continue;
+    let hits: unknown;
+    try {
+      hits = JSON.parse(message.kb_results);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(hits)) continue;
+    for (const hit of hits as Array<Record<string, unknown>>) {
+      if (typeof hit?.title !== 'string') continue;
+      const score = typeof hit.score === 'number' ? hit.score : null;
+      const known = byTitle.get(hit.title);
+      if (known && (known.score ?? -1) >= (score ?? -1)) continue;
+      byTitle.set(hit.title, {
+        title: hit.title,
+        category: typeof hit.category === 'string' ? hit.category : null,
+        score,
+      });
+    }
+  }
+  return [...byTitle.values()].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+}
+
+/** Seconds the case has waited for a person: until now while open, until its resolution once resolved. */
+function waitingSeconds(row: HandoffConversationRow, now: number): number {
+  const since = row.escalated_at ?? row.created_at;
+  const until = row.resolved_at ?? now;
+  return Math.max(0, Math.round((until - since) / 1000));
+}
+
+/** Everything a person needs to take over an escalated conversation without asking the employee again. */
+export function presentHandoffPackage(row: HandoffConversationRow, messages: TranscriptRow[], now: number) {
+  return {
+    conversation_id: row.id,
+    user_id: row.user_id,
+    is_vip: row.is_vip === 1,
+    status: row.status,
+    category: row.category,
+    sentiment: row.sentiment,
+    priority: row.priority,
+    escalation_reason: row.escalation_reason,
+    summary: summarizeQuestions(messages.filter((m) => m.role === 'user').map((m) => m.content)),
+    transcript: messages.map((m) => ({
+      id: m.id,
+      role: m.role,
+      content: m.content,
+      timestamp: toIso(m.created_at),
+    })),
+    kb_articles: articlesShown(messages),
+    attempt_count: row.attempt_count,
+    waiting_seconds: waitingSeconds(row, now),
+    escalated_at: toIsoOrNull(row.escalated_at),
+    assigned_to: row.assigned_to,
+    assigned_at: toIsoOrNull(row.assigned_at),
+    resolved_at: toIsoOrNull(row.resolved_at),
+    resolved_by: row.resolved_by,
+    created_at: toIso(row.created_at),
+  };
+}
+
+/** The conversation's state after an assignment or resolution. */
+export function presentCaseState(row: HandoffConversationRow) {
+  return {
+    conversation_id: row.id,
+    user_id: row.user_id,
+    status: row.status,
+    category: row.category,
+    priority: row.priority,
+    escalation_reason: row.escalation_reason,
+    assigned_to: row.assigned_to,
+    assigned_at: toIsoOrNull(row.assigned_at),
+    resolved_at: toIsoOrNull(row.resolved_at),
+    resolved_by: row.resolved_by,
+    updated_at: toIso(row.updated_at),
+  };
+}

@@ -1,0 +1,130 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { ConversationStatus, ConversationsTable, MessagesTable } from '../../db/core-tables.js';
+import type { Database } from '../../db/schema.js';
+import type { FeedbackTable } from './handoff.tables.js';
+
+export type HandoffConversationRow = Selectable<ConversationsTable> & { is_vip: number | null };
+export type TranscriptRow = Pick<
+  Selectable<MessagesTable>,
+  'id' | 'conversation_id' | 'role' | 'content' | 'kb_results' | 'created_at'
+>;
+export type FeedbackRow = Selectable<FeedbackTable>;
+
+/** Which conversations each queue view lists. */
+export type QueueStatus = 'open' | 'assigned' | 'resolved';
+
+const statusFor: Record<QueueStatus, ConversationStatus> = {
+  open: 'Escalated',
+  assigned: 'Assigned',
+  resolved: 'Resolved',
+};
+
+/** All SQL of the escalation queue, assignment, resolution and feedback. Pass a transaction to make writes atomic. */
+export class HandoffRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private conversationsWithVip() {
+    return this.db
+      .selectFrom('conversations')
+      .leftJoin('users', 'users.id', 'conversations.user_id')
+      .selectAll('conversations')
+      .select('users.is_vip');
+  }
+
+  getConversation(id: string): Promise<HandoffConversationRow | undefined> {
+    return this.conversationsWithVip().where('conversations.id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * One page of the queue. Waiting cases: highest priority first, then the longest waiting. Resolved cases:
+   * the most recently resolved first (what a team lead reviews). Only conversations that were escalated count.
+   */
+  async queue(status: QueueStatus, skip: number, limit: number) {
+    const base = this.db
+      .selectFrom('conversations')
+      .where('conversations.status', '=', statusFor[status])
+      .where('conversations.escalated_at', 'is not', null);
+    let page = base
+      .leftJoin('users', 'users.id', 'conversations.user_id')
+      .selectAll('conversations')
+      .select('users.is_vip');
+    page =
+      status === 'resolved'
+        ? page.orderBy('conversations.resolved_at', 'desc')
+        : page.orderBy('conversations.priority', 'desc').orderBy('conversations.escalated_at', 'asc');
+    const [rows, total] = await Promise.all([
+      page.orderBy('conversations.id').offset(skip).limit(limit).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows as HandoffConversationRow[], total: Number(total.n) };
+  }
+
+  /** The messages of several conversations at once, oldest first within each. */
+  transcripts(conversationIds: string[]): Promise<TranscriptRow[]> {
+    if (conversationIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('messages')
+      .select(['id', 'conversation_id', 'role', 'content', 'kb_results', 'created_at'])
+      .where('conversation_id', 'in', conversationIds)
+      .orderBy('conversation_id')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /**
+   * Moves a waiting case to Assigned. The status check is part of the UPDATE so two agents racing to take (or
+   * one taking while another resolves) never overwrite a resolution. Returns whether a row changed.
+   */
+  async assign(id: string, agent: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('conversations')
+      .set({ status: 'Assigned', assigned_to: agent, assigned_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('status', 'in', ['Escalated', 'Assigned'])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Marks a conversation Resolved if it is still in one of `from`; returns whether a row changed. */
+  async resolve(id: string, from: ConversationStatus[], resolvedBy: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('conversations')
+      .set({ status: 'Resolved', resolved_at: now, resolved_by: resolvedBy, updated_at: now })
+      .where('id', '=', id)
+      .where('status', 'in', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async insertMessage(row: Insertable<MessagesTable>): Promise<void> {
+    await this.db.insertInto('messages').values(row).execute();
+  }
+
+  getFeedback(conversationId: string, userId: string): Promise<FeedbackRow | undefined> {
+    return this.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  /** Stores an employee's rating of a conversation; a second one replaces the first (keeping its id). */
+  async upsertFeedback(row: Insertable<FeedbackTable>): Promise<FeedbackRow> {
+    await this.db
+      .insertInto('feedback')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['conversation_id', 'user_id']).doUpdateSet({
+          rating: row.rating,
+          comment: row.comment ?? null,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+    const stored = await this.getFeedback(row.conversation_id, row.user_id);
+    if (!stored) throw new Error('feedback row vanished after upsert');
+    return stored;
+  }
+}

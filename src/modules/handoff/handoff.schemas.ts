@@ -1,0 +1,127 @@
+import { Type } from 'typebox';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const DateTime = Type.String({ format: 'date-time' });
+
+export const UserId = Type.String({
+  minLength: 1,
+  maxLength: 128,
+  pattern: '^[A-Za-z0-9._@+-]+$',
+  description: 'Employee identifier (letters, digits and . _ @ + -)',
+});
+
+export const PersonName = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+
+export const ConversationParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const QueueQuery = Type.Object(
+  {
+    status: Type.Union([Type.Literal('open'), Type.Literal('assigned'), Type.Literal('resolved')], {
+      default: 'open',
+      description: 'open = waiting for a person, assigned = taken, resolved = closed',
+    }),
+    skip: Type.Integer({ minimum: 0, default: 0 }),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+const HandoffPackage = Type.Object({
+  conversation_id: Type.String(),
+  user_id: Type.String(),
+  is_vip: Type.Boolean(),
+  status: Type.String(),
+  category: Type.String(),
+  sentiment: Type.String(),
+  priority: Type.Integer(),
+  escalation_reason: Nullable(Type.String()),
+  summary: Type.String({ description: 'First question and latest question, trimmed' }),
+  transcript: Type.Array(
+    Type.Object({ id: Type.String(), role: Type.String(), content: Type.String(), timestamp: DateTime }),
+  ),
+  kb_articles: Type.Array(
+    Type.Object({
+      title: Type.String(),
+      category: Nullable(Type.String()),
+      score: Type.Union([Type.Number(), Type.Null()]),
+    }),
+    { description: 'Articles the assistant already showed, best score first' },
+  ),
+  attempt_count: Type.Integer(),
+  waiting_seconds: Type.Integer({ description: 'Since escalation: until now, or until resolution' }),
+  escalated_at: Nullable(DateTime),
+  assigned_to: Nullable(Type.String()),
+  assigned_at: Nullable(DateTime),
+  resolved_at: Nullable(DateTime),
+  resolved_by: Nullable(Type.String()),
+  created_at: DateTime,
+});
+
+export const QueuePage = Type.Object({
+  escalations: Type.Array(HandoffPackage),
+  total: Type.Integer(),
+  skip: Type.Integer(),
+  limit: Type.Integer(),
+  status: Type.String(),
+});
+
+export const AssignBody = Type.Object({ agent: PersonName }, { additionalProperties: false });
+
+export const ResolveBody = Type.Object(
+  {
+    response: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 4000,
+        pattern: '\\S',
+        description: 'HR: the answer to the employee',
+      }),
+    ),
+    resolved_by: Type.Optional(PersonName),
+    user_id: Type.Optional(UserId),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'With the admin key: { response, resolved_by }. Without it, the employee closes their own conversation ' +
+      'with { user_id }.',
+  },
+);
+
+export const CaseState = Type.Object({
+  conversation_id: Type.String(),
+  user_id: Type.String(),
+  status: Type.String(),
+  category: Type.String(),
+  priority: Type.Integer(),
+  escalation_reason: Nullable(Type.String()),
+  assigned_to: Nullable(Type.String()),
+  assigned_at: Nullable(DateTime),
+  resolved_at: Nullable(DateTime),
+  resolved_by: Nullable(Type.String()),
+  updated_at: DateTime,
+  message_id: Type.Optional(
+    Nullable(Type.String({ description: 'The agent message appended (null if none)' })),
+  ),
+});
+
+export const FeedbackBody = Type.Object(
+  {
+    conversation_id: Type.String({ format: 'uuid' }),
+    user_id: UserId,
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Feedback = Type.Object({
+  id: Type.String(),
+  conversation_id: Type.String(),
+  user_id: Type.String(),
+  rating: Type.Integer(),
+  comment: Nullable(Type.String()),
+  replaced: Type.Boolean({ description: 'True when this rating replaced an earlier one' }),
+  created_at: DateTime,
+  updated_at: DateTime,
+});
