@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -75,8 +75,14 @@ export class WebhookHarness {
     return res.json();
   }
 
-  async api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
-    return this.app.inject({ method, url, headers: adminHeaders, ...(payload !== undefined && { payload }) });
+  api(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse> {
+    const options: InjectOptions = { method, url, headers: adminHeaders };
+    if (payload !== undefined) options.payload = payload;
+    return this.app.inject(options);
   }
 
   async logs(webhookId: string, query = '') {

@@ -229,7 +229,7 @@ export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promi
       lease_owner: o.owner,
       lease_until: eb
         .selectFrom('webhooks')
-        .select(sql<number>`${o.now + o.leaseMarginMs} + timeout_seconds * 1000`.as('until'))
+        .select(sql<number>`cast(${o.now + o.leaseMarginMs} as bigint) + timeout_seconds * 1000`.as('until'))
         .whereRef('webhooks.id', '=', 'webhook_deliveries.webhook_id'),
       updated_at: o.now,
     }))

@@ -1,0 +1,50 @@
+import { pino } from 'pino';
+import { systemClock } from '../clock.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { createDb } from '../db/create-db.js';
+import { migrateToLatest } from '../db/migrator.js';
+import { loggerOptions } from '../logger.js';
+import { createUndiciSender } from '../modules/webhooks/sender.js';
+import { DeliveryWorker } from '../modules/webhooks/worker.js';
+
+/**
+ * `npm run worker`: the webhook delivery worker alone, for deployments that run the API with
+ * WORKER_EMBEDDED=false or want more delivery capacity. Any number may run against one database.
+ * SIGTERM/SIGINT stop claiming, let in-flight attempts finish and record, then exit.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino(loggerOptions(config));
+  const db = createDb(config.database, config.databasePoolSize);
+  await migrateToLatest(db);
+  const sender = createUndiciSender({ allowPrivateUrls: config.webhookAllowPrivateUrls });
+  const worker = new DeliveryWorker(
+    { db, clock: systemClock, sender, log },
+    { retentionDays: config.deliveryLogRetentionDays },
+  );
+  worker.start();
+  log.info({ worker: worker.id }, 'webhook delivery worker started');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'webhook delivery worker stopping');
+    const forced = setTimeout(() => process.exit(1), 45_000);
+    forced.unref();
+    await worker.stop();
+    await sender.close();
+    await db.destroy();
+    log.info('webhook delivery worker stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Worker failed: ${String(error)}`}\n`,
+  );
+  process.exit(1);
+});
