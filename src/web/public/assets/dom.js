@@ -65,7 +65,9 @@ export function field(labelText, control, hint) {
 export function formatDate(iso) {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
+  return Number.isNaN(date.getTime())
+    ? String(iso)
+    : date.toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' });
 }
 
 export function formatDuration(seconds) {

@@ -191,23 +191,35 @@ export async function render(root, ctx) {
       await ctx.api(`/api/v1/webhooks/${hook.id}`, { method: 'PUT', body: { is_active: !hook.is_active } });
       report(hook.is_active ? 'Webhook paused.' : 'Webhook resumed.');
       await loadList();
+      refocus(hook.id, hook.is_active ? 'Resume' : 'Pause');
     } catch (err) {
       fail(err.message);
     }
   }
 
+  // Test results survive the list refresh that shows the updated delivery figures.
+  const testResults = new Map();
+  function showTestResult(cell, result) {
+    if (result)
+      clear(cell, badge(result.ok ? 'OK' : 'Failed', result.ok ? 'ok' : 'bad'), ' ', result.summary);
+  }
+
   async function test(hook, resultCell) {
     resultCell.textContent = 'Sending test event…';
+    let outcome;
     try {
       const result = await ctx.api(`/api/v1/webhooks/${hook.id}/test`, { method: 'POST' });
       const summary = result.success
         ? `Test delivered: HTTP ${result.status_code} in ${Math.round(result.response_time_ms)} ms`
         : `Test failed: ${result.error || `HTTP ${result.status_code}`}`;
-      clear(resultCell, badge(result.success ? 'OK' : 'Failed', result.success ? 'ok' : 'bad'), ' ', summary);
-      ctx.announce(summary);
+      outcome = { ok: result.success, summary };
     } catch (err) {
-      clear(resultCell, badge('Failed', 'bad'), ` ${err.message}`);
+      outcome = { ok: false, summary: `Test not sent: ${err.message}` };
     }
+    testResults.set(hook.id, outcome);
+    ctx.announce(outcome.summary);
+    await loadList();
+    refocus(hook.id, 'Test');
   }
 
   async function rotate(hook) {
@@ -240,11 +252,19 @@ export async function render(root, ctx) {
 
   function row(hook) {
     const resultCell = el('div', { class: 'test-result', role: 'status' });
+    showTestResult(resultCell, testResults.get(hook.id));
     const name = hook.description ? `${hook.description} (${hook.url})` : hook.url;
     const action = (label, handler, extra = {}) =>
       el(
         'button',
-        { type: 'button', class: 'secondary', 'aria-label': `${label}: ${name}`, onclick: handler, ...extra },
+        {
+          type: 'button',
+          class: 'secondary',
+          'aria-label': `${label}: ${name}`,
+          'data-action': label,
+          onclick: handler,
+          ...extra,
+        },
         label,
       );
     const state = hook.is_active
@@ -291,6 +311,11 @@ export async function render(root, ctx) {
         resultCell,
       ),
     );
+  }
+
+  // Rows are rebuilt after each change; put focus back on the same control so keyboard users keep their place.
+  function refocus(id, action) {
+    listBox.querySelector(`tr[data-webhook-id="${id}"] button[data-action="${action}"]`)?.focus();
   }
 
   async function loadList() {
