@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type LoadResult, postLoad, queryBody } from './lib/load.js';
-import { rssMb, startProcess } from './lib/processes.js';
+import { rssMb, startProcess, startServer } from './lib/processes.js';
+import { registerWebhooks, startReceiver } from './lib/receiver.js';
+
+export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789';
 
 export interface QueryLoad extends LoadResult {
   rssMb: number;
@@ -32,11 +35,10 @@ export async function measureQuery(
   } = {},
 ): Promise<QueryLoad> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-'));
-  const server = await startProcess('src/server.ts', {
-    PORT: '0',
+  const server = await startServer({
     DATA_DIR: dataDir,
     DATABASE_URL: options.databaseUrl ?? `sqlite:${path.join(dataDir, 'bench.db')}`,
-    ADMIN_API_KEY: 'bench-admin-key-0123456789',
+    ADMIN_API_KEY: BENCH_ADMIN_KEY,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '0',
     WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
@@ -51,5 +53,22 @@ export async function measureQuery(
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** POST /api/v1/query with `webhooks` active webhooks delivering to a local receiver (0 = none). */
+export async function measureQueryWithWebhooks(
+  webhooks: number,
+  options: { databaseUrl?: string; seconds?: number } = {},
+): Promise<QueryLoad & { delivered: number }> {
+  const receiver = await startReceiver();
+  try {
+    const result = await measureQuery({
+      ...options,
+      prepare: (url) => registerWebhooks(url, BENCH_ADMIN_KEY, receiver.url, webhooks),
+    });
+    return { ...result, delivered: receiver.received };
+  } finally {
+    await receiver.close();
   }
 }
