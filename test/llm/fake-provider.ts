@@ -137,3 +137,17 @@ export function stallingStream(firstTokens: string[]): Behaviour {
       res.write(`data: ${JSON.stringify(chunk(request.body.model, { content: token }))}\n\n`);
   };
 }
+
+/** Streams `first`, waits for `gate`, then streams `rest` and finishes: proves tokens reach the client early. */
+export function gatedStream(first: string[], gate: Promise<void>, rest: string[]): Behaviour {
+  return (request, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const send = (text: string) =>
+      res.write(`data: ${JSON.stringify(chunk(request.body.model, { content: text }))}\n\n`);
+    first.forEach(send);
+    void gate.then(() => {
+      rest.forEach(send);
+      res.end('data: [DONE]\n\n');
+    });
+  };
+}

@@ -46,6 +46,15 @@ export const QueryResponse = Type.Object({
       escalation_reason: Type.Union([Type.String(), Type.Null()]),
       attempt_count: Type.Integer(),
       engine: Type.String({ description: '"local" or "llm": which engine wrote the answer' }),
+      llm_latency_ms: Type.Optional(
+        Type.Number({ description: 'Provider latency; only when an LLM provider was called (docs/llm.md)' }),
+      ),
+      tokens: Type.Optional(
+        Type.Object(
+          { prompt_tokens: Type.Integer(), completion_tokens: Type.Integer() },
+          { description: 'Tokens the LLM provider reported for this answer' },
+        ),
+      ),
       kb_results: Type.Array(KbResult),
       agent_trace: Type.Array(Type.Object({ agent: Type.String(), duration_ms: Type.Number() })),
     },
