@@ -136,7 +136,7 @@ describeEachDatabase('webhook delivery to a real receiver', (kind) => {
       error_message: 'HTTP 500',
       next_retry_at: null,
     });
-    expect((log?.attempts as { error: string }[]).map((a) => a.error)).toEqual([
+    expect(((log?.attempts ?? []) as { error: string }[]).map((a) => a.error)).toEqual([
       'HTTP 500',
       'HTTP 500',
       'HTTP 500',
