@@ -1,0 +1,205 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminHeaders, TEST_ADMIN_KEY } from '../helpers/app.js';
+import {
+  chromiumAvailable,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startWebServer,
+  type WebServer,
+} from './browser.js';
+
+async function signIn(page: Page, baseUrl: string, section: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin#${section}`);
+  await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
+}
+
+describe.skipIf(!chromiumAvailable)(
+  'admin console: escalations, dashboard, knowledge base, employees',
+  () => {
+    let browser: Browser;
+    let server: WebServer;
+    let escalatedId: string;
+
+    const api = async (method: string, url: string, payload?: unknown, admin = false) => {
+      const response = await server.testApp.app.inject({
+        method: method as 'GET',
+        url,
+        payload: payload as Record<string, unknown>,
+        headers: admin ? adminHeaders : {},
+      });
+      return response.json();
+    };
+
+    beforeAll(async () => {
+      [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
+      // A small history for the queue and the dashboard: answered, rated and escalated questions.
+      const answered = await api('POST', '/api/v1/query', {
+        message: 'How do I enroll in the 401k?',
+        user_id: 'emp-ana',
+      });
+      await api('POST', '/api/v1/feedback', {
+        conversation_id: answered.conversation_id,
+        user_id: 'emp-ana',
+        rating: 4,
+      });
+      await api('POST', '/api/v1/query', { message: 'When is payday this month?', user_id: 'emp-ana' });
+      await api('POST', '/api/v1/query', {
+        message: 'Where can I park my bicycle at the office?',
+        user_id: 'emp-bo',
+      });
+      const escalated = await api('POST', '/api/v1/query', {
+        message: 'My manager keeps harassing me in meetings and I am scared to report it.',
+        user_id: 'emp-cy',
+      });
+      expect(escalated.metadata.escalated).toBe(true);
+      escalatedId = escalated.conversation_id;
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('shows the handoff package, assigns the case and resolves it with an answer', async () => {
+      const { page, externalRequests, pageErrors, context } = await openPage(browser);
+      await signIn(page, server.baseUrl, 'escalations');
+      const section = page.locator('#section-body');
+      const card = section.getByRole('article', { name: `Case ${escalatedId}` });
+      await card.waitFor();
+      expect(await card.textContent()).toContain('emp-cy');
+      expect(await card.textContent()).toMatch(/Reason: .+/);
+      await card.getByText(/Transcript \(\d+ messages\)/).click();
+      expect(await card.locator('.transcript li').first().textContent()).toContain('harassing');
+      await screenshot(page, 'admin-escalations');
+
+      await card.getByLabel('Agent').fill('dana@hr.example');
+      await card.getByRole('button', { name: 'Assign' }).click();
+      await section.getByText(`Case ${escalatedId} assigned to dana@hr.example.`).waitFor();
+
+      await section.getByLabel('Show').selectOption('assigned');
+      const assigned = section.getByRole('article', { name: `Case ${escalatedId}` });
+      await assigned.getByText('Assigned to dana@hr.example').waitFor();
+      await assigned
+        .getByLabel('Answer to the employee')
+        .fill('Thank you for telling us. I will call you today to talk about next steps in confidence.');
+      await assigned.getByLabel('Resolved by').fill('Dana');
+      await assigned.getByRole('button', { name: 'Resolve' }).click();
+      await section.getByText(`Case ${escalatedId} resolved.`).waitFor();
+
+      const conversation = await api('GET', `/api/v1/conversations/${escalatedId}`);
+      expect(conversation.status).toBe('Resolved');
+      expect(conversation.messages.at(-1)).toMatchObject({ role: 'agent' });
+      expect(externalRequests).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    });
+
+    it('draws the dashboard charts from local Chart.js with the summary figures and knowledge gaps', async () => {
+      const { page, externalRequests, pageErrors, context } = await openPage(browser);
+      await signIn(page, server.baseUrl, 'dashboard');
+      const section = page.locator('#section-body');
+      await section.locator('.card').first().waitFor();
+      const questions = section.locator('.card', { hasText: 'Questions' }).locator('.value');
+      expect(Number(await questions.textContent())).toBeGreaterThanOrEqual(4);
+      expect(await section.locator('.card', { hasText: 'Average rating' }).textContent()).toContain('4.00');
+      await page.waitForFunction(() => document.querySelectorAll('#section-body canvas').length === 5);
+      await page.waitForFunction(() => 'Chart' in window);
+      // Each canvas has been drawn on by Chart.js (it records the chart instance on the canvas).
+      const drawn = await page.evaluate(() => {
+        const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): unknown } }).Chart;
+        return [...document.querySelectorAll('#section-body canvas')].every((c) =>
+          Boolean(chart.getChart(c as HTMLCanvasElement)),
+        );
+      });
+      expect(drawn).toBe(true);
+      expect(await section.getByRole('img', { name: /Sentiment mix/ }).count()).toBe(1);
+      await section.getByRole('heading', { name: 'Unanswered questions' }).waitFor();
+      await screenshot(page, 'admin-dashboard');
+      expect(externalRequests).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    });
+
+    it('searches, views, creates, edits and deletes knowledge-base articles', async () => {
+      const { page, pageErrors, context } = await openPage(browser);
+      await signIn(page, server.baseUrl, 'kb');
+      const section = page.locator('#section-body');
+      await section.locator('tbody tr').first().waitFor();
+      await section.getByLabel('Search articles').fill('direct deposit');
+      await section.getByRole('button', { name: 'Search', exact: true }).click();
+      await section.getByText(/\d+ result\(s\)/).waitFor();
+      const first = section.locator('tbody tr').first();
+      const title = (await first.locator('td').first().textContent()) ?? '';
+      expect(title.toLowerCase()).toContain('deposit');
+      await first.getByRole('button', { name: title, exact: true }).click();
+      await section.getByRole('article', { name: `Article: ${title}` }).waitFor();
+      await screenshot(page, 'admin-kb');
+
+      await section.getByRole('button', { name: 'New article' }).click();
+      const form = section.getByRole('form', { name: 'New article' });
+      await form.getByLabel('Title').fill('Bicycle parking at the office');
+      await form.getByLabel('Article category').selectOption('General');
+      await form.getByLabel('Tags').fill('bicycle, parking, office');
+      await form
+        .getByLabel('Content')
+        .fill('Bicycle racks are in the garage next to the north entrance. Badge access applies.');
+      await form.getByRole('button', { name: 'Create article' }).click();
+      await section.getByRole('article', { name: 'Article: Bicycle parking at the office' }).waitFor();
+
+      // The change reaches retrieval at once.
+      const hits = await api('GET', '/api/v1/kb/search?q=bicycle%20parking');
+      expect(hits.results[0].title).toBe('Bicycle parking at the office');
+
+      await section
+        .getByRole('article', { name: 'Article: Bicycle parking at the office' })
+        .getByRole('button', { name: 'Edit' })
+        .click();
+      const edit = section.getByRole('form', { name: 'Edit article' });
+      await edit.getByLabel('Title').fill('Bicycle parking and showers');
+      await edit.getByRole('button', { name: 'Save article' }).click();
+      await section.getByRole('article', { name: 'Article: Bicycle parking and showers' }).waitFor();
+
+      await section.getByLabel('Search articles').fill('bicycle');
+      await section.getByRole('button', { name: 'Search', exact: true }).click();
+      await section.getByRole('button', { name: 'Delete: Bicycle parking and showers' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await section.getByText('Article deleted.').waitFor();
+      const after = await api('GET', '/api/v1/kb/search?q=bicycle%20showers');
+      expect(after.results.map((r: { title: string }) => r.title)).not.toContain(
+        'Bicycle parking and showers',
+      );
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    });
+
+    it("looks up an employee's conversations and sets VIP", async () => {
+      const { page, pageErrors, context } = await openPage(browser);
+      await signIn(page, server.baseUrl, 'employees');
+      const section = page.locator('#section-body');
+      await section.getByLabel('Employee ID').fill('emp-ana');
+      await section.getByRole('button', { name: 'Look up' }).click();
+      await section.getByText('2 conversation(s), newest first.').waitFor();
+      const first = section.locator('details.item').first();
+      await first.locator('summary').click();
+      await first.locator('.transcript li').first().waitFor();
+      await section.getByRole('button', { name: 'Set VIP' }).click();
+      await section.getByText('emp-ana is VIP.').waitFor();
+      await screenshot(page, 'admin-employees');
+
+      const next = await api('POST', '/api/v1/query', {
+        message: 'How do I enroll in the 401k?',
+        user_id: 'emp-ana',
+      });
+      const baseline = await api('POST', '/api/v1/query', {
+        message: 'How do I enroll in the 401k?',
+        user_id: 'emp-new',
+      });
+      expect(next.priority).toBeGreaterThan(baseline.priority);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    });
+  },
+);
