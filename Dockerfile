@@ -1,0 +1,42 @@
+# syntax=docker/dockerfile:1
+# One image for every role: the API (default command) and the delivery worker (`node dist/cli/worker.js`).
+
+# ---- build: full dependencies, TypeScript compiled to dist/ ---------------------------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# ---- deps: production dependencies only (better-sqlite3 ships a prebuilt binary for this platform) ------
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# ---- runtime ------------------------------------------------------------------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8000 \
+    DATA_DIR=/var/lib/hr-platform
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+# Read at run time relative to the compiled modules: the knowledge base seed, the categorizer's training
+# examples, and the web console pages (served from src/web/public when dist/ has no copy).
+COPY data/kb ./data/kb
+COPY data/training ./data/training
+COPY src/web/public ./src/web/public
+# The SQLite file and the generated admin key live in DATA_DIR; with PostgreSQL and ADMIN_API_KEY set it
+# stays empty, and the container can run with a read-only root filesystem.
+RUN mkdir -p /var/lib/hr-platform && chown node:node /var/lib/hr-platform
+USER node
+EXPOSE 8000
+# Slim images have no curl: ask Node itself. The worker container overrides this (it serves no HTTP).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/server.js"]

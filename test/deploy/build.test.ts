@@ -1,0 +1,86 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/databases.js';
+
+/**
+ * `npm run build` output runs under plain Node, as in the Docker image: compiled into a scratch folder laid out
+ * like the image (/app/dist next to package.json, data/ and node_modules), so the work tree's dist/ is untouched.
+ */
+
+const root = path.resolve(import.meta.dirname, '../..');
+const image = tempDir('hr-build-');
+const run = promisify(execFile);
+
+afterAll(() => fs.rmSync(image, { recursive: true, force: true }));
+
+function startBuilt(env: Record<string, string>): Promise<{ url: string; stop(): Promise<number | null> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/server.js'], {
+      cwd: image,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`dist/server.js did not start:\n${output}`));
+    }, 30_000);
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Server listening at (http:\/\/[^"\s]+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({
+        url: match[1] as string,
+        stop: async () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`dist/server.js exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+describe('production build', () => {
+  it('compiles src/ with tsconfig.build.json and the compiled server starts and reports healthy', async () => {
+    for (const shared of ['package.json', 'node_modules', 'data', 'src'])
+      fs.symlinkSync(path.join(root, shared), path.join(image, shared));
+    const tsc = path.join(root, 'node_modules/.bin/tsc');
+    await run(tsc, ['-p', path.join(root, 'tsconfig.build.json'), '--outDir', path.join(image, 'dist')], {
+      cwd: root,
+    });
+    for (const entry of ['server.js', 'cli/worker.js', 'cli/migrate.js'])
+      expect(fs.existsSync(path.join(image, 'dist', entry)), entry).toBe(true);
+
+    const server = await startBuilt({
+      PORT: '0',
+      DATA_DIR: tempDir(),
+      ADMIN_API_KEY: 'build-test-admin-key-0123456789',
+      LOG_LEVEL: 'info',
+    });
+    const health = await fetch(`${server.url}/api/v1/health`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { status: string }).status).toBe('healthy');
+    // The knowledge base was seeded from data/kb, found relative to the compiled module.
+    const answer = await fetch(`${server.url}/api/v1/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'How many vacation days do I get?', user_id: 'build-test' }),
+    });
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { metadata: { kb_results: unknown[] } };
+    expect(body.metadata.kb_results.length).toBeGreaterThan(0);
+    expect(await server.stop()).toBe(0);
+  }, 120_000);
+});
