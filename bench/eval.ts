@@ -78,9 +78,13 @@ for (const category of CATEGORIES) {
 console.log('Category accuracy by expected category');
 console.table(perCategory);
 
+// Mistakes are listed from the tuning part only, so the hold-out slice stays unseen item by item.
 const mistakes = (title: string, rows: Scored[], show: (row: Scored) => string): void => {
-  console.log(`${title}: ${rows.length}`);
-  for (const row of rows.slice(0, 8)) console.log(`  - ${JSON.stringify(row.item.message)} → ${show(row)}`);
+  const tuning = rows.filter((row) => !row.holdout);
+  console.log(`${title}: ${rows.length} (${rows.length - tuning.length} in the hold-out, not listed)`);
+  rows = tuning;
+  for (const row of rows.slice(0, process.argv.includes('--all') ? rows.length : 8))
+    console.log(`  - ${JSON.stringify(row.item.message)} → ${show(row)}`);
 };
 mistakes(
   'Category mistakes',

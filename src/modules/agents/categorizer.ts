@@ -28,9 +28,31 @@ export class Categorizer implements Agent {
       state.categoryConfidence = Math.round(current.confidence * 1000) / 1000;
       return;
     }
+    probabilities = applyTopicPriors(state, probabilities);
     let best = 0;
     for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[best]!) best = i;
     state.category = CATEGORIES[best]!;
     state.categoryConfidence = Math.round(probabilities[best]! * 1000) / 1000;
   }
 }
+
+const POLICY = CATEGORIES.indexOf('Policy');
+const GENERAL = CATEGORIES.indexOf('General');
+const MISCONDUCT = new Set(['harassment', 'discrimination', 'retaliation', 'bullying', 'safety', 'fraud']);
+
+/**
+ * Reports of misconduct are Policy matters and personal crises are General ones, whatever other
+ * subject words the message carries, unless the model is clearly sure of another category.
+ */
+function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Float64Array {
+  const kinds = state.triggers.map((trigger) => trigger.kind);
+  let target = -1;
+  if (kinds.includes('crisis')) target = GENERAL;
+  else if (kinds.some((kind) => MISCONDUCT.has(kind))) target = POLICY;
+  if (target < 0) return probabilities;
+  const adjusted = probabilities.map((p, i) => (i === target ? p + TOPIC_PRIOR : p));
+  const sum = adjusted.reduce((a, b) => a + b, 0);
+  return adjusted.map((p) => p / sum);
+}
+
+const TOPIC_PRIOR = 0.5;

@@ -13,10 +13,14 @@ export interface CategoryPrediction {
 export class CategoryModel {
   private readonly model: NaiveBayes<Category>;
 
-  constructor(examples: readonly { category: Category; text: AnalyzedText }[]) {
+  constructor(examples: readonly { category: Category; text: AnalyzedText; weight?: number }[]) {
     this.model = new NaiveBayes(
       CATEGORIES,
-      examples.map((example) => ({ label: example.category, features: extractFeatures(example.text) })),
+      examples.map((example) => ({
+        label: example.category,
+        features: extractFeatures(example.text),
+        weight: example.weight,
+      })),
     );
   }
 

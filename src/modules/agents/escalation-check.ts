@@ -1,4 +1,3 @@
-import { findTriggers } from './escalation-rules.js';
 import type { Agent, PipelineState } from './types.js';
 
 export const ESCALATION_PRIORITY = 8;
@@ -10,7 +9,7 @@ export class EscalationCheck implements Agent {
 
   run(state: PipelineState): void {
     const reasons: string[] = [];
-    const triggers = findTriggers(state.text.raw);
+    const triggers = state.triggers;
     for (const trigger of triggers)
       reasons.push(`the message raises ${trigger.label} ("${trigger.matched}")`);
     if (state.sentiment === 'Angry') reasons.push('the employee is angry');

@@ -5,9 +5,10 @@ import { RepeatDetector } from './repeat-detector.js';
 import { EscalationResponder } from './responders/escalation.js';
 import { SPECIALISTS } from './responders/index.js';
 import { Retriever } from './retriever.js';
+import { SensitiveTopicDetector } from './sensitive-topic-detector.js';
 import { SentimentAgent } from './sentiment-analyzer.js';
 import { TextAnalyzer } from './text-analyzer.js';
-import { loadTrainedModel, type TrainedModel } from './training-data.js';
+import { type TrainedModel, trainedModelFor } from './training-data.js';
 import type {
   Agent,
   AnswerGenerator,
@@ -28,8 +29,8 @@ export interface OrchestratorDeps {
 }
 
 /**
- * Runs the agents in a fixed order — analyze, categorize, detect repeats, read sentiment, retrieve,
- * check escalation, respond — and records how long each one took.
+ * Runs the agents in a fixed order — analyze, spot sensitive topics, categorize, detect repeats, read
+ * sentiment, retrieve, check escalation, respond — and records how long each one took.
  */
 export class Orchestrator {
   private readonly steps: Agent[];
@@ -37,10 +38,11 @@ export class Orchestrator {
   private readonly answerGenerator?: AnswerGenerator;
 
   constructor(deps: OrchestratorDeps) {
-    const model = deps.model ?? defaultModel();
+    const model = deps.model ?? trainedModelFor(deps.index.articles());
     this.answerGenerator = deps.answerGenerator;
     this.steps = [
       new TextAnalyzer(model.speller),
+      new SensitiveTopicDetector(),
       new Categorizer(model.categories),
       ...(deps.categoryTieBreaker ? [deps.categoryTieBreaker] : []),
       new RepeatDetector(model.speller),
@@ -130,6 +132,7 @@ function initialState(input: PipelineInput): PipelineState {
     attemptCount: 1,
     kbResults: [],
     relevantHits: [],
+    triggers: [],
     escalated: false,
     escalationReason: null,
     escalationKind: null,
@@ -138,19 +141,12 @@ function initialState(input: PipelineInput): PipelineState {
   };
 }
 
-let cachedModel: TrainedModel | undefined;
-
-function defaultModel(): TrainedModel {
-  cachedModel ??= loadTrainedModel();
-  return cachedModel;
-}
-
 /** Builds the index over the given articles and the models from the shipped training data. */
 export function createOrchestrator(
   articles: readonly KbArticle[],
   answerGenerator?: AnswerGenerator,
 ): { orchestrator: Orchestrator; index: KnowledgeIndex } {
   const index = new KnowledgeIndex(articles);
-  const model = loadTrainedModel(articles);
+  const model = trainedModelFor(articles);
   return { orchestrator: new Orchestrator({ index, answerGenerator, model }), index };
 }

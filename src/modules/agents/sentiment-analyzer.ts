@@ -7,6 +7,7 @@ import {
   DOMAIN_NEUTRAL,
   NEGATION_BEFORE_POSITIVE,
   NEGATIVE,
+  PAY_PROBLEM,
   POSITIVE,
   STRONG_ANGER,
 } from './sentiment-cues.js';
@@ -16,17 +17,33 @@ const english = new LexiconAnalyzer('English', undefined, 'afinn');
 const spanish = new LexiconAnalyzer('Spanish', undefined, 'afinn');
 
 /** Reads the tone of a message; the lexicon is the fallback, the cues decide the clear cases. */
-export function classifySentiment(message: string, folded: string, language: string): Sentiment {
+export function classifySentiment(
+  message: string,
+  folded: string,
+  language: string,
+  raisesConcern = false,
+  unstripped = folded,
+): Sentiment {
   if (STRONG_ANGER.test(folded)) return 'Angry';
-  let anger = shoutedWords(message) >= 2 ? 1 : 0;
-  for (const pattern of ANGER_POINTS) if (pattern.test(folded)) anger++;
-  const negative = NEGATIVE.test(folded) || NEGATION_BEFORE_POSITIVE.test(folded);
+  // Idioms like "killed it" are stripped for the escalation rules but are positive here.
+  const positive = POSITIVE.test(unstripped);
+  let anger = shoutedWords(message) >= 1 ? 1 : 0;
+  for (const pattern of ANGER_POINTS) {
+    // Exclamation marks read as excitement, not anger, in an otherwise happy message.
+    if (positive && pattern === ANGER_POINTS[0]) continue;
+    if (pattern.test(folded)) anger++;
+  }
+  const negative =
+    raisesConcern ||
+    NEGATIVE.test(folded) ||
+    PAY_PROBLEM.test(folded) ||
+    NEGATION_BEFORE_POSITIVE.test(folded);
   if (anger >= 2 && (negative || anger >= 3)) return 'Angry';
   if (negative || anger >= 2) return 'Negative';
-  if (POSITIVE.test(folded)) return 'Positive';
+  if (positive) return 'Positive';
   const lexical = lexiconScore(folded, language);
   if (lexical <= -3) return 'Negative';
-  if (lexical >= 3 && !folded.includes('?')) return 'Positive';
+  if (lexical >= 4 && !isQuestion(folded)) return 'Positive';
   return 'Neutral';
 }
 
@@ -37,9 +54,16 @@ function lexiconScore(folded: string, language: string): number {
   return analyzer.getSentiment(tokens) * tokens.length;
 }
 
+function isQuestion(folded: string): boolean {
+  return (
+    folded.includes('?') ||
+    /^\s*(how|what|when|where|who|why|which|can|could|do|does|is|are|will|should)\b/.test(folded)
+  );
+}
+
 function shoutedWords(message: string): number {
   let count = 0;
-  for (const match of message.matchAll(/\b[A-Z][A-Z'-]{2,}\b/g)) if (!ACRONYMS.has(match[0])) count++;
+  for (const match of message.matchAll(/\b[A-Z][A-Z'-]{3,}\b/g)) if (!ACRONYMS.has(match[0])) count++;
   return count;
 }
 
@@ -58,7 +82,15 @@ export class SentimentAgent implements Agent {
 
   run(state: PipelineState): void {
     const folded = stripInnocentPhrases(state.text.raw);
-    state.sentiment = classifySentiment(state.input.message, folded, state.text.language);
+    // Reporting mistreatment, danger or distress is negative even when worded calmly.
+    const raisesConcern = state.triggers.some((trigger) => trigger.kind !== 'human');
+    state.sentiment = classifySentiment(
+      state.input.message,
+      folded,
+      state.text.language,
+      raisesConcern,
+      state.text.raw,
+    );
     state.priority = computePriority(state.sentiment, state.attemptCount, state.input.isVip);
   }
 }

@@ -2,7 +2,7 @@
 
 /** Words that, on their own, make a message angry rather than merely unhappy. */
 export const STRONG_ANGER =
-  /\b(fuck\w*|shit\w*|bullshit|wtf|goddamn\w*|damn(ed)?|crap|pissed( off)?|screw (you|this|them)|ridiculous|unacceptable|outrageous|furious|infuriat\w*|livid|disgusting|disgraceful|pathetic|incompetent|absurd|insane|a joke|clowns?|sick (of|and tired)|fed up|had enough|enough is enough|how many (more )?times|fix (this|it) now|inaceptable|ridiculo|indignante|verguenza|estoy harto|estoy harta|harto de|furioso|furiosa|inacceptable|scandaleux|honteux|furieux|furieuse|j'?en ai marre|ras le bol|inakzeptabel|unverschamt|frechheit|lacherlich|wutend|stinksauer|es reicht)\b/;
+  /\b(fuck\w*|shit\w*|bullshit|wtf|goddamn\w*|damn(ed)?|crap|pissed( off)?|screw (you|this|them)|the hell|hell is|what the hell|(complete|total|utter|such|this is|that'?s|thats) (bs|bullshit|crap|garbage|nonsense)|ridiculous|unacceptable|outrageous|furious|infuriat\w*|livid|disgusting|disgraceful|pathetic|incompetent|absurd|insane|a joke|clowns?|sick (of|and tired)|fed up|had enough|enough is enough|how many (more )?times|fix (this|it) now|inaceptable|ridiculo|indignante|verguenza|estoy harto|estoy harta|harto de|furioso|furiosa|inacceptable|scandaleux|honteux|furieux|furieuse|j'?en ai marre|ras le bol|inakzeptabel|unverschamt|frechheit|lacherlich|wutend|stinksauer|es reicht)\b/;
 
 /** Weaker signals of anger: each adds a point; two points make a message angry. */
 export const ANGER_POINTS: readonly RegExp[] = [
@@ -13,15 +13,20 @@ export const ANGER_POINTS: readonly RegExp[] = [
   /\b(useless|terrible|awful|horrible|worst|hate|garbage|nonsense|unbelievable|seriously\?)\b/,
   /\b(again\?|still nothing|still waiting|still no|still haven'?t|still hasn'?t|weeks? (now|already))\b/,
   /\b(demand|i expect|immediately|right now|asap)\b/,
+  /\b(fix (it|this)[.!]* now|(second|2nd|third|3rd|fourth) (month|time|week|pay ?period|paycheck) in a row|out of spite|(doesn'?t|don'?t|does not|do not|nobody|no one) (even )?cares?( at all)?)\b/,
 ];
 
 /** Distress, worry, frustration and things going wrong for the person. */
 export const NEGATIVE =
-  /\b(frustrat\w*|upset|worried|worry|worrying|anxious|anxiety|stress(ed|ful)?|confus\w*|disappoint\w*|annoy\w*|unhappy|unfair|struggl\w*|scared|afraid|terrified|sad|depress\w*|overwhelm\w*|concerned|hopeless|exhausted|burn(ed|t)? out|desperate|panic\w*|wrong|incorrect|mistake|missing|never (got|received|arrived|came)|still (haven'?t|hasn'?t|not|no)|haven'?t (been paid|received|gotten|heard)|hasn'?t (arrived|come|been)|not (been )?paid|underpaid|shorted|short(changed)?|overcharged|denied|rejected|ignored|doesn'?t work|isn'?t working|not working|broken|keeps? (failing|crashing|getting)|problem|issue with|late again|delayed|lost|unsafe|harass\w*|bull(y|ied|ying)|discriminat\w*|retaliat\w*|threat\w*|hurt|injur\w*|suicid\w*|kill myself|want to die|can'?t cope|can'?t take|crying|miserable|awful|terrible|horrible|hate|preocupad[oa]|molest[oa]|triste|problema|error|no me (han )?pagado|inquiet\w*|decu\w*|pas (ete )?paye|erreur|probleme|triste|besorgt|enttauscht|arger|falsch|fehler|nicht bezahlt|traurig|acoso|harcelement|belastigung|mobbing)\b/;
+  /\b(frustrat\w*|upset|worried|worry|worrying|anxious|anxiety|stressed|stressful|so much stress|confus\w*|disappoint\w*|discourag\w*|annoy\w*|unhappy|unfair|not fair|struggl\w*|scared|afraid|terrified|sad|depress\w*|overwhelm\w*|concerned|hopeless|exhausted|burn(ed|t)? out|desperate|panic\w*|uncomfortable|stuck|no direction|don'?t understand why|nobody (told|tells|talks|explained)|way too (much|many)|don'?t recognize|still pending|out of spite|can'?t afford|unpaid (overtime|wages|hours|salary|work)|underpaid|shorted|overcharged|denied|rejected|ignored|passed over|humiliat\w*|miserable|awful|terrible|horrible|hate|crying|can'?t cope|can'?t take (it|this)|(passed away|died|death of|lost my (mom|dad|mother|father|wife|husband|son|daughter|brother|sister|grand\w+|baby)|miscarriage)|not ready to|je n'?en peux plus|n'?en peux plus|preocupad[oa]|triste|inquiet\w*|decu\w*|besorgt|enttauscht|traurig)\b/;
+
+/** Money that should have arrived and did not, or arrived wrong: negative even without feeling words. */
+export const PAY_PROBLEM =
+  /\b(pay|paid|paycheck|paycheque|check|salary|deposit|overtime|commission|bonus|money|wages?|reimburse\w*|take home|raise)\b.{0,50}\b(wrong|incorrect|missing|short|never (came|arrived)|didn'?t (come|arrive|show)|hasn'?t (arrived|come)|not (there|arrived|received)|isn'?t (there|in)|didn'?t (include|show)|doesn'?t (include|even cover)|went down|too much)\b|\b(haven'?t|hasn'?t|have not|not) (been |yet )?(paid|received (my|any) (pay|salary|paycheck|money|wages))\b|\b(haven'?t|didn'?t|never) (received|got|gotten) (any |my )?(pay|salary|paycheck|money|wages|deposit)\b/;
 
 /** Clearly warm or grateful wording. */
 export const POSITIVE =
-  /\b(thank you so much|thanks so much|thanks a lot|many thanks|thanks a ton|much appreciated|really appreciate|appreciate (it|that|you|the)|grateful|love|loving|excited|thrilled|awesome|amazing|wonderful|fantastic|great news|so happy|really happy|happy (to|with|about)|glad|pleased|delighted|helpful|super helpful|perfect|excellent|yay|congrat\w*|muchas gracias|mil gracias|encantad[oa]|genial|merci beaucoup|merci mille fois|super content|vielen dank|danke schon|herzlichen dank|toll|super)\b/;
+  /\b(killed it|crushed (it|our|the|my)|nailed (it|our|the)|smashed (it|our|the)|(just )?got promoted|i'?m pregnant|we'?re expecting|got the offer|exactly what i needed|that (worked|helped)|it worked|thanks!|thank you!|thank you so much|thanks so much|thanks a lot|many thanks|thanks a ton|much appreciated|really appreciate|appreciate (it|that|you|the)|grateful|love (it|that|the|this|how|that we)|loving|excited|thrilled|awesome|amazing|wonderful|fantastic|great news|so happy|really happy|happy (to|with|about)|glad|pleased|delighted|helpful|super helpful|perfect|excellent|yay|congrat\w*|muchas gracias|mil gracias|encantad[oa]|genial|merci beaucoup|merci mille fois|super content|vielen dank|danke schon|herzlichen dank|toll|super)\b/;
 
 export const NEGATION_BEFORE_POSITIVE =
   /\b(not|never|isn'?t|wasn'?t|no longer|hardly|nothing)\s+(\w+\s+)?(happy|glad|pleased|helpful|great|good|perfect|excellent)\b/;

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { CategoryModel } from './category-model.js';
 import { analyzeText, contentWords } from './nlp/analyze.js';
 import { Speller } from './nlp/spelling.js';
-import { CATEGORIES, type Category } from './types.js';
+import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
+
+const ARTICLE_SENTENCE_WEIGHT = 0.3;
 
 export interface TrainedModel {
   categories: CategoryModel;
@@ -44,7 +46,7 @@ export function readCategoryExamples(
  * Article words join the vocabulary so typos of knowledge-base terms get corrected too.
  */
 export function loadTrainedModel(
-  articles: readonly { title: string; content: string; tags: string[] }[] = [],
+  articles: readonly { title: string; content: string; tags: string[]; category: Category }[] = [],
 ): TrainedModel {
   const examples = readCategoryExamples();
   const words: string[] = [];
@@ -52,8 +54,43 @@ export function loadTrainedModel(
   for (const article of articles)
     words.push(...contentWords(`${article.title} ${article.tags.join(' ')} ${article.content}`));
   const speller = new Speller(words);
-  const categories = new CategoryModel(
-    examples.map((example) => ({ category: example.category, text: analyzeText(example.text, speller) })),
-  );
+  const labeled: { category: Category; text: AnalyzedText; weight?: number }[] = examples.map((example) => ({
+    category: example.category,
+    text: analyzeText(example.text, speller),
+  }));
+  // The knowledge base widens the vocabulary: each article's title and sentences are weak examples
+  // of its category (weaker than the hand-labeled questions, since articles are written differently).
+  for (const article of articles) {
+    labeled.push({
+      category: article.category,
+      text: analyzeText(`${article.title} ${article.tags.join(' ')}`),
+      weight: 1,
+    });
+    for (const sentence of article.content.split(/(?<=[.!?])\s+|\n+/)) {
+      if (sentence.trim().length > 20)
+        labeled.push({
+          category: article.category,
+          text: analyzeText(sentence),
+          weight: ARTICLE_SENTENCE_WEIGHT,
+        });
+    }
+  }
+  const categories = new CategoryModel(labeled);
   return { categories, speller };
+}
+
+let cached: { key: string; model: TrainedModel } | undefined;
+
+/**
+ * The model for a set of articles, reused while the articles are the same (every app instance built
+ * over the shipped knowledge base shares one training run).
+ */
+export function trainedModelFor(
+  articles: readonly { title: string; content: string; tags: string[]; category: Category }[],
+): TrainedModel {
+  const key = articles
+    .map((article) => `${article.category}|${article.title}|${article.content.length}`)
+    .join('\n');
+  if (cached?.key !== key) cached = { key, model: loadTrainedModel(articles) };
+  return cached.model;
 }

@@ -120,6 +120,8 @@ export interface PipelineState {
   attemptCount: number;
   kbResults: KbHit[];
   relevantHits: KbHit[];
+  /** Sensitive subjects found in the message (harassment, crisis, legal…), most urgent first. */
+  triggers: { kind: EscalationKind; label: string; matched: string }[];
   escalated: boolean;
   escalationReason: string | null;
   escalationKind: EscalationKind | null;

@@ -21,6 +21,7 @@ const stemsOf = (text: string): string[] => analyzeText(text).stems;
  */
 export class KnowledgeIndex {
   private readonly search_: MiniSearch<KbArticle>;
+  private readonly byId = new Map<string, KbArticle>();
 
   constructor(articles: readonly KbArticle[] = []) {
     this.search_ = new MiniSearch<KbArticle>({
@@ -35,6 +36,12 @@ export class KnowledgeIndex {
       searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (term) => term },
     });
     this.search_.addAll(articles);
+    for (const article of articles) this.byId.set(article.id, article);
+  }
+
+  /** The indexed articles (the categorizer learns vocabulary from them). */
+  articles(): KbArticle[] {
+    return [...this.byId.values()];
   }
 
   get size(): number {
@@ -44,10 +51,12 @@ export class KnowledgeIndex {
   upsert(article: KbArticle): void {
     if (this.search_.has(article.id)) this.search_.replace(article);
     else this.search_.add(article);
+    this.byId.set(article.id, article);
   }
 
   remove(id: string): void {
     if (this.search_.has(id)) this.search_.discard(id);
+    this.byId.delete(id);
   }
 
   /** Searches free text (normalized and stemmed here). */

@@ -9,7 +9,7 @@ export class NaiveBayes<Label extends string> {
 
   constructor(
     labels: readonly Label[],
-    examples: readonly { label: Label; features: readonly string[] }[],
+    examples: readonly { label: Label; features: readonly string[]; weight?: number }[],
     alpha = 0.3,
   ) {
     this.labels = labels;
@@ -24,8 +24,9 @@ export class NaiveBayes<Label extends string> {
           row = new Float64Array(labels.length);
           counts.set(feature, row);
         }
-        row[li]! += 1;
-        totals[li]! += 1;
+        const weight = example.weight ?? 1;
+        row[li]! += weight;
+        totals[li]! += weight;
       }
     }
     const vocabulary = counts.size;
