@@ -90,6 +90,17 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
   return { context, page, externalRequests, pageErrors };
 }
 
+/** The pictures the README shows; the rest stay in test-output only, to keep the repository small. */
+const README_SCREENSHOTS = new Set([
+  'chat-answer',
+  'chat-escalated',
+  'admin-dashboard',
+  'admin-escalations',
+  'admin-webhooks',
+  'admin-kb',
+  'admin-employees',
+]);
+
 /**
  * Saves a screenshot under test-output/screenshots; with UPDATE_SCREENSHOTS=1 also refreshes the copy in
  * docs/screenshots that the README shows.
@@ -98,7 +109,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
-  if (process.env.UPDATE_SCREENSHOTS === '1') {
+  if (process.env.UPDATE_SCREENSHOTS === '1' && README_SCREENSHOTS.has(name)) {
     fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
     fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, `${name}.png`));
   }

@@ -79,7 +79,7 @@ export async function render(root, ctx) {
           badge(article.category, 'cat'),
           tagsOf(article).map((tag) => badge(tag)),
         ),
-        el('div', { class: 'text' }, el('pre', {}, article.content)),
+        el('div', { class: 'text article-body' }, article.content),
         el(
           'div',
           { class: 'actions' },
