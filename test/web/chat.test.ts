@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminHeaders } from '../helpers/app.js';
 import {
   chromiumAvailable,
   launchBrowser,
@@ -62,6 +63,12 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     expect(stored.messages.filter((m: { role: string }) => m.role === 'user')).toHaveLength(2);
     expect(stored.user_id).toBe('emp-browser-1');
 
+    // A reload shows the same conversation again.
+    await page.reload();
+    await page.locator('li.msg.bot').nth(1).waitFor();
+    expect(await page.locator('li.msg.user').count()).toBe(2);
+    expect(await page.locator('#case-ref').textContent()).toBe(caseRef);
+
     await page.locator('li.msg.bot').last().getByRole('button', { name: 'Rate 5 out of 5' }).click();
     await page.getByText('Thanks — rated 5 of 5.').waitFor();
     await screenshot(page, 'chat-answer');
@@ -96,6 +103,33 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     await page.getByRole('button', { name: 'Mark resolved' }).click();
     await page.getByRole('alert').filter({ hasText: 'already resolved' }).waitFor();
     expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows HR's answer to an escalated question when the employee comes back", async () => {
+    const { page, pageErrors, context } = await openPage(browser);
+    await page.goto(`${server.baseUrl}/`);
+    await ask(page, 'I want to speak to a real person about a complaint against my supervisor.');
+    const caseId = await page.locator('li.msg.bot').last().locator('code.case-id').textContent();
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const resolved = await server.testApp.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${caseId}/resolve`,
+      headers: adminHeaders,
+      payload: {
+        response: 'Hi, this is Dana from HR. I have booked a call with you tomorrow at 10:00.',
+        resolved_by: 'Dana',
+      },
+    });
+    expect(resolved.statusCode).toBe(200);
+
+    await page.reload();
+    const reply = page.locator('li.msg.agent');
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain('booked a call with you tomorrow');
+    expect(await reply.textContent()).toContain('HR team');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -2,6 +2,8 @@ import { api } from './api.js';
 import { answerBadges, el } from './dom.js';
 
 const EMPLOYEE_KEY = 'hr-employee-id';
+// The open conversation survives a reload, so an employee coming back sees HR's reply to an escalation.
+const CONVERSATION_KEY = 'hr-conversation-id';
 
 const $ = (id) => document.getElementById(id);
 const form = $('composer');
@@ -17,6 +19,23 @@ const employeeInput = $('employee-id');
 
 let conversationId = null;
 let busy = false;
+/** Ids of agent (HR) messages already on screen, so a refresh only adds new replies. */
+const shownAgentMessages = new Set();
+
+function remember(key, value) {
+  try {
+    if (value) localStorage.setItem(key, value);
+    else localStorage.removeItem(key);
+  } catch {}
+}
+
+function recall(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
 
 function storedEmployeeId() {
   try {
@@ -60,12 +79,14 @@ function scrollToEnd(node) {
 
 function setConversation(id) {
   conversationId = id;
+  remember(CONVERSATION_KEY, id);
   resolveButton.disabled = !id;
   caseRef.textContent = id ? `Case ${id}` : '';
 }
 
 function startNewConversation() {
   setConversation(null);
+  shownAgentMessages.clear();
   messages.replaceChildren();
   emptyState.hidden = false;
   showError('');
@@ -185,6 +206,50 @@ function addBotMessage(result) {
   scrollToEnd(item);
 }
 
+function addAgentMessage(message) {
+  shownAgentMessages.add(message.id);
+  emptyState.hidden = true;
+  const item = el(
+    'li',
+    { class: 'msg bot agent' },
+    el('div', { class: 'badges' }, el('span', { class: 'badge ok' }, 'HR team')),
+    el('span', { class: 'visually-hidden' }, 'Reply from the HR team: '),
+    el('div', { class: 'text' }, message.content),
+  );
+  messages.append(item);
+  scrollToEnd(item);
+}
+
+/** Shows a stored conversation again (after a reload), or only HR replies that arrived since. */
+async function loadConversation(id, onlyNewReplies) {
+  const conversation = await api(`/api/v1/conversations/${encodeURIComponent(id)}`);
+  if (conversation.user_id !== employeeId()) return false;
+  for (const message of conversation.messages || []) {
+    if (message.role === 'agent') {
+      if (!shownAgentMessages.has(message.id)) {
+        addAgentMessage(message);
+        if (onlyNewReplies) announce('New reply from the HR team.');
+      }
+    } else if (!onlyNewReplies && message.role === 'user') {
+      addUserMessage(message.content);
+    } else if (!onlyNewReplies) {
+      addBotMessage({
+        conversation_id: conversation.id,
+        response: message.content,
+        category: message.category,
+        sentiment: message.sentiment,
+        priority: message.priority,
+        metadata: {
+          escalated: message.escalated,
+          escalation_reason: message.escalation_reason,
+          kb_results: message.kb_results,
+        },
+      });
+    }
+  }
+  return true;
+}
+
 function addSystemNote(text) {
   const item = el('li', { class: 'msg bot' }, el('div', { class: 'text muted' }, text));
   messages.append(item);
@@ -261,3 +326,23 @@ resolveButton.addEventListener('click', async () => {
 });
 
 $('new-conversation').addEventListener('click', startNewConversation);
+
+async function restore() {
+  const id = recall(CONVERSATION_KEY);
+  if (!id) return;
+  try {
+    if (await loadConversation(id, false)) setConversation(id);
+    else setConversation(null);
+  } catch {
+    // Gone (or the server is unreachable): start fresh rather than show a broken page.
+    setConversation(null);
+  }
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && conversationId && !busy) {
+    loadConversation(conversationId, true).catch(() => {});
+  }
+});
+
+void restore();
