@@ -9,7 +9,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { registerAdminAuth } from './http/admin-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
-import { registerSecurity } from './http/security.js';
+import { frameworkErrors, registerSecurity } from './http/security.js';
 import { loggerOptions } from './logger.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { registerMetrics } from './modules/analytics/metrics.routes.js';
@@ -44,6 +44,7 @@ export async function buildApp(
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
+    frameworkErrors,
     // Accept a caller's request id when it is sane so traces join up across services.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

@@ -1,9 +1,9 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { AppError, errorBody } from '../errors.js';
 import { clientNetwork, keyFingerprint } from '../modules/security/client-identity.js';
 import { presentedKey } from './admin-auth.js';
 
@@ -29,6 +29,23 @@ export const contentSecurityPolicy = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'worker-src': ["'self'", 'blob:'],
 };
+
+/**
+ * Fastify's router answers a malformed percent-encoding or an over-long path parameter itself, before any hook
+ * or error handler, in its own body shape; this (the `frameworkErrors` option) puts those in ours.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A path parameter is too long (at most 100 characters)'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'The URL is malformed (invalid percent-encoding)'
+        : 'The request could not be routed';
+  reply
+    .code(400)
+    .header('x-request-id', request.id)
+    .send(errorBody('BAD_REQUEST', message, request.id));
+}
 
 /** Admins share one bucket per key; everyone else (including wrong keys, so guessing is throttled) per address. */
 function rateLimitKey(app: FastifyInstance, request: FastifyRequest): string {
