@@ -247,3 +247,22 @@ describe('client identity', () => {
     expect(keyFingerprint('a')).not.toBe(keyFingerprint('b'));
   });
 });
+
+describe('router-level rejections', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+  });
+  afterAll(async () => t.close());
+
+  it.each([
+    ['/api/v1/kb/%zz', /malformed/],
+    [`/api/v1/kb/${'a'.repeat(101)}`, /too long/],
+  ])('%s → 400 in the common shape', async (url, message) => {
+    const res = await t.app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(400);
+    expectErrorShape(res.json(), 'BAD_REQUEST');
+    expect(res.json().error.message).toMatch(message);
+    expect(res.headers['x-request-id']).toBe(res.json().error.request_id);
+  });
+});
