@@ -118,6 +118,10 @@ describe.skipIf(!chromiumAvailable)(
       expect(await section.getByRole('img', { name: /Sentiment mix/ }).count()).toBe(1);
       await section.getByRole('heading', { name: 'Unanswered questions' }).waitFor();
       await screenshot(page, 'admin-dashboard');
+
+      await section.getByLabel('Period', { exact: true }).selectOption('1');
+      await page.waitForFunction(() => document.querySelectorAll('#section-body canvas').length === 5);
+      expect(Number(await questions.textContent())).toBeGreaterThanOrEqual(4);
       expect(externalRequests).toEqual([]);
       expect(pageErrors).toEqual([]);
       await context.close();

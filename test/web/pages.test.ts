@@ -61,6 +61,15 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     expect(await page.evaluate(() => sessionStorage.getItem('hr-admin-key'))).toBe(TEST_ADMIN_KEY);
     expect(await page.evaluate(() => localStorage.getItem('hr-admin-key'))).toBeNull();
 
+    // Keyboard: a section opens with Enter and focus moves to its heading for screen-reader users.
+    await page.getByRole('button', { name: 'Knowledge base' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#section-body table').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Knowledge base');
+    expect(await page.getByRole('button', { name: 'Knowledge base' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+
     // A reload in the same tab stays signed in; signing out forgets the key.
     await page.reload();
     await page.getByRole('navigation', { name: 'Console sections' }).waitFor();

@@ -76,7 +76,9 @@ export async function render(root, ctx) {
     el(
       'select',
       {},
-      [7, 30, 90].map((d) => el('option', { value: String(d) }, `Last ${d} days`)),
+      [1, 7, 30, 90].map((d) =>
+        el('option', { value: String(d), selected: d === 7 }, d === 1 ? 'Last 24 hours' : `Last ${d} days`),
+      ),
     ),
   );
   const body = el('div');
