@@ -23,12 +23,13 @@ export class Categorizer implements Agent {
         probabilities = probabilities.map((p, i) => (1 - weight) * p + weight * before[i]!);
       }
     }
-    if (probabilities === current.probabilities && current.knownFeatures === 0) {
+    probabilities = applyTopicPriors(state, probabilities);
+    if (current.knownFeatures === 0 && probabilities === current.probabilities) {
+      // Nothing recognisable and no context: "anything else" is the honest category.
       state.category = 'General';
       state.categoryConfidence = Math.round(current.confidence * 1000) / 1000;
       return;
     }
-    probabilities = applyTopicPriors(state, probabilities);
     let best = 0;
     for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[best]!) best = i;
     state.category = CATEGORIES[best]!;

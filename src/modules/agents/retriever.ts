@@ -1,4 +1,4 @@
-import { KnowledgeIndex } from '../knowledge/retrieval-index.js';
+import type { KnowledgeIndex } from '../knowledge/retrieval-index.js';
 import { cueExpansion } from './nlp/features.js';
 import type { Agent, PipelineState } from './types.js';
 
@@ -16,7 +16,8 @@ export class Retriever implements Agent {
       stems = [...stems, ...state.previousUserText.stems];
     const expansion = cueExpansion(state.text);
     if (expansion.length > 0) stems = [...stems, ...expansion];
-    state.kbResults = this.index.searchStems(stems, { category: state.category, limit: 3 });
-    state.relevantHits = state.kbResults.filter(KnowledgeIndex.isRelevant);
+    const outcome = this.index.searchStems(stems, { category: state.category, limit: 3 });
+    state.kbResults = outcome.hits;
+    state.relevantHits = outcome.relevant;
   }
 }

@@ -4,13 +4,21 @@ import type { Category, KbArticle, KbHit } from '../agents/types.js';
 
 /** Preferring the predicted category multiplies scores: a clearly better match elsewhere still wins. */
 const CATEGORY_BOOST = 1.3;
-/** BM25 score below which a hit is not treated as an answer (tuned on the shipped knowledge base). */
-export const RELEVANT_SCORE = 6;
+/** Below this BM25 score a hit is never treated as an answer. */
+export const RELEVANT_MIN_SCORE = 8;
+/** Share of the question's information (IDF-weighted stems) the article must match to be an answer. */
+export const RELEVANT_MIN_COVERAGE = 0.6;
 
 interface StoredFields {
   title: string;
   content: string;
   category: Category;
+}
+
+export interface SearchOutcome {
+  hits: KbHit[];
+  /** The hits good enough to answer from; empty means "nothing relevant found". */
+  relevant: KbHit[];
 }
 
 const stemsOf = (text: string): string[] => analyzeText(text).stems;
@@ -20,11 +28,14 @@ const stemsOf = (text: string): string[] => analyzeText(text).stems;
  * Updates are in-memory and immediate, so an edited article is searchable on the next request.
  */
 export class KnowledgeIndex {
-  private readonly search_: MiniSearch<KbArticle>;
+  private readonly engine: MiniSearch<KbArticle>;
   private readonly byId = new Map<string, KbArticle>();
+  /** In how many articles each stem occurs, for judging how much of a question a hit covers. */
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly stemsById = new Map<string, Set<string>>();
 
   constructor(articles: readonly KbArticle[] = []) {
-    this.search_ = new MiniSearch<KbArticle>({
+    this.engine = new MiniSearch<KbArticle>({
       fields: ['title', 'tagText', 'content'],
       storeFields: ['title', 'content', 'category'],
       extractField: (article, field) =>
@@ -35,8 +46,11 @@ export class KnowledgeIndex {
       processTerm: (term) => term,
       searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (term) => term },
     });
-    this.search_.addAll(articles);
-    for (const article of articles) this.byId.set(article.id, article);
+    for (const article of articles) this.upsert(article);
+  }
+
+  get size(): number {
+    return this.engine.documentCount;
   }
 
   /** The indexed articles (the categorizer learns vocabulary from them). */
@@ -44,31 +58,39 @@ export class KnowledgeIndex {
     return [...this.byId.values()];
   }
 
-  get size(): number {
-    return this.search_.documentCount;
-  }
-
   upsert(article: KbArticle): void {
-    if (this.search_.has(article.id)) this.search_.replace(article);
-    else this.search_.add(article);
+    if (this.engine.has(article.id)) {
+      this.engine.replace(article);
+      this.forgetStems(article.id);
+    } else {
+      this.engine.add(article);
+    }
     this.byId.set(article.id, article);
+    const stems = new Set(stemsOf(`${article.title} ${article.tags.join(' ')} ${article.content}`));
+    this.stemsById.set(article.id, stems);
+    for (const stem of stems) this.documentFrequency.set(stem, (this.documentFrequency.get(stem) ?? 0) + 1);
   }
 
   remove(id: string): void {
-    if (this.search_.has(id)) this.search_.discard(id);
+    if (this.engine.has(id)) this.engine.discard(id);
     this.byId.delete(id);
+    this.forgetStems(id);
   }
 
   /** Searches free text (normalized and stemmed here). */
   search(query: string, options: { category?: Category; limit?: number } = {}): KbHit[] {
-    return this.searchStems(analyzeText(query).stems, options);
+    return this.searchStems(analyzeText(query).stems, options).hits;
   }
 
   /** Searches already-stemmed terms, so the pipeline does not analyze the message twice. */
-  searchStems(stems: readonly string[], options: { category?: Category; limit?: number } = {}): KbHit[] {
-    if (stems.length === 0) return [];
+  searchStems(
+    stems: readonly string[],
+    options: { category?: Category; limit?: number } = {},
+  ): SearchOutcome {
+    const terms = [...new Set(stems)];
+    if (terms.length === 0 || this.engine.documentCount === 0) return { hits: [], relevant: [] };
     const preferred = options.category;
-    const results = this.search_.search(stems.join(' '), {
+    const results = this.engine.search(terms.join(' '), {
       boost: { title: 2, tagText: 1.5, content: 1 },
       combineWith: 'OR',
       boostDocument: preferred
@@ -77,22 +99,58 @@ export class KnowledgeIndex {
         : undefined,
     });
     const limit = options.limit ?? 3;
+    const weights = this.informationWeights(terms);
+    const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
     const hits: KbHit[] = [];
+    const relevant: KbHit[] = [];
     for (const result of results.slice(0, limit)) {
       const stored = result as unknown as StoredFields;
-      hits.push({
+      const hit: KbHit = {
         id: String(result.id),
         title: stored.title,
         content: stored.content,
         category: stored.category,
         score: Math.round(result.score * 1000) / 1000,
-      });
+      };
+      hits.push(hit);
+      let covered = 0;
+      for (const term of result.queryTerms) covered += weights.get(term) ?? 0;
+      if (hit.score >= RELEVANT_MIN_SCORE && covered / total >= RELEVANT_MIN_COVERAGE) relevant.push(hit);
     }
-    return hits;
+    return { hits, relevant };
   }
 
-  /** Whether a hit is good enough to answer from, rather than admitting nothing relevant was found. */
-  static isRelevant(hit: KbHit): boolean {
-    return hit.score >= RELEVANT_SCORE;
+  /**
+   * IDF of each query stem. A stem no article contains gets 1.5 times the average weight: it is often
+   * the very subject the knowledge base lacks ("softball"), though sometimes just filler.
+   */
+  private informationWeights(terms: readonly string[]): Map<string, number> {
+    const n = Math.max(1, this.engine.documentCount);
+    const weights = new Map<string, number>();
+    const unknown: string[] = [];
+    let knownSum = 0;
+    for (const term of terms) {
+      const df = this.documentFrequency.get(term) ?? 0;
+      if (df === 0) unknown.push(term);
+      else {
+        const weight = Math.log(1 + n / df);
+        weights.set(term, weight);
+        knownSum += weight;
+      }
+    }
+    const fallback = weights.size > 0 ? (1.5 * knownSum) / weights.size : 1;
+    for (const term of unknown) weights.set(term, fallback);
+    return weights;
+  }
+
+  private forgetStems(id: string): void {
+    const stems = this.stemsById.get(id);
+    if (!stems) return;
+    for (const stem of stems) {
+      const count = (this.documentFrequency.get(stem) ?? 1) - 1;
+      if (count <= 0) this.documentFrequency.delete(stem);
+      else this.documentFrequency.set(stem, count);
+    }
+    this.stemsById.delete(id);
   }
 }

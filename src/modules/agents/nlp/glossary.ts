@@ -166,6 +166,9 @@ const entries: Record<string, string> = {
 /** Phrases replaced before tokenizing (multi-word foreign terms). */
 export const PHRASES: readonly [RegExp, string][] = [
   [/\bmot de passe\b/g, 'password'],
+  [/\bentretien (annuel|d'?evaluation|individuel)\b/g, 'annual review'],
+  [/\bevaluacion (de desempeno|anual)\b/g, 'performance review'],
+  [/\bjahresgesprach\b/g, 'annual review'],
   [/\bfiche de paie\b/g, 'payslip'],
   [/\bhome office\b/g, 'remote'],
   [/\bdias libres\b/g, 'vacation'],

@@ -6,7 +6,7 @@ export function normalizeText(raw: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’‘`´]/g, "'")
-    .replace(/401\s*\(?\s*k\s*\)?/g, '401k')
+    .replace(/\b401\s*\(\s*k\s*\)|\b401\s*k\b/g, '401k')
     .replace(/\b([wi])\s*-\s*([2479])\b/g, '$1$2')
     .replace(/\bpto\b/g, 'pto')
     .replace(/(.)\1{2,}/g, '$1$1');
