@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations describe the schema as it was, not the current types
+type AnyDb = Kysely<any>;
+
+/**
+ * Indexes for a delivery log of a million rows and more (plans in docs/scaling.md). The claim query is already
+ * served by webhook_deliveries_due_idx (status, next_attempt_at) from 0002; these cover the rest:
+ * - retention: finished rows older than the window, found by a range scan instead of a pass over every
+ *   finished row;
+ * - the delivery-log page filtered by status (GET /webhooks/{id}/deliveries?status=failed): page and total
+ *   from the index, rather than walking all of a webhook's deliveries to find the few failed ones.
+ */
+export async function up(db: AnyDb): Promise<void> {
+  await db.schema
+    .createIndex('webhook_deliveries_retention_idx')
+    .on('webhook_deliveries')
+    .columns(['status', 'updated_at'])
+    .execute();
+  await db.schema
+    .createIndex('webhook_deliveries_log_status_idx')
+    .on('webhook_deliveries')
+    .columns(['webhook_id', 'status', 'created_at'])
+    .execute();
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('webhook_deliveries_log_status_idx').execute();
+  await db.schema.dropIndex('webhook_deliveries_retention_idx').execute();
+}
