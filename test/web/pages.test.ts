@@ -99,18 +99,4 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     expect(pageErrors.filter((text) => !text.includes('cdn.redoc.ly/redoc/logo-mini.svg'))).toEqual([]);
     await context.close();
   });
-
-  it('serves Chart.js compressed and cacheable, and unknown paths keep the API error shape', async () => {
-    const chart = await fetch(`${server.baseUrl}/assets/chart.js`, {
-      headers: { 'accept-encoding': 'gzip' },
-    });
-    expect(chart.status).toBe(200);
-    expect(chart.headers.get('content-encoding')).toBe('gzip');
-    expect(chart.headers.get('cache-control')).toContain('max-age');
-    expect((await chart.text()).length).toBeGreaterThan(100_000);
-
-    const missing = await fetch(`${server.baseUrl}/assets/nothing.js`);
-    expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('NOT_FOUND');
-  });
 });
