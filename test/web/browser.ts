@@ -48,6 +48,8 @@ export interface WatchedPage {
   externalRequests: string[];
   /** Uncaught script errors and console errors (CSP violations are reported there too). */
   pageErrors: string[];
+  /** Non-API resources (pages, scripts, styles, icons) answered with an error status. */
+  missingAssets: string[];
 }
 
 /**
@@ -59,6 +61,7 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
   const page = await context.newPage();
   const externalRequests: string[] = [];
   const pageErrors: string[] = [];
+  const missingAssets: string[] = [];
   const isExternal = (address: string) => {
     const url = new URL(address);
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return false;
@@ -81,13 +84,18 @@ export async function openPage(browser: Browser): Promise<WatchedPage> {
     }
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/')) {
+      missingAssets.push(`${response.status()} ${response.url()}`);
+    }
+  });
   page.on('console', (message) => {
     // Failed API calls are logged by the browser too; the pages show those inline, the tests check that.
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
       pageErrors.push(message.text());
     }
   });
-  return { context, page, externalRequests, pageErrors };
+  return { context, page, externalRequests, pageErrors, missingAssets };
 }
 
 /** The pictures the README shows; the rest stay in test-output only, to keep the repository small. */

@@ -23,7 +23,7 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
   });
 
   it('serves the chat page with its controls and no request leaving the machine', async () => {
-    const { page, externalRequests, pageErrors, context } = await openPage(browser);
+    const { page, externalRequests, pageErrors, missingAssets, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/`);
     await page.getByLabel('Message').waitFor();
     expect(await page.getByRole('button', { name: 'Send' }).isEnabled()).toBe(true);
@@ -33,6 +33,7 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     await page.reload();
     expect(await page.getByLabel('Employee ID').inputValue()).toBe(employeeId);
     await screenshot(page, 'chat-empty');
+    expect(missingAssets).toEqual([]);
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
@@ -48,7 +49,7 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
   });
 
   it('refuses a wrong admin key and signs in with the right one, keeping it for the tab only', async () => {
-    const { page, externalRequests, pageErrors, context } = await openPage(browser);
+    const { page, externalRequests, pageErrors, missingAssets, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/admin`);
     await screenshot(page, 'admin-signin');
     await page.getByLabel('API key').fill('not-the-key');
@@ -76,6 +77,7 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('API key').waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('hr-admin-key'))).toBeNull();
+    expect(missingAssets).toEqual([]);
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
