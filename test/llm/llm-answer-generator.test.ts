@@ -15,7 +15,10 @@ import {
   status,
 } from './fake-provider.js';
 
-const TIMEOUT_MS = 300;
+// Generous, so a loaded CI machine never turns a test of something else into a timeout; the timeout tests
+// use SHORT_TIMEOUT_MS against a provider that holds back for far longer.
+const TIMEOUT_MS = 3000;
+const SHORT_TIMEOUT_MS = 1000;
 const MODEL = 'fake-model-1';
 
 const articles: KbHit[] = [
@@ -49,16 +52,16 @@ const request = {
 let fake: FakeProvider;
 let clock: ManualClock;
 
-function generator(threshold = 3) {
+function generator(threshold = 3, timeoutMs = TIMEOUT_MS) {
   clock = new ManualClock();
   const breaker = new CircuitBreaker({ failureThreshold: threshold, cooldownMs: 30_000, clock });
   const client = new OpenAiChatClient({
     baseUrl: fake.baseUrl,
     apiKey: 'sk-test-key',
     model: MODEL,
-    timeoutMs: TIMEOUT_MS,
+    timeoutMs,
   });
-  const provider = new LlmProvider({ client, breaker, timeoutMs: TIMEOUT_MS });
+  const provider = new LlmProvider({ client, breaker, timeoutMs });
   return { generator: new LlmAnswerGenerator(provider), breaker };
 }
 
@@ -114,15 +117,18 @@ describe('LLM answer generator', () => {
   });
 
   it('falls back to the local answer when the provider is slower than the timeout', async () => {
-    fake.behave(delayed(5_000, answer('too late')));
-    const result = await generator().generator.generate(request);
+    fake.behave(delayed(10_000, answer('too late')));
+    const result = await generator(3, SHORT_TIMEOUT_MS).generator.generate(request);
     expect(result).toMatchObject({ engine: 'local', text: request.localAnswer, fallback_reason: 'timeout' });
   });
 
   it('falls back when a stream starts but never finishes', async () => {
     fake.behave(stallingStream(['Paid ', 'on ']));
     const streamed: string[] = [];
-    const result = await generator().generator.generate({ ...request, stream: (c) => streamed.push(c) });
+    const result = await generator(3, SHORT_TIMEOUT_MS).generator.generate({
+      ...request,
+      stream: (c) => streamed.push(c),
+    });
     expect(streamed).toEqual(['Paid ', 'on ']);
     expect(result).toMatchObject({ engine: 'local', text: request.localAnswer, fallback_reason: 'timeout' });
   });

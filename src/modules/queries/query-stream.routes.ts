@@ -9,21 +9,40 @@ export interface QueryStreamRoutesOptions {
   queries: QueriesService;
 }
 
-/** Server-sent events framing: one named event with a JSON payload. */
-function frame(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+interface SseEvent {
+  event: 'meta' | 'token' | 'reset' | 'done' | 'error';
+  data: unknown;
+}
+
+/** A server-sent events body that tolerates the client hanging up: later events are simply dropped. */
+function eventStream() {
+  const stream = new PassThrough();
+  // Fastify destroys the body when the client disconnects; without a listener the next write would crash.
+  stream.on('error', () => {});
+  const frame = ({ event, data }: SseEvent) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+  const open = () => !stream.destroyed && !stream.writableEnded;
+  return {
+    stream,
+    send(event: SseEvent): void {
+      if (open()) stream.write(frame(event));
+    },
+    end(event: SseEvent): void {
+      if (open()) stream.end(frame(event));
+    },
+  };
 }
 
 /**
  * The text still owed to a client that has seen `streamed`: nothing, the rest of the answer, or (when the
  * provider failed partway and the local answer replaced its text) a reset followed by the whole answer.
  */
-export function closingEvents(streamed: string, response: string): string[] {
+export function closingEvents(streamed: string, response: string): SseEvent[] {
   if (streamed.trim() === response.trim()) return [];
   if (streamed !== '' && response.startsWith(streamed)) {
-    return [frame('token', { text: response.slice(streamed.length) })];
+    return [{ event: 'token', data: { text: response.slice(streamed.length) } }];
   }
-  return [...(streamed === '' ? [] : [frame('reset', {})]), frame('token', { text: response })];
+  const whole: SseEvent = { event: 'token', data: { text: response } };
+  return streamed === '' ? [whole] : [{ event: 'reset', data: {} }, whole];
 }
 
 export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptions> = async (
@@ -55,7 +74,7 @@ export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptio
     },
     async (request, reply) => {
       const { message, user_id, conversation_id } = request.body;
-      const events = new PassThrough();
+      const events = eventStream();
       let streamed = '';
       let announceStart: () => void = () => {};
       const started = new Promise<void>((resolve) => {
@@ -70,12 +89,12 @@ export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptio
         },
         {
           onMeta: (meta) => {
-            events.write(frame('meta', meta));
+            events.send({ event: 'meta', data: meta });
             announceStart();
           },
           onToken: (text) => {
             streamed += text;
-            events.write(frame('token', { text }));
+            events.send({ event: 'token', data: { text } });
           },
         },
       );
@@ -83,8 +102,8 @@ export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptio
       await Promise.race([started, answer]);
       answer.then(
         (result: QueryAnswer) => {
-          for (const event of closingEvents(streamed, result.response)) events.write(event);
-          events.end(frame('done', result));
+          for (const event of closingEvents(streamed, result.response)) events.send(event);
+          events.end({ event: 'done', data: result });
         },
         (error: unknown) => {
           request.log.error({ err: error }, 'streamed query failed after the stream began');
@@ -92,14 +111,14 @@ export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptio
             error instanceof AppError
               ? errorBody(error.code, error.message, request.id)
               : errorBody('INTERNAL_ERROR', 'Internal server error', request.id);
-          events.end(frame('error', body));
+          events.end({ event: 'error', data: body });
         },
       );
       return reply
         .header('content-type', 'text/event-stream; charset=utf-8')
         .header('cache-control', 'no-cache')
         .header('x-accel-buffering', 'no') // keep reverse proxies from holding tokens back
-        .send(events);
+        .send(events.stream);
     },
   );
 };
