@@ -176,6 +176,9 @@ export const PHRASES: readonly [RegExp, string][] = [
   [/\bday off\b/g, 'dayoff'],
   [/\bdays off\b/g, 'dayoff'],
   [/\bpay stubs?\b/g, 'payslip'],
+  [/\bpay ?days?\b/g, 'payday'],
+  [/\bpay ?checks?\b/g, 'paycheck'],
+  [/\bpay ?slips?\b/g, 'payslip'],
   [/\blog ?in\b/g, 'login'],
   [/\bsign ?in\b/g, 'login'],
 ];

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Category } from '../../src/modules/agents/types.js';
+import { buildTestOrchestrator, input } from './fixtures.js';
+
+const { orchestrator } = buildTestOrchestrator();
+
+const cases: [string, Category][] = [
+  ['When is payday this month?', 'Payroll'],
+  ['when does money hit my account', 'Payroll'],
+  ['my paycheque is smaller than usual', 'Payroll'],
+  ['How do I add my spouse to my health plan?', 'Benefits'],
+  ['what does the company put into my 401k', 'Benefits'],
+  ['How many vacation days can I carry over?', 'LeaveManagement'],
+  ['my kid is sick and I need to stay home tomorrow', 'LeaveManagement'],
+  ['Can I work remotely from another country for a month?', 'Policy'],
+  ['is it ok to accept a gift from a vendor', 'Policy'],
+  ['When is my performance review?', 'Performance'],
+  ['what do I need to do to get promoted', 'Performance'],
+  ['How do I apply for an internal job?', 'Recruitment'],
+  ['how much is the referral bonus for recommending a friend', 'Recruitment'],
+  ['I forgot my password for the portal', 'General'],
+  ['I need an employment verification letter for my landlord', 'General'],
+  ['how do I update my home address', 'General'],
+];
+
+describe('categorizer', () => {
+  it.each(cases)('%s → %s', async (message, expected) => {
+    const result = await orchestrator.run(input(message));
+    expect(result.category).toBe(expected);
+    expect(result.categoryConfidence).toBeGreaterThan(0);
+    expect(result.categoryConfidence).toBeLessThanOrEqual(1);
+  });
+
+  it('tolerates typos', async () => {
+    expect((await orchestrator.run(input('how do i enrol in benifits insurence'))).category).toBe('Benefits');
+    expect((await orchestrator.run(input('how many vacaton days do i have'))).category).toBe(
+      'LeaveManagement',
+    );
+  });
+
+  it.each([
+    ['¿Cuándo me pagan la nómina?', 'Payroll'],
+    ['¿Cuántos días de vacaciones me quedan?', 'LeaveManagement'],
+    ['Est-ce que la mutuelle couvre mon conjoint ?', 'Benefits'],
+    ["J'ai oublié mon mot de passe", 'General'],
+    ['Wie viele Urlaubstage habe ich noch?', 'LeaveManagement'],
+    ['Wann wird das Gehalt überwiesen?', 'Payroll'],
+  ] as [string, Category][])('categorizes %s as %s', async (message, expected) => {
+    expect((await orchestrator.run(input(message))).category).toBe(expected);
+  });
+
+  it('lets a short follow-up lean on the previous user turn', async () => {
+    const history = [
+      { role: 'user' as const, content: 'How much paid time off do full-time employees accrue?' },
+      { role: 'assistant' as const, content: 'Full-time employees accrue 15 days a year.' },
+    ];
+    const result = await orchestrator.run(input('what about part-timers?', { history }));
+    expect(result.category).toBe('LeaveManagement');
+  });
+
+  it('files reports of misconduct under Policy and personal crises under General', async () => {
+    expect((await orchestrator.run(input('my manager keeps making sexual comments about me'))).category).toBe(
+      'Policy',
+    );
+    expect((await orchestrator.run(input('I feel like I want to die'))).category).toBe('General');
+  });
+
+  it('falls back to General when nothing in the message is recognisable', async () => {
+    expect((await orchestrator.run(input('zzzz qqqq'))).category).toBe('General');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
+import { guessLanguage } from '../../src/modules/agents/nlp/language.js';
+import { normalizeText, tokenize } from '../../src/modules/agents/nlp/normalize.js';
+import { Speller } from '../../src/modules/agents/nlp/spelling.js';
+import { stem } from '../../src/modules/agents/nlp/stem.js';
+
+describe('nlp helpers', () => {
+  it('normalizes case, accents and HR spellings', () => {
+    expect(normalizeText('Élégant NÓMINA 401(k) W-2')).toBe('elegant nomina 401k w2');
+    expect(tokenize(normalizeText("I don't get my 401k match"))).toEqual([
+      'i',
+      'dont',
+      'get',
+      'my',
+      '401k',
+      'match',
+    ]);
+  });
+
+  it('stems with the Porter/Snowball stemmers of each language', () => {
+    expect(stem('payments')).toBe('payment');
+    expect(stem('vacations')).toBe(stem('vacation'));
+    expect(stem('contratos', 'es')).toBe(stem('contrato', 'es'));
+  });
+
+  it('guesses the language from function words', () => {
+    expect(guessLanguage(tokenize('how do I change my address'))).toBe('en');
+    expect(guessLanguage(tokenize('cuantos dias de vacaciones tengo para el verano'))).toBe('es');
+    expect(guessLanguage(tokenize('je veux savoir pour mes conges'))).toBe('fr');
+    expect(guessLanguage(tokenize('ich habe mein passwort nicht'))).toBe('de');
+  });
+
+  it('corrects one-edit typos against a known vocabulary', () => {
+    const speller = new Speller(['benefits', 'insurance', 'vacation', 'paycheck']);
+    expect(speller.correct('benefts')).toBe('benefits');
+    expect(speller.correct('insurnace')).toBe('insurance');
+    expect(speller.correct('vaccation')).toBe('vacation');
+    expect(speller.correct('unrelated')).toBe('unrelated');
+  });
+
+  it('maps Spanish, French and German HR words to the English vocabulary', () => {
+    expect(analyzeText('¿Cuándo pagan la nómina?').stems).toContain(stem('payroll'));
+    expect(analyzeText('Combien de jours de congés ?').stems).toContain(stem('leave'));
+    expect(analyzeText('Wie viele Urlaubstage habe ich?').stems).toContain(stem('vacation'));
+    expect(analyzeText('J’ai oublié mon mot de passe').stems).toContain(stem('password'));
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { classifySentiment, computePriority } from '../../src/modules/agents/sentiment-analyzer.js';
+import type { Sentiment } from '../../src/modules/agents/types.js';
+import { buildTestOrchestrator, input } from './fixtures.js';
+
+const { orchestrator } = buildTestOrchestrator();
+
+describe('sentiment analyzer', () => {
+  it.each([
+    ['How do I change my direct deposit?', 'Neutral'],
+    ['Thank you so much, that was really helpful!', 'Positive'],
+    ['We just had a baby and I am so excited! How do I add her to my plan?', 'Positive'],
+    ["I'm really worried I picked the wrong health plan", 'Negative'],
+    ["I still haven't been paid for last month", 'Negative'],
+    ['THIS IS RIDICULOUS. My pay is wrong AGAIN!!!', 'Angry'],
+    ['Where the hell is my paycheck?', 'Angry'],
+    ['Third time asking and nobody answers. Fix it now!!', 'Angry'],
+    ['Es inaceptable, todavía no me han pagado', 'Angry'],
+    ["C'est inacceptable, je n'ai pas reçu mon salaire", 'Angry'],
+    ['Mein Kollege belästigt mich ständig', 'Negative'],
+  ] as [string, Sentiment][])('%s → %s', async (message, expected) => {
+    expect((await orchestrator.run(input(message))).sentiment).toBe(expected);
+  });
+
+  it('does not read acronyms as shouting or HR topic words as feelings', () => {
+    expect(
+      classifySentiment('Is PTO separate from FMLA leave?', 'is pto separate from fmla leave?', 'en'),
+    ).toBe('Neutral');
+    expect(classifySentiment('How do sick days work?', 'how do sick days work?', 'en')).toBe('Neutral');
+  });
+
+  it('counts a reported concern as negative even when calmly worded', () => {
+    expect(
+      classifySentiment(
+        'My lead keeps commenting on my body',
+        'my lead keeps commenting on my body',
+        'en',
+        true,
+      ),
+    ).toBe('Negative');
+  });
+});
+
+describe('priority rules', () => {
+  it('starts at 3 and adds 2 for Negative, 3 for Angry, 2 for a repeat and 2 for a VIP', () => {
+    expect(computePriority('Neutral', 1, false)).toBe(3);
+    expect(computePriority('Positive', 1, false)).toBe(3);
+    expect(computePriority('Negative', 1, false)).toBe(5);
+    expect(computePriority('Angry', 1, false)).toBe(6);
+    expect(computePriority('Neutral', 2, false)).toBe(5);
+    expect(computePriority('Neutral', 1, true)).toBe(5);
+    expect(computePriority('Negative', 2, true)).toBe(9);
+    expect(computePriority('Angry', 3, true)).toBe(10); // 3 + 3 + 2 + 2 = 10
+  });
+
+  it('is applied by the pipeline using the VIP flag and the repeat count', async () => {
+    const plain = await orchestrator.run(input('When is payday?'));
+    expect(plain.priority).toBe(3);
+    const vip = await orchestrator.run(input('When is payday?', { isVip: true }));
+    expect(vip.priority).toBe(5);
+    const repeatedVip = await orchestrator.run(
+      input('When is payday?', { isVip: true, previousQuestions: ['when is payday'] }),
+    );
+    expect(repeatedVip.attemptCount).toBe(2);
+    expect(repeatedVip.priority).toBe(7);
+  });
+});
