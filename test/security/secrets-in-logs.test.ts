@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/databases.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const ADMIN_KEY = 'log-test-admin-key-6f1d2c9a8b7e';
+
+/**
+ * The real server process at LOG_LEVEL=trace, driven over HTTP through everything that handles a credential or
+ * personal data; its whole output must contain none of them.
+ */
+describe('nothing secret or personal reaches the process output', () => {
+  let child: ChildProcess;
+  let output = '';
+  let baseUrl = '';
+  let receiver: http.Server;
+  const received: string[] = [];
+
+  beforeAll(async () => {
+    receiver = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        received.push(body);
+        response.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: tempDir(),
+        PORT: '0',
+        LOG_LEVEL: 'trace',
+        ADMIN_API_KEY: ADMIN_KEY,
+        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+        RATE_LIMIT_PER_MINUTE: '0',
+      },
+    });
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    for (let i = 0; i < 200 && !baseUrl; i++) {
+      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) baseUrl = match[1]!;
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!baseUrl) throw new Error(`server did not start:\n${output}`);
+  }, 40_000);
+
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  it('after webhook secrets, admin requests, wrong keys and PII-bearing questions', async () => {
+    const admin = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
+    const call = async (
+      method: string,
+      url: string,
+      body?: unknown,
+      headers: Record<string, string> = admin,
+    ) => {
+      const res = await fetch(`${baseUrl}${url}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+    const created = await call('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['query.created'] });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const secrets = [created.body.secret_key as string];
+    const rotated = await call('POST', `/api/v1/webhooks/${id}/rotate-secret`, {});
+    expect(rotated.status).toBe(200);
+    secrets.push(rotated.body.secret_key as string);
+    const revealed = await call('GET', `/api/v1/webhooks/${id}/secret`);
+    expect(revealed.status).toBe(200);
+    expect((await call('POST', `/api/v1/webhooks/${id}/test`, {})).status).toBeLessThan(300);
+
+    const wrong = await call('GET', '/api/v1/webhooks', undefined, {
+      'x-api-key': 'not-the-key-but-secret-7731',
+    });
+    expect(wrong.status).toBe(401);
+    expect(JSON.stringify(wrong.body)).not.toContain('not-the-key-but-secret-7731');
+
+    const asked = await call(
+      'POST',
+      '/api/v1/query',
+      {
+        message: 'My SSN is 123-45-6789 and my card 4111 1111 1111 1111 was charged twice',
+        user_id: 'log-user',
+      },
+      { 'content-type': 'application/json' },
+    );
+    expect(asked.status).toBe(200);
+    // Let the embedded worker deliver (and log) the query.created event.
+    for (let i = 0; i < 50 && received.length < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(output.length).toBeGreaterThan(0);
+    expect(output).toContain('incoming request'); // request logging really was on
+    expect(output).not.toContain(ADMIN_KEY);
+    expect(output).not.toContain('not-the-key-but-secret-7731');
+    for (const secret of secrets) {
+      expect(secret.length).toBeGreaterThan(16);
+      expect(output).not.toContain(secret);
+      expect(output).not.toContain(secret.replace(/^whsec_/, ''));
+    }
+    expect(output).not.toContain('123-45-6789');
+    expect(output).not.toContain('4111 1111 1111 1111');
+  }, 40_000);
+});
