@@ -128,7 +128,7 @@ describe.skipIf(!chromiumAvailable)(
     });
 
     it('searches, views, creates, edits and deletes knowledge-base articles', async () => {
-      const { page, pageErrors, context } = await openPage(browser);
+      const { page, externalRequests, pageErrors, context } = await openPage(browser);
       await signIn(page, server.baseUrl, 'kb');
       const section = page.locator('#section-body');
       await section.locator('tbody tr').first().waitFor();
@@ -175,12 +175,13 @@ describe.skipIf(!chromiumAvailable)(
       expect(after.results.map((r: { title: string }) => r.title)).not.toContain(
         'Bicycle parking and showers',
       );
+      expect(externalRequests).toEqual([]);
       expect(pageErrors).toEqual([]);
       await context.close();
     });
 
     it("looks up an employee's conversations and sets VIP", async () => {
-      const { page, pageErrors, context } = await openPage(browser);
+      const { page, externalRequests, pageErrors, context } = await openPage(browser);
       await signIn(page, server.baseUrl, 'employees');
       const section = page.locator('#section-body');
       await section.getByLabel('Employee ID').fill('emp-ana');
@@ -202,6 +203,7 @@ describe.skipIf(!chromiumAvailable)(
         user_id: 'emp-new',
       });
       expect(next.priority).toBeGreaterThan(baseline.priority);
+      expect(externalRequests).toEqual([]);
       expect(pageErrors).toEqual([]);
       await context.close();
     });

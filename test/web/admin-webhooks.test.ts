@@ -121,7 +121,7 @@ describe.skipIf(!chromiumAvailable)('admin console: webhooks in a real browser',
   });
 
   it('edits, pauses and resumes, rotates the secret and deletes after confirmation', async () => {
-    const { page, pageErrors, context } = await openPage(browser);
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await signIn(page, server.baseUrl);
     await page.goto(`${server.baseUrl}/admin#webhooks`);
     const row = page.locator('tr', { hasText: receiver.url });
@@ -158,6 +158,7 @@ describe.skipIf(!chromiumAvailable)('admin console: webhooks in a real browser',
       })
     ).json();
     expect(list.total).toBe(0);
+    expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -108,7 +108,7 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
   });
 
   it("shows HR's answer to an escalated question when the employee comes back", async () => {
-    const { page, pageErrors, context } = await openPage(browser);
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/`);
     await ask(page, 'I want to speak to a real person about a complaint against my supervisor.');
     const caseId = await page.locator('li.msg.bot').last().locator('code.case-id').textContent();
@@ -130,12 +130,13 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     await reply.waitFor();
     expect(await reply.textContent()).toContain('booked a call with you tomorrow');
     expect(await reply.textContent()).toContain('HR team');
+    expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
 
   it('shows server-side validation and an unreachable server inline, keeping the typed question', async () => {
-    const { page, pageErrors, context } = await openPage(browser);
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/`);
     await page.getByLabel('Employee ID').fill('not a valid id!');
     await page.getByRole('textbox', { name: 'Message' }).fill('How many vacation days do I have?');
@@ -155,6 +156,7 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     );
     await screenshot(page, 'chat-error');
     expect(await page.locator('body').textContent()).toContain('HR Assistant');
+    expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

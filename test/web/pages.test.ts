@@ -40,10 +40,11 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
   });
 
   it('shows a validation message inline instead of sending an empty question', async () => {
-    const { page, pageErrors, context } = await openPage(browser);
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByRole('alert').filter({ hasText: 'Type a question first' }).waitFor();
+    expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
