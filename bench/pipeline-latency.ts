@@ -23,7 +23,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export async function measurePipelineLatency(): Promise<{ p50Ms: number; p99Ms: number; runs: number }> {
+/**
+ * Wall-clock percentiles (what a caller experiences) plus CPU-time percentiles of the same runs: on a
+ * shared, overloaded machine the wall-clock tail is mostly time spent waiting for a core, not work.
+ */
+export async function measurePipelineLatency(): Promise<{
+  p50Ms: number;
+  p99Ms: number;
+  runs: number;
+  cpuP50Ms: number;
+  cpuP99Ms: number;
+}> {
   const { orchestrator } = createOrchestrator(loadShippedArticles());
   const messages = devMessages();
   const inputFor = (i: number): PipelineInput => {
@@ -45,14 +55,25 @@ export async function measurePipelineLatency(): Promise<{ p50Ms: number; p99Ms: 
   };
   for (let i = 0; i < WARM_UP_RUNS; i++) await orchestrator.run(inputFor(i));
   const durations: number[] = [];
+  const cpuTimes: number[] = [];
   for (let i = 0; i < MEASURED_RUNS; i++) {
     const input = inputFor(i);
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     await orchestrator.run(input);
     durations.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuStarted);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
   durations.sort((a, b) => a - b);
-  return { p50Ms: percentile(durations, 50), p99Ms: percentile(durations, 99), runs: MEASURED_RUNS };
+  cpuTimes.sort((a, b) => a - b);
+  return {
+    p50Ms: percentile(durations, 50),
+    p99Ms: percentile(durations, 99),
+    runs: MEASURED_RUNS,
+    cpuP50Ms: percentile(cpuTimes, 50),
+    cpuP99Ms: percentile(cpuTimes, 99),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -62,6 +83,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       runs: result.runs,
       p50: `${result.p50Ms.toFixed(3)} ms`,
       p99: `${result.p99Ms.toFixed(3)} ms`,
+      'cpu p50': `${result.cpuP50Ms.toFixed(3)} ms`,
+      'cpu p99': `${result.cpuP99Ms.toFixed(3)} ms`,
       target: 'p50 ≤ 0.5 ms, p99 ≤ 2 ms',
     },
   });
