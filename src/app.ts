@@ -13,6 +13,7 @@ import { frameworkErrors, registerSecurity } from './http/security.js';
 import { loggerOptions } from './logger.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { registerMetrics } from './modules/analytics/metrics.routes.js';
+import { registerAuditContext } from './modules/audit/audit.js';
 import { auditModule } from './modules/audit/audit.routes.js';
 import { handoffRoutes } from './modules/handoff/handoff.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(
   registerErrorHandling(app);
   registerAdminAuth(app, adminKey);
   await registerSecurity(app, config);
+  registerAuditContext(app);
   await registerOpenApi(app);
   registerMetrics(app, ctx);
 

@@ -1,10 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { createDb } from '../../src/db/create-db.js';
 import { type AuditActor, auditActor, recordAudit, systemActor } from '../../src/modules/audit/audit.js';
 import { keyFingerprint } from '../../src/modules/security/client-identity.js';
 import { adminHeaders, createTestApp, TEST_ADMIN_KEY, type TestApp } from '../helpers/app.js';
-import { describeEachDatabase } from '../helpers/databases.js';
+import { createTestDatabase, describeEachDatabase, tempDir } from '../helpers/databases.js';
 
 const admin: AuditActor = { actor: 'admin:0123abcd', ip: '10.9.8.7', request_id: 'req-1' };
 
@@ -146,3 +149,51 @@ it('names the acting admin by key fingerprint and address', () => {
 function testDb(t: TestApp) {
   return t.db.kysely;
 }
+
+describe('the acting admin of a request reaches services without HTTP types', () => {
+  it('records actor, address and request id of the request being handled', async () => {
+    const database = await createTestDatabase('sqlite');
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      DATA_DIR: tempDir(),
+      ADMIN_API_KEY: TEST_ADMIN_KEY,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
+    const db = createDb(config.database);
+    const clock = new ManualClock();
+    const app = await buildApp(config, { db, clock });
+    // A service-like function: no request in sight, only the change it makes and its audit line.
+    const changeSomething = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await db.kysely.transaction().execute(async (trx) => {
+        await recordAudit(trx, { action: 'probe.change', target_type: 'probe', target_id: 'p1' }, clock);
+      });
+    };
+    app.post('/probe/change', { onRequest: app.requireAdmin, schema: { hide: true } }, async () => {
+      await changeSomething();
+      return { ok: true };
+    });
+    await app.ready();
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/probe/change',
+        headers: { ...adminHeaders, 'x-request-id': 'probe-req-1' },
+        remoteAddress: '198.51.100.7',
+        payload: {},
+      });
+      expect(res.statusCode).toBe(200);
+      await recordAudit(db, { action: 'probe.cli', target_type: 'probe', target_id: null }, clock);
+      const rows = await db.kysely.selectFrom('audit_log').selectAll().orderBy('action').execute();
+      expect(rows.map((r) => [r.action, r.actor, r.ip, r.request_id])).toEqual([
+        ['probe.change', `admin:${keyFingerprint(TEST_ADMIN_KEY)}`, '198.51.100.7', 'probe-req-1'],
+        ['probe.cli', 'system', 'local', null],
+      ]);
+    } finally {
+      await app.close();
+      await db.destroy();
+      await database.cleanup();
+    }
+  });
+});
