@@ -1,3 +1,4 @@
+import type { KnowledgeIndex } from '../knowledge/retrieval-index.js';
 import type { CategoryModel } from './category-model.js';
 import { type Agent, CATEGORIES, type PipelineState } from './types.js';
 
@@ -8,7 +9,10 @@ const FOLLOW_UP_OPENING =
 export class Categorizer implements Agent {
   readonly name = 'categorizer';
 
-  constructor(private readonly model: CategoryModel) {}
+  constructor(
+    private readonly model: CategoryModel,
+    private readonly index?: KnowledgeIndex,
+  ) {}
 
   run(state: PipelineState): void {
     const current = this.model.predict(state.text);
@@ -23,6 +27,7 @@ export class Categorizer implements Agent {
         probabilities = probabilities.map((p, i) => (1 - weight) * p + weight * before[i]!);
       }
     }
+    if (this.index && current.knownFeatures > 0) probabilities = this.mixArticleVotes(state, probabilities);
     probabilities = applyTopicPriors(state, probabilities);
     if (current.knownFeatures === 0 && probabilities === current.probabilities) {
       // Nothing recognisable and no context: "anything else" is the honest category.
@@ -35,9 +40,31 @@ export class Categorizer implements Agent {
     state.category = CATEGORIES[best]!;
     state.categoryConfidence = Math.round(probabilities[best]! * 1000) / 1000;
   }
+
+  /**
+   * The knowledge base is a second, independent opinion: the categories of the articles that best match
+   * the question (closer to the top score = more weight) are blended in lightly.
+   */
+  private mixArticleVotes(state: PipelineState, probabilities: Float64Array): Float64Array {
+    const hits = this.index!.searchStems(state.text.stems, { limit: 5 }).hits;
+    const top = hits[0]?.score;
+    if (!top) return probabilities;
+    const votes = new Float64Array(CATEGORIES.length);
+    for (const hit of hits) {
+      const i = CATEGORIES.indexOf(hit.category);
+      votes[i] = Math.max(votes[i]!, Math.exp((hit.score / top - 1) / ARTICLE_VOTE_SHARPNESS));
+    }
+    const total = votes.reduce((a, b) => a + b, 0);
+    return probabilities.map(
+      (p, i) => (1 - ARTICLE_VOTE_WEIGHT) * p + (ARTICLE_VOTE_WEIGHT * votes[i]!) / total,
+    );
+  }
 }
 
 const POLICY = CATEGORIES.indexOf('Policy');
+/** How much the categories of the best-matching articles weigh against the trained model. */
+const ARTICLE_VOTE_WEIGHT = 0.2;
+const ARTICLE_VOTE_SHARPNESS = 0.3;
 const GENERAL = CATEGORIES.indexOf('General');
 const MISCONDUCT = new Set(['harassment', 'discrimination', 'retaliation', 'bullying', 'safety', 'fraud']);
 

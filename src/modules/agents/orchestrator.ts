@@ -43,7 +43,7 @@ export class Orchestrator {
     this.steps = [
       new TextAnalyzer(model.speller),
       new SensitiveTopicDetector(),
-      new Categorizer(model.categories),
+      new Categorizer(model.categories, deps.index),
       ...(deps.categoryTieBreaker ? [deps.categoryTieBreaker] : []),
       new RepeatDetector(model.speller),
       new SentimentAgent(),
