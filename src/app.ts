@@ -10,6 +10,7 @@ import { registerAdminAuth } from './http/admin-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { frameworkErrors, registerSecurity } from './http/security.js';
+import { registerValidation } from './http/validation.js';
 import { loggerOptions } from './logger.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { registerMetrics } from './modules/analytics/metrics.routes.js';
@@ -17,6 +18,7 @@ import { registerAuditContext } from './modules/audit/audit.js';
 import { auditModule } from './modules/audit/audit.routes.js';
 import { handoffRoutes } from './modules/handoff/handoff.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
+import { answeringModule } from './modules/queries/answering.module.js';
 import { webhooksModule } from './modules/webhooks/webhooks.module.js';
 import { webModule } from './web/web.routes.js';
 
@@ -51,9 +53,6 @@ export async function buildApp(
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
-    },
   });
 
   const db = options.db ?? createDb(config.database, config.databasePoolSize);
@@ -68,6 +67,7 @@ export async function buildApp(
   });
   app.decorate('readiness', { agent: false });
   registerErrorHandling(app);
+  registerValidation(app);
   registerAdminAuth(app, adminKey);
   await registerSecurity(app, config);
   registerAuditContext(app);
@@ -75,6 +75,7 @@ export async function buildApp(
   registerMetrics(app, ctx);
 
   await app.register(healthModule, { ctx });
+  await app.register(answeringModule, { ctx });
   await app.register(auditModule, { ctx });
   await app.register(webhooksModule, { ctx });
   await app.register(webModule, { ctx });
