@@ -135,27 +135,45 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     await context.close();
   });
 
-  it('shows server-side validation and an unreachable server inline, keeping the typed question', async () => {
+  it('explains bad input and an unreachable server inline, keeping the typed question', async () => {
     const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/`);
-    await page.getByLabel('Employee ID').fill('not a valid id!');
-    await page.getByRole('textbox', { name: 'Message' }).fill('How many vacation days do I have?');
-    await page.getByRole('button', { name: 'Send' }).click();
+    const box = page.getByRole('textbox', { name: 'Message' });
     const alert = page.getByRole('alert');
-    await alert.filter({ hasText: 'Your message was not sent' }).waitFor();
-    expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe(
-      'How many vacation days do I have?',
-    );
+    const question = 'How many vacation days do I have?';
 
+    // Checked in the page before sending.
+    await page.getByLabel('Employee ID').fill('not a valid id!');
+    await box.fill(question);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await alert.filter({ hasText: 'Employee ID can only use' }).waitFor();
+
+    // Rejected by the server's schema (the request is altered on the way, as a buggy client would send it).
     await page.getByLabel('Employee ID').fill('emp-browser-3');
+    await page.route('**/api/v1/query', (route) =>
+      route.continue({ postData: JSON.stringify({ message: question, user_id: 'emp-browser-3', extra: 1 }) }),
+    );
+    await box.fill(question);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await alert.filter({ hasText: 'Your message was not sent' }).waitFor();
+    expect(await alert.textContent()).not.toContain('Cannot reach');
+    expect(await box.inputValue()).toBe(question);
+    expect(await page.locator('li.msg').count()).toBe(0);
+
+    await page.unroute('**/api/v1/query');
     await page.route('**/api/v1/query', (route) => route.abort('connectionrefused'));
     await page.getByRole('button', { name: 'Send' }).click();
     await alert.filter({ hasText: 'Cannot reach the server' }).waitFor();
-    expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe(
-      'How many vacation days do I have?',
-    );
+    expect(await box.inputValue()).toBe(question);
+    expect(await page.locator('li.msg').count()).toBe(0);
     await screenshot(page, 'chat-error');
     expect(await page.locator('body').textContent()).toContain('HR Assistant');
+
+    // Once the server answers again, the same question goes through.
+    await page.unroute('**/api/v1/query');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('li.msg.bot').waitFor();
+    expect(await page.locator('#error').textContent()).toBe('');
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

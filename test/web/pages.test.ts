@@ -60,6 +60,7 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('section-title');
     expect(await page.evaluate(() => sessionStorage.getItem('hr-admin-key'))).toBe(TEST_ADMIN_KEY);
     expect(await page.evaluate(() => localStorage.getItem('hr-admin-key'))).toBeNull();
 

@@ -17,6 +17,9 @@ const resolveButton = $('resolve');
 const caseRef = $('case-ref');
 const employeeInput = $('employee-id');
 
+// The API's rule for user ids, checked here too so a typo is explained before anything is sent.
+const EMPLOYEE_ID_PATTERN = /^[A-Za-z0-9._@+-]{1,128}$/;
+
 let conversationId = null;
 let busy = false;
 /** Ids of agent (HR) messages already on screen, so a refresh only adds new replies. */
@@ -104,6 +107,7 @@ function addUserMessage(text) {
   );
   messages.append(item);
   scrollToEnd(item);
+  return item;
 }
 
 function articlesUsed(results) {
@@ -265,10 +269,15 @@ async function send() {
     return;
   }
   showError('');
+  if (!EMPLOYEE_ID_PATTERN.test(employeeId())) {
+    showError('Employee ID can only use letters, digits and . _ @ + - (up to 128 characters).');
+    employeeInput.focus();
+    return;
+  }
   busy = true;
   sendButton.disabled = true;
   sendButton.textContent = 'Sending…';
-  addUserMessage(text);
+  const bubble = addUserMessage(text);
   input.value = '';
   try {
     const body = { message: text, user_id: employeeId() };
@@ -285,6 +294,9 @@ async function send() {
     } else {
       showError(`Your message was not sent: ${error.message}`);
     }
+    // The question goes back into the box to be sent again, so it leaves the transcript.
+    bubble.remove();
+    emptyState.hidden = messages.children.length > 0;
     input.value = text;
   } finally {
     busy = false;

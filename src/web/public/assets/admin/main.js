@@ -123,7 +123,8 @@ signinForm.addEventListener('submit', async (event) => {
   adminKey = key;
   storeKey(key);
   keyInput.value = '';
-  showConsole();
+  // The sign-in form disappears; put keyboard and screen-reader focus on the section that replaced it.
+  showConsole(true);
 });
 
 signOutButton.addEventListener('click', () => signOut('Signed out.'));
@@ -145,11 +146,11 @@ function currentSection() {
   return SECTIONS[name] ? name : 'dashboard';
 }
 
-function showConsole() {
+function showConsole(moveFocus) {
   signin.hidden = true;
   consoleRoot.hidden = false;
   signOutButton.hidden = false;
-  void renderSection(currentSection(), false);
+  void renderSection(currentSection(), moveFocus);
 }
 
 async function renderSection(name, moveFocus) {
@@ -176,5 +177,5 @@ async function renderSection(name, moveFocus) {
   }
 }
 
-if (adminKey) showConsole();
+if (adminKey) showConsole(false);
 else showSignin();
