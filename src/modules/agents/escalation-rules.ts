@@ -1,3 +1,4 @@
+import { EXTRA_INNOCENT_PHRASES, EXTRA_TRIGGERS } from './escalation-lexicon.js';
 import type { EscalationKind } from './types.js';
 
 /**
@@ -88,9 +89,23 @@ const TRIGGERS: readonly Trigger[] = [
   },
 ];
 
+const ALL_TRIGGERS = [...TRIGGERS, ...EXTRA_TRIGGERS];
+const URGENCY: readonly EscalationKind[] = [
+  'crisis',
+  'safety',
+  'harassment',
+  'discrimination',
+  'retaliation',
+  'bullying',
+  'fraud',
+  'legal',
+  'human',
+];
+
 /** Removes innocent uses of alarming words so the triggers only see the rest. */
 export function stripInnocentPhrases(folded: string): string {
   let text = folded;
+  for (const pattern of EXTRA_INNOCENT_PHRASES) text = text.replace(pattern, ' ');
   for (const pattern of INNOCENT_PHRASES) text = text.replace(pattern, ' ');
   return text;
 }
@@ -105,9 +120,11 @@ export interface TriggerMatch {
 export function findTriggers(folded: string): TriggerMatch[] {
   const text = stripInnocentPhrases(folded);
   const matches: TriggerMatch[] = [];
-  for (const trigger of TRIGGERS) {
+  for (const trigger of ALL_TRIGGERS) {
+    if (matches.some((found) => found.kind === trigger.kind)) continue;
     const match = trigger.pattern.exec(text);
     if (match) matches.push({ kind: trigger.kind, label: trigger.label, matched: match[0] });
   }
+  matches.sort((a, b) => URGENCY.indexOf(a.kind) - URGENCY.indexOf(b.kind));
   return matches;
 }

@@ -2,7 +2,7 @@
 
 /** Words that, on their own, make a message angry rather than merely unhappy. */
 export const STRONG_ANGER =
-  /\b(fuck\w*|shit\w*|bullshit|wtf|goddamn\w*|damn(ed)?|crap|pissed( off)?|screw (you|this|them)|the hell|hell is|what the hell|(complete|total|utter|such|this is|that'?s|thats) (bs|bullshit|crap|garbage|nonsense)|ridiculous|unacceptable|outrageous|furious|infuriat\w*|livid|disgusting|disgraceful|pathetic|incompetent|absurd|insane|a joke|clowns?|sick (of|and tired)|fed up|had enough|enough is enough|how many (more )?times|fix (this|it) now|inaceptable|ridiculo|indignante|verguenza|estoy harto|estoy harta|harto de|furioso|furiosa|inacceptable|scandaleux|honteux|furieux|furieuse|j'?en ai marre|ras le bol|inakzeptabel|unverschamt|frechheit|lacherlich|wutend|stinksauer|es reicht)\b/;
+  /\b(fuck\w*|f\*+\w*|shit\w*|s\*+t|bullshit|wtf|goddamn\w*|damn(ed)?|crap|pissed( off)?|screw (you|this|them)|the hell|hell is|what the hell|(complete|total|utter|such|this is|that'?s|thats) (bs|bullshit|crap|garbage|nonsense)|ridiculous|unacceptable|outrageous|furious|infuriat\w*|livid|disgusting|disgraceful|pathetic|incompetent|absurd|absolutely useless|completely useless|you people|insane|a joke|clowns?|sick (of|and tired)|fed up|had enough|enough is enough|how many (more )?times|fix (this|it) now|inaceptable|ridiculo|indignante|verguenza|estoy harto|estoy harta|harto de|furioso|furiosa|inacceptable|scandaleux|honteux|furieux|furieuse|j'?en ai marre|ras le bol|inakzeptabel|unverschamt|frechheit|lacherlich|wutend|stinksauer|es reicht)\b/;
 
 /** Weaker signals of anger: each adds a point; two points make a message angry. */
 export const ANGER_POINTS: readonly RegExp[] = [

@@ -1,0 +1,74 @@
+import type { EscalationKind } from './types.js';
+
+/**
+ * Wider word lists for the escalation triggers: the ways people describe mistreatment, danger and
+ * distress without the textbook word ("he grabbed my arm", "taking all my pills", "fake vendor").
+ * Patterns run on accent-folded lower-case text after innocent phrases are removed.
+ */
+export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pattern: RegExp }[] = [
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern:
+      /\b(tak(e|ing) all (my|the) (pills|meds|medication)|overdos\w*|(want|wanted|wish) (it all )?to (end|stop) (it all|everything)|want it all to (end|stop)|(don'?t|do not) want to be alive|not want to be alive|rather be dead|can'?t (do this|keep going) anymore|no way out|give up on (life|everything)|me quiero morir|quiero morir|je veux mourir|ich will sterben|ich will nicht mehr)\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b((grabbed|slapped|kicked|choked|spat on|shoved|hit|pushed|cornered|blocked) (me|my (arm|wrist|hand|shoulder|neck))|(threw|throws|throwing|hurled) (a |an |the |his |her |their )?\w+ at (me|us|people|someone|my head)|(bring|brought|bringing|has|had|carry|carries|carrying) (a )?(gun|firearm|weapon|knife)|(about to|going to|could) (collapse|explode|fall|catch fire)|without (masks?|respirators?|harness\w*|gloves|protective (gear|equipment)|ppe)|no (ppe|protective (gear|equipment)|safety gear)|(slipped|fell|tripped) (on|off|down)|broke my (\w+)|(cut|burned|burnt) (myself|my hand|my arm)|hospital after|ambulance|chemical (spill|leak|burn)|(sick|dizzy|nauseous) from (the )?(fumes|chemicals|smell)|unsafe|me pego|me golpeo|m'?a frappe|hat mich geschlagen)\b/,
+  },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b((explicit|nude|naked|sexual|dirty|inappropriate) (pictures?|photos?|pics|images?|videos?|texts?|messages?|jokes?)|(go out|sleep|date|hook up) with (him|her|them)|(following|follows|followed) me (home|to my car|around|after work)|(staring|stares|stared|leering|leers) at (me|my)|won'?t (leave me alone|stop (texting|messaging|calling) me)|(keeps?|kept) (texting|messaging|calling) me (at night|after|late)|(sexual|romantic) (favors?|favours?)|quid pro quo|me toca|me manosea|il me touche|er fasst mich an)\b/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(only (promote|promotes|hire|hires|promoted|hired) (men|women|guys|white|young|younger)|too (old|young) (to|for)|(because|since) (i'?m|i am|she'?s|he'?s) (a woman|a man|gay|trans|black|muslim|jewish|old|pregnant|disabled|foreign|an immigrant)|after i told (them|him|her|my manager|my boss) (i'?m|i was|that i'?m|about my) (pregnant|pregnancy|gay|trans|disabled|sick|diagnosis)|(refused|denied|ignored|rejected) my (accommodation|wheelchair|ramp|disability) (request)?|(wheelchair|disability|ramp) (request )?(refused|denied)|not a (good )?(culture )?fit because|(racial|ethnic|homophobic|sexist) (remark|comment|slur)s?)\b/,
+  },
+  {
+    kind: 'retaliation',
+    label: 'retaliation',
+    pattern:
+      /\b((fired|let go|terminated|demoted|suspended|written up|punished|excluded|moved|transferred)\b.{0,40}\b(after|since|because) (i )?(reported|complained|filed|raised|spoke up|blew the whistle|went to hr)|(since|after) (i )?(filed|made|raised) (the |an |a )?(ethics |hr )?(complaint|report|grievance))\b/,
+  },
+  {
+    kind: 'bullying',
+    label: 'bullying or intimidation',
+    pattern:
+      /\b(mock(s|ed|ing)? me|make(s)? fun of me|laugh(s|ed)? at me|(picks?|picking) on me|gang(s|ed)? up on me|(isolat|exclud)(es|ed|ing) me|singles? me out|public(ly)? (shame|shamed|shaming|humiliat\w*)|me grita|se burla de mi|me humilla|me rabaisse|se moque de moi|gemobbt|schikan\w*)\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(billing (clients?|customers?) for (hours|work|time)|(fake|phantom|ghost|shell) (vendors?|employees?|companies|company|accounts?)|(hours|time|work) (we|they|he|she) never (worked|did)|(altering|changing|faking|doctoring|backdating) (records|numbers|reports|timesheets|receipts|invoices|data)|double[- ]billing|off the books|under the table|paying (himself|herself|themselves)|personal (expenses|purchases) on the (company|corporate) card)\b/,
+  },
+  {
+    kind: 'legal',
+    label: 'a legal threat or legal action',
+    pattern:
+      /\b(labou?r (department|dept|office|commission|ministry)|employment (lawyer|attorney|tribunal)|legal (action|proceedings|claim)|report(ing)? (this|you|the company|them) to (the )?(labou?r|state|authorities|government|eeoc|osha|ministry)|human rights commission|union rep\w*|inspection du travail|arbeitsgericht|inspeccion de trabajo)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern:
+      /\b((connect|put|transfer|escalate) me (with|to|through to) (someone|somebody|a person|a human|hr|an agent)|(can|could|will) (a|some|an actual|a real) (person|human|someone|somebody) (call|contact|email|get back to|reach out to|help) me|(have|get) (someone|somebody|a person) (from hr )?(call|contact|email) me|someone from hr (call|contact|email|reach out)|i need (to talk|to speak) to (somebody|someone)|not (a|this) (bot|chatbot|robot|machine|ai)|hablar con (una persona|un humano|alguien de rrhh)|parler a un humain|mit einem menschen)\b/,
+  },
+];
+
+/** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
+export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
+  /\b(lawyer|attorney)s? (for|to help with) (a |my |the )?(house|home|closing|will|estate|divorce|immigration|visa|adoption|mortgage|purchase)\b/g,
+  /\b(cover|covers|covered|pay for|pays for|reimburse|reimburses|discount on|access to) (a |an |the )?(lawyer|attorney|legal (plan|services|advice))\b/g,
+  /\bshoot (a |an |the |me |you )?(quick )?(video|photo|photos|picture|email|e-mail|message|note|text|line|question|reply|scene|headshot|demo)s?\b/g,
+  /\b(suicide|self[- ]harm|mental health|crisis|overdose) (prevention|awareness|training|course|module|first aid|resources|hotline information|webinar)\b/g,
+  /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
+  /\b(kill|killing|killed) (for|it|time)\b/g,
+  /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
+];
