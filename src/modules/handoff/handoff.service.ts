@@ -6,7 +6,12 @@ import { recordResolution } from '../analytics/metrics.js';
 import { maskPii } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { presentCaseState, presentHandoffPackage } from './handoff.presenter.js';
-import { type HandoffConversationRow, HandoffRepository, type QueueStatus } from './handoff.repository.js';
+import {
+  type HandoffConversationRow,
+  HandoffRepository,
+  type QueueStatus,
+  type TranscriptRow,
+} from './handoff.repository.js';
 
 /** Who is acting, for the audit trail: HR with the admin key, or the employee who owns the conversation. */
 export interface Actor {
@@ -31,15 +36,14 @@ export class HandoffService {
   async queue(status: QueueStatus, skip: number, limit: number) {
     const repository = new HandoffRepository(this.ctx.db.kysely);
     const { rows, total } = await repository.queue(status, skip, limit);
-    const messages = await repository.transcripts(rows.map((r) => r.id));
+    const byConversation = new Map<string, TranscriptRow[]>();
+    for (const message of await repository.transcripts(rows.map((r) => r.id))) {
+      const list = byConversation.get(message.conversation_id) ?? [];
+      list.push(message);
+      byConversation.set(message.conversation_id, list);
+    }
     const now = this.ctx.clock.now();
-    const escalations = rows.map((row) =>
-      presentHandoffPackage(
-        row,
-        messages.filter((m) => m.conversation_id === row.id),
-        now,
-      ),
-    );
+    const escalations = rows.map((row) => presentHandoffPackage(row, byConversation.get(row.id) ?? [], now));
     return { escalations, total, skip, limit, status };
   }
 
