@@ -51,6 +51,8 @@ describe.skipIf(!chromiumAvailable)(
         message: 'Where can I park my bicycle at the office?',
         user_id: 'emp-bo',
       });
+      // Words no article contains: a knowledge gap for the dashboard.
+      await api('POST', '/api/v1/query', { message: 'xylophone zeppelin marmalade', user_id: 'emp-bo' });
       const escalated = await api('POST', '/api/v1/query', {
         message: 'My manager keeps harassing me in meetings and I am scared to report it.',
         user_id: 'emp-cy',
@@ -117,6 +119,13 @@ describe.skipIf(!chromiumAvailable)(
       expect(drawn).toBe(true);
       expect(await section.getByRole('img', { name: /Sentiment mix/ }).count()).toBe(1);
       await section.getByRole('heading', { name: 'Unanswered questions' }).waitFor();
+      expect(await section.locator('section', { hasText: 'Unanswered questions' }).textContent()).toContain(
+        'xylophone zeppelin marmalade',
+      );
+      // Every chart has its numbers as a table too.
+      const sentimentData = section.locator('figure', { hasText: 'Sentiment mix' }).locator('details');
+      await sentimentData.getByText('Show the data').click();
+      expect(await sentimentData.getByRole('table').textContent()).toContain('Neutral');
       await screenshot(page, 'admin-dashboard');
 
       await section.getByLabel('Period', { exact: true }).selectOption('1');
