@@ -20,7 +20,7 @@ export const QueueQuery = Type.Object(
       default: 'open',
       description: 'open = waiting for a person, assigned = taken, resolved = closed',
     }),
-    skip: Type.Integer({ minimum: 0, default: 0 }),
+    skip: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },
   { additionalProperties: false },

@@ -57,7 +57,7 @@ export const SearchHit = Type.Object({
 
 /** Shared by every paginated list: skip ≥ 0, limit 1..100. */
 export const Pagination = {
-  skip: Type.Integer({ minimum: 0, default: 0 }),
+  skip: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 };
 

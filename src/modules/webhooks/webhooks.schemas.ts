@@ -103,8 +103,8 @@ export const DeliveryParams = Type.Object({
   delivery_id: Type.String({ format: 'uuid' }),
 });
 
-const Skip = Type.Integer({ minimum: 0, default: 0 });
-const Limit = Type.Integer({ minimum: 1, maximum: 500, default: 100 });
+const Skip = Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 });
+const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 100 });
 
 export const ListQuery = Type.Object(
   { skip: Type.Optional(Skip), limit: Type.Optional(Limit), is_active: Type.Optional(Type.Boolean()) },
