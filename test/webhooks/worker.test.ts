@@ -34,19 +34,20 @@ describeEachDatabase('delivery worker', (kind) => {
 
   it('pauses a webhook whose last 50 deliveries all failed, with the reason; its deliveries then wait', async () => {
     receiver.respond = () => ({ status: 400 });
-    // One attempt at a time, so nothing is already in flight when the pause lands.
-    const worker = h.worker({ perWebhookConcurrency: 1 });
+    const worker = h.worker();
     const w = await h.createWebhook({ url: receiver.url, max_attempts: 1 });
     await publish(49);
     await worker.runOnce();
     expect((await h.api('GET', `/api/v1/webhooks/${w.id}`)).json().is_active).toBe(true);
-    await publish(2);
+    await publish(1);
     await worker.runOnce();
     const paused = (await h.api('GET', `/api/v1/webhooks/${w.id}`)).json();
     expect(paused.is_active).toBe(false);
     expect(paused.paused_reason).toMatch(/last 50 deliveries all failed.*HTTP 400/);
     expect(paused.failure_count).toBe(50);
     expect(receiver.received).toHaveLength(50);
+    await publish(1);
+    expect(await worker.runOnce()).toBe(0);
     // The 51st waits for the resume, then goes out.
     expect((await h.logs(w.id, '?status=pending')).total).toBe(1);
     receiver.respond = () => ({ status: 200 });

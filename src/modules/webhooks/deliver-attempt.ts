@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
+import { type AttemptRecord, type DeliveryRow, recordAttempts } from './deliveries.repository.js';
 import { decide, retrySchedule } from './retry-policy.js';
 import type { SendResult, WebhookSender } from './sender.js';
 import { signatureHeaders } from './sign.js';
-import { type DeliveryRow, recordAttempt, type WebhookRow } from './webhooks.repository.js';
+import type { WebhookRow } from './webhooks.repository.js';
 
 /** Consecutive final failures after which a webhook is paused automatically. */
 export const AUTO_PAUSE_AFTER = 50;
@@ -13,6 +14,8 @@ export interface AttemptDeps {
   db: Kysely<Database>;
   clock: Clock;
   sender: WebhookSender;
+  /** Where the outcome goes; the worker batches these (see attempt-recorder.ts). Default: write it now. */
+  record?: (record: AttemptRecord) => Promise<void>;
 }
 
 export interface AttemptResult {
@@ -65,7 +68,8 @@ export async function deliverAttempt(
   );
   const outcome = decision.kind === 'success' ? 'success' : decision.kind === 'retry' ? 'retry' : 'failed';
   const error = decision.kind === 'success' ? null : decision.error;
-  await recordAttempt(deps.db, {
+  const record = deps.record ?? ((r: AttemptRecord) => recordAttempts(deps.db, [r]));
+  await record({
     delivery,
     owner,
     startedAt,

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
+import { insertDeliveries } from './deliveries.repository.js';
 import { buildEnvelope, type EventType, newEventId, serializeEnvelope } from './events.js';
 import { matchesFilters, parseFilters } from './webhook-filters.js';
-import { insertDeliveries, subscribedWebhooks } from './webhooks.repository.js';
+import { subscribedWebhooks } from './webhooks.repository.js';
 import { wakeDeliveryWorkers } from './worker-registry.js';
 
 export type { EventType } from './events.js';

@@ -4,6 +4,7 @@ import { toIsoOrNull } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { deliverAttempt, leaseMsFor } from './deliver-attempt.js';
+import * as outbox from './deliveries.repository.js';
 import { buildEnvelope, newEventId, serializeEnvelope, testEventData } from './events.js';
 import { retrySchedule } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
@@ -159,7 +160,7 @@ export class WebhooksService {
     const owner = `test:${randomUUID()}`;
     const eventId = newEventId();
     const body = serializeEnvelope(buildEnvelope(eventId, 'webhook.test', id, now, testEventData(id, now)));
-    const [deliveryId] = await repo.insertDeliveries(
+    const [deliveryId] = await outbox.insertDeliveries(
       this.db,
       [
         {
@@ -173,7 +174,7 @@ export class WebhooksService {
       ],
       now,
     );
-    const delivery = await repo.findDelivery(this.db, id, deliveryId as string);
+    const delivery = await outbox.findDelivery(this.db, id, deliveryId as string);
     if (!delivery) throw new AppError('INTERNAL_ERROR', 'test delivery vanished');
     const deps = { db: this.db, clock: this.ctx.clock, sender: this.sender };
     const { send, outcome } = await deliverAttempt(deps, delivery, webhook, owner, 1);
@@ -192,8 +193,8 @@ export class WebhooksService {
     page: { skip: number; limit: number; status?: DeliveryStatus; event?: string },
   ): Promise<{ logs: DeliveryView[]; total: number; skip: number; limit: number }> {
     await this.require(webhookId);
-    const { rows, total } = await repo.listDeliveries(this.db, webhookId, page);
-    const attempts = await repo.attemptsOf(
+    const { rows, total } = await outbox.listDeliveries(this.db, webhookId, page);
+    const attempts = await outbox.attemptsOf(
       this.db,
       rows.map((r) => r.id),
     );
@@ -207,10 +208,10 @@ export class WebhooksService {
 
   async redeliver(webhookId: string, deliveryId: string) {
     await this.require(webhookId);
-    const delivery = await repo.findDelivery(this.db, webhookId, deliveryId);
+    const delivery = await outbox.findDelivery(this.db, webhookId, deliveryId);
     if (!delivery) throw notFound('Delivery');
     const now = this.ctx.clock.now();
-    if (!(await repo.requeueDelivery(this.db, deliveryId, now))) {
+    if (!(await outbox.requeueDelivery(this.db, deliveryId, now))) {
       throw conflict('This delivery is being attempted right now; try again in a moment');
     }
     wakeDeliveryWorkers();

@@ -1,7 +1,8 @@
 import { toIso, toIsoOrNull } from '../../clock.js';
+import type { AttemptRow, DeliveryRow } from './deliveries.repository.js';
 import { maskSecret } from './sign.js';
 import { parseFilters, type WebhookFilters } from './webhook-filters.js';
-import type { AttemptRow, DeliveryRow, WebhookRow } from './webhooks.repository.js';
+import type { WebhookRow } from './webhooks.repository.js';
 import type { DeliveryStatus } from './webhooks.tables.js';
 
 /** Rows to API shapes (snake_case, ISO 8601 times), in one place for every route. */

@@ -3,25 +3,27 @@ import os from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/create-db.js';
-import { type AttemptDeps, deliverAttempt } from './deliver-attempt.js';
+import { AttemptRecorder } from './attempt-recorder.js';
+import { type AttemptDeps, deliverAttempt, leaseMsFor } from './deliver-attempt.js';
+import {
+  claimDue,
+  type DeliveryRow,
+  pruneFinished,
+  releaseClaims,
+  renewLease,
+} from './deliveries.repository.js';
 import { RateLimiter } from './rate-limiter.js';
 import { retrySchedule } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
-import {
-  claimDue,
-  findWebhooks,
-  pruneFinished,
-  releaseClaims,
-  type WebhookRow,
-} from './webhooks.repository.js';
+import { findWebhooks, type WebhookRow } from './webhooks.repository.js';
 import { registerWorker } from './worker-registry.js';
 
 export interface WorkerOptions {
   /** Idle poll interval. */
   pollIntervalMs?: number;
-  /** Attempts in flight at once in this process. */
+  /** Requests in flight at once in this process. */
   concurrency?: number;
-  /** Soft cap of attempts in flight per webhook, so one slow endpoint cannot take every slot. */
+  /** Requests in flight at once to one webhook, so one slow endpoint cannot take every slot. */
   perWebhookConcurrency?: number;
   /** Finished deliveries older than this are pruned (hourly). */
   retentionDays?: number;
@@ -38,11 +40,14 @@ export interface WorkerDeps {
 // After a nudge the outbox row may not be committed yet: poll quickly a few times before settling back.
 const BURST_DELAYS_MS = [1, 2, 4, 8, 16, 32, 64, 128];
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const WEBHOOK_CACHE_MS = 250;
 
 /**
- * The delivery worker: claims due deliveries with a lease, sends each in parallel (bounded), records every
- * attempt. Several workers (processes or machines) can share one database; the claim guarantees that an
- * attempt is made by one of them only.
+ * The delivery worker. It claims due deliveries with a lease (a claim takes up to two rounds of a webhook's
+ * in-flight cap, so at high rates one claim serves many attempts), keeps them in a per-webhook queue, sends
+ * up to `perWebhookConcurrency` at once per webhook and `concurrency` overall, and hands every outcome to
+ * the group-committing recorder. Several workers (processes or machines) can share one database; the lease
+ * guarantees that an attempt is made by one of them only.
  */
 export class DeliveryWorker {
   readonly id: string;
@@ -51,16 +56,22 @@ export class DeliveryWorker {
   private readonly perWebhook: number;
   private readonly retentionMs: number;
   private readonly limiter: RateLimiter;
+  private readonly attemptDeps: AttemptDeps;
+  private readonly recorder: AttemptRecorder;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly perWebhookInFlight = new Map<string, number>();
+  private readonly active = new Map<string, number>();
+  private readonly queued = new Map<string, DeliveryRow[]>();
+  private readonly cache = new Map<string, WebhookRow>();
+  private cacheAt = 0;
   private running = false;
   private loopDone: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private roomWaiters: (() => void)[] = [];
   private burstStep = -1;
   private backlogLikely = false;
   private lastPrune = 0;
+  private attempted = 0;
   private unregister: (() => void) | null = null;
-  private readonly attemptDeps: AttemptDeps;
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -72,7 +83,18 @@ export class DeliveryWorker {
     this.perWebhook = options.perWebhookConcurrency ?? 8;
     this.retentionMs = (options.retentionDays ?? 30) * 24 * 60 * 60 * 1000;
     this.limiter = new RateLimiter(deps.clock);
-    this.attemptDeps = { db: deps.db.kysely, clock: deps.clock, sender: deps.sender };
+    this.recorder = new AttemptRecorder(deps.db.kysely, (error, records) =>
+      deps.log.error(
+        { err: error, deliveries: records.map((r) => r.delivery.id) },
+        'webhook worker: recording attempts failed',
+      ),
+    );
+    this.attemptDeps = {
+      db: deps.db.kysely,
+      clock: deps.clock,
+      sender: deps.sender,
+      record: this.recorder.enqueue,
+    };
   }
 
   start(): void {
@@ -82,14 +104,15 @@ export class DeliveryWorker {
     this.loopDone = this.loop();
   }
 
-  /** Stops claiming, lets in-flight attempts finish and record, and gives back anything claimed but unsent. */
+  /** Stops claiming, lets in-flight attempts finish and record, and gives back claimed but unsent deliveries. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.unregister?.();
     this.wake?.();
     await this.loopDone;
-    await Promise.allSettled([...this.inFlight]);
+    await this.releaseQueued();
+    await this.settle();
   }
 
   /** New outbox rows exist (or are about to commit): look now and keep looking quickly for a moment. */
@@ -98,34 +121,41 @@ export class DeliveryWorker {
     this.wake?.();
   }
 
-  /** Delivers everything due now and waits for the attempts to finish; returns how many were attempted. */
+  /** Delivers everything due now and waits for the attempts to be recorded; returns how many were attempted. */
   async runOnce(): Promise<number> {
-    let total = 0;
-    for (let round = 0; round < 1000; round++) {
-      const started = await this.pump();
-      total += started;
-      if (started === 0 && this.inFlight.size === 0) break;
-      if (started === 0) await Promise.race(this.inFlight);
+    const before = this.attempted;
+    // Bounded: each round claims or waits for room, so this is far more rounds than any test needs.
+    for (let round = 0; round < 1_000_000; round++) {
+      const claimed = await this.claim();
+      await this.dispatch();
+      if (claimed === 0 && this.inFlight.size === 0 && this.queuedCount() === 0) break;
+      if (!this.backlogLikely || claimed === 0) await this.roomFreed();
     }
-    await Promise.allSettled([...this.inFlight]);
-    return total;
+    await this.settle();
+    return this.attempted - before;
   }
 
   get inFlightCount(): number {
     return this.inFlight.size;
   }
 
+  private async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.recorder.idle();
+  }
+
   private async loop(): Promise<void> {
     while (this.running) {
-      let started = 0;
+      let claimed = 0;
       try {
-        started = await this.pump();
+        claimed = await this.claim();
+        await this.dispatch();
         await this.pruneIfDue();
       } catch (error) {
         this.deps.log.error({ err: error }, 'webhook worker: claim failed');
       }
       if (!this.running) break;
-      if (started > 0) {
+      if (claimed > 0) {
         this.burstStep = -1;
         if (this.backlogLikely) continue;
       }
@@ -146,85 +176,150 @@ export class DeliveryWorker {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wake = null;
+        this.wake = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
 
-  /** Claims what this worker has room for and starts the attempts; returns how many started. */
-  private async pump(): Promise<number> {
-    const free = this.concurrency - this.inFlight.size;
-    if (free <= 0) {
-      this.backlogLikely = true;
-      return 0;
-    }
-    const saturated = [...this.perWebhookInFlight].filter(([, n]) => n >= this.perWebhook).map(([id]) => id);
-    const now = this.deps.clock.now();
-    const limit = Math.min(free, 32);
+  private local(webhookId: string): number {
+    return (this.active.get(webhookId) ?? 0) + (this.queued.get(webhookId)?.length ?? 0);
+  }
+
+  private queuedCount(): number {
+    let n = 0;
+    for (const list of this.queued.values()) n += list.length;
+    return n;
+  }
+
+  /** Claims for webhooks with room (at most one in-flight round left locally); returns how many rows. */
+  private async claim(): Promise<number> {
+    const room = 2 * this.concurrency - this.inFlight.size - this.queuedCount();
+    if (room <= 0) return 0;
+    const busy = [...new Set([...this.active.keys(), ...this.queued.keys()])].filter(
+      (id) => this.local(id) > this.perWebhook,
+    );
+    const limit = Math.min(room, 64);
     const claimed = await claimDue(this.deps.db.kysely, this.deps.db.dialect, {
       owner: this.id,
-      now,
+      now: this.deps.clock.now(),
       leaseMarginMs: retrySchedule.leaseMarginMs,
       limit,
-      perWebhook: this.perWebhook,
-      excludeWebhookIds: saturated,
+      perWebhook: 2 * this.perWebhook,
+      excludeWebhookIds: busy,
     });
-    this.backlogLikely = claimed.length >= limit || saturated.length > 0;
-    if (claimed.length === 0) return 0;
-    if (!this.running && this.loopDone !== null) {
-      await releaseClaims(
-        this.deps.db.kysely,
-        this.id,
-        claimed.map((d) => d.id),
-      );
-      return 0;
-    }
-    const webhooks = new Map<string, WebhookRow>(
-      (await findWebhooks(this.deps.db.kysely, [...new Set(claimed.map((d) => d.webhook_id))])).map((w) => [
-        w.id,
-        w,
-      ]),
-    );
-    const deferred = new Map<number, string[]>();
-    let started = 0;
+    this.backlogLikely = claimed.length >= limit;
     for (const delivery of claimed) {
-      const webhook = webhooks.get(delivery.webhook_id);
-      const wait = webhook ? this.limiter.take(webhook.id, webhook.rate_limit_per_second) : 0;
-      if (!webhook || wait > 0) {
-        const dueAt = now + wait;
-        deferred.set(dueAt, [...(deferred.get(dueAt) ?? []), delivery.id]);
+      const list = this.queued.get(delivery.webhook_id) ?? [];
+      list.push(delivery);
+      this.queued.set(delivery.webhook_id, list);
+    }
+    if (!this.running && this.loopDone !== null) await this.releaseQueued();
+    return claimed.length;
+  }
+
+  /** Starts queued deliveries within the caps and rate limits; returns how many started. */
+  private async dispatch(): Promise<number> {
+    if (this.queued.size === 0) return 0;
+    const webhooks = await this.webhooksOf([...this.queued.keys()]);
+    const now = this.deps.clock.now();
+    let started = 0;
+    for (const [webhookId, list] of this.queued) {
+      const webhook = webhooks.get(webhookId);
+      if (!webhook) {
+        this.queued.delete(webhookId);
+        await releaseClaims(
+          this.deps.db.kysely,
+          this.id,
+          list.map((d) => d.id),
+        );
         continue;
       }
-      started++;
-      this.track(
-        webhook.id,
-        deliverAttempt(this.attemptDeps, delivery, webhook, this.id).then(
-          () => undefined,
-          (error: unknown) =>
-            this.deps.log.error({ err: error, delivery: delivery.id }, 'webhook attempt failed'),
-        ),
-      );
+      while (list.length > 0 && this.inFlight.size < this.concurrency) {
+        if ((this.active.get(webhookId) ?? 0) >= this.perWebhook) break;
+        const wait = this.limiter.take(webhookId, webhook.rate_limit_per_second);
+        if (wait > 0) {
+          // Over the rate: give the rest back, due when the next token is.
+          const rest = list.splice(0);
+          await releaseClaims(
+            this.deps.db.kysely,
+            this.id,
+            rest.map((d) => d.id),
+            now + wait,
+          );
+          break;
+        }
+        const delivery = list.shift() as DeliveryRow;
+        const leaseMs = leaseMsFor(webhook);
+        // A row that waited in the queue gets its lease extended before it goes out, so it cannot expire mid-attempt.
+        if ((delivery.lease_until ?? 0) - now < leaseMs - retrySchedule.leaseMarginMs / 2) {
+          if (!(await renewLease(this.deps.db.kysely, this.id, delivery.id, now + leaseMs))) continue;
+        }
+        started++;
+        this.track(webhook, delivery);
+      }
+      if (list.length === 0) this.queued.delete(webhookId);
     }
-    for (const [dueAt, ids] of deferred) await releaseClaims(this.deps.db.kysely, this.id, ids, dueAt);
     return started;
   }
 
-  private track(webhookId: string, attempt: Promise<void>): void {
-    this.perWebhookInFlight.set(webhookId, (this.perWebhookInFlight.get(webhookId) ?? 0) + 1);
-    const tracked = attempt.finally(() => {
-      this.inFlight.delete(tracked);
-      const left = (this.perWebhookInFlight.get(webhookId) ?? 1) - 1;
-      if (left <= 0) this.perWebhookInFlight.delete(webhookId);
-      else this.perWebhookInFlight.set(webhookId, left);
-      if (this.backlogLikely) this.wake?.();
-    });
+  private track(webhook: WebhookRow, delivery: DeliveryRow): void {
+    this.attempted++;
+    this.active.set(webhook.id, (this.active.get(webhook.id) ?? 0) + 1);
+    const tracked = deliverAttempt(this.attemptDeps, delivery, webhook, this.id)
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          this.deps.log.error({ err: error, delivery: delivery.id }, 'webhook attempt failed'),
+      )
+      .finally(() => {
+        this.inFlight.delete(tracked);
+        const left = (this.active.get(webhook.id) ?? 1) - 1;
+        if (left <= 0) this.active.delete(webhook.id);
+        else this.active.set(webhook.id, left);
+        void this.dispatch().catch((error: unknown) =>
+          this.deps.log.error({ err: error }, 'webhook worker: dispatch failed'),
+        );
+        if (this.local(webhook.id) <= this.perWebhook || this.inFlight.size === 0) this.signalRoom();
+      });
     this.inFlight.add(tracked);
+  }
+
+  /** Webhook rows, cached for a moment: edits (URL, secret) apply within WEBHOOK_CACHE_MS; pausing applies at once. */
+  private async webhooksOf(ids: string[]): Promise<Map<string, WebhookRow>> {
+    const now = performance.now();
+    if (now - this.cacheAt > WEBHOOK_CACHE_MS) {
+      this.cache.clear();
+      this.cacheAt = now;
+    }
+    const missing = ids.filter((id) => !this.cache.has(id));
+    if (missing.length > 0) {
+      for (const row of await findWebhooks(this.deps.db.kysely, missing)) this.cache.set(row.id, row);
+    }
+    return this.cache;
+  }
+
+  private async releaseQueued(): Promise<void> {
+    const ids = [...this.queued.values()].flat().map((d) => d.id);
+    this.queued.clear();
+    await releaseClaims(this.deps.db.kysely, this.id, ids);
+  }
+
+  /** Resolves when a finished attempt made room worth a claim (or nothing is in flight any more). */
+  private roomFreed(): Promise<void> {
+    if (this.inFlight.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  private signalRoom(): void {
+    const waiters = this.roomWaiters;
+    this.roomWaiters = [];
+    for (const resolve of waiters) resolve();
+    this.wake?.();
   }
 
   private async pruneIfDue(): Promise<void> {

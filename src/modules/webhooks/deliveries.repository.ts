@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { Dialect } from '../../db/create-db.js';
+import type { Database } from '../../db/schema.js';
+import type { DeliveryStatus, WebhookAttemptsTable, WebhookDeliveriesTable } from './webhooks.tables.js';
+
+/**
+ * All SQL of the outbox: deliveries, their claims and their attempts. Portable between SQLite and PostgreSQL
+ * except the claim's row locking, switched on the dialect here.
+ */
+
+export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type AttemptRow = Selectable<WebhookAttemptsTable>;
+type Db = Kysely<Database>;
+
+export interface NewDelivery {
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  body: string;
+  /** Set when the creator attempts it itself right away (the test endpoint), so no worker claims it. */
+  leaseOwner?: string;
+  leaseUntil?: number;
+}
+
+export async function insertDeliveries(db: Db, rows: NewDelivery[], now: number): Promise<string[]> {
+  const values = rows.map((row) => ({
+    id: randomUUID(),
+    webhook_id: row.webhookId,
+    event_id: row.eventId,
+    event_type: row.eventType,
+    payload: row.body,
+    status: 'pending' as const,
+    attempt_count: 0,
+    round_attempt: 0,
+    next_attempt_at: now,
+    lease_owner: row.leaseOwner ?? null,
+    lease_until: row.leaseUntil ?? null,
+    status_code: null,
+    response_body: null,
+    error_message: null,
+    created_at: now,
+    updated_at: now,
+    delivered_at: null,
+  }));
+  await db.insertInto('webhook_deliveries').values(values).execute();
+  return values.map((v) => v.id);
+}
+
+export async function findDelivery(db: Db, webhookId: string, id: string): Promise<DeliveryRow | undefined> {
+  return db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('id', '=', id)
+    .where('webhook_id', '=', webhookId)
+    .executeTakeFirst();
+}
+
+export async function listDeliveries(
+  db: Db,
+  webhookId: string,
+  page: { skip: number; limit: number; status?: DeliveryStatus; event?: string },
+): Promise<{ rows: DeliveryRow[]; total: number }> {
+  let query = db.selectFrom('webhook_deliveries').where('webhook_id', '=', webhookId);
+  if (page.status) query = query.where('status', '=', page.status);
+  if (page.event) query = query.where('event_type', '=', page.event);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .offset(page.skip)
+      .limit(page.limit)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export async function attemptsOf(db: Db, deliveryIds: string[]): Promise<AttemptRow[]> {
+  if (deliveryIds.length === 0) return [];
+  return db
+    .selectFrom('webhook_attempts')
+    .selectAll()
+    .where('delivery_id', 'in', deliveryIds)
+    .orderBy('attempt_number')
+    .execute();
+}
+
+/** Puts a delivery back in the queue, due now, with a fresh round of attempts; same event id and body. */
+export async function requeueDelivery(db: Db, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'pending', round_attempt: 0, next_attempt_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('status', '!=', 'pending'), eb('lease_owner', 'is', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export interface ClaimOptions {
+  owner: string;
+  now: number;
+  /** The lease is each webhook's attempt timeout plus this margin. */
+  leaseMarginMs: number;
+  limit: number;
+  /** At most this many rows of one webhook per claim, so one backlog cannot fill a worker. */
+  perWebhook: number;
+  excludeWebhookIds: string[];
+}
+
+/**
+ * Claims due deliveries of active webhooks by setting a lease. On PostgreSQL the candidate rows are locked
+ * with FOR UPDATE SKIP LOCKED so concurrent workers take different rows without waiting; SQLite runs one
+ * writer at a time, so the single UPDATE … WHERE id IN (…) is already atomic. The UPDATE re-checks the lease
+ * condition, so a row another worker claimed in between is never taken twice.
+ */
+export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promise<DeliveryRow[]> {
+  const leaseFree = sql<boolean>`(lease_until is null or lease_until <= ${o.now})`;
+  let oldest = db
+    .selectFrom('webhook_deliveries')
+    .select(['id', 'webhook_id', 'next_attempt_at'])
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', o.now)
+    .where(leaseFree)
+    .where('webhook_id', 'in', db.selectFrom('webhooks').select('id').where('is_active', '=', 1));
+  if (o.excludeWebhookIds.length > 0) oldest = oldest.where('webhook_id', 'not in', o.excludeWebhookIds);
+  const ranked = db
+    .selectFrom(
+      oldest
+        .orderBy('next_attempt_at')
+        .limit(Math.max(o.limit * 4, 64))
+        .as('due'),
+    )
+    .select([
+      'due.id',
+      sql<number>`row_number() over (partition by due.webhook_id order by due.next_attempt_at)`.as('rank'),
+    ]);
+  const candidates = db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('id', 'in', db.selectFrom(ranked.as('r')).select('r.id').where('r.rank', '<=', o.perWebhook))
+    .orderBy('next_attempt_at')
+    .limit(o.limit);
+  let claim = db
+    .updateTable('webhook_deliveries')
+    .set((eb) => ({
+      lease_owner: o.owner,
+      lease_until: eb
+        .selectFrom('webhooks')
+        .select(sql<number>`cast(${o.now + o.leaseMarginMs} as bigint) + timeout_seconds * 1000`.as('until'))
+        .whereRef('webhooks.id', '=', 'webhook_deliveries.webhook_id'),
+      updated_at: o.now,
+    }))
+    .where('id', 'in', dialect === 'postgres' ? candidates.forUpdate().skipLocked() : candidates);
+  // PostgreSQL re-evaluates these on the row version it locked; SQLite runs the statement alone, and without
+  // them its planner looks the ids up by primary key instead of scanning every pending row.
+  if (dialect === 'postgres') claim = claim.where('status', '=', 'pending').where(leaseFree);
+  return claim.returningAll().execute();
+}
+
+/** Extends this owner's lease on a delivery about to be attempted; false when the lease was lost. */
+export async function renewLease(db: Db, owner: string, id: string, until: number): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ lease_until: until })
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Gives a claimed delivery back unattempted (rate limit, shutdown), due again at `dueAt`. */
+export async function releaseClaims(db: Db, owner: string, ids: string[], dueAt?: number): Promise<void> {
+  if (ids.length === 0) return;
+  const patch: Updateable<WebhookDeliveriesTable> = { lease_owner: null, lease_until: null };
+  if (dueAt !== undefined) patch.next_attempt_at = dueAt;
+  await db
+    .updateTable('webhook_deliveries')
+    .set(patch)
+    .where('id', 'in', ids)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export interface AttemptRecord {
+  delivery: DeliveryRow;
+  owner: string;
+  startedAt: number;
+  finishedAt: number;
+  durationMs: number;
+  statusCode: number | null;
+  responseBody: string | null;
+  error: string | null;
+  outcome: 'success' | 'retry' | 'failed';
+  nextAttemptAt: number | null;
+  /** Set the webhook inactive with this reason (410 Gone). */
+  deactivateReason?: string;
+  /** Consecutive final failures after which the webhook pauses itself. */
+  pauseAfter: number;
+}
+
+/**
+ * Logs attempts and applies their consequences to deliveries and webhooks, all in one transaction: the worker
+ * hands over whatever finished in the same moment, so the cost of a commit is shared (group commit).
+ * A delivery is only updated while this owner still holds its lease.
+ */
+export async function recordAttempts(db: Db, records: AttemptRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const stats = new Map<string, WebhookStats>();
+  for (const r of records) accumulate(stats, r);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('webhook_attempts')
+      .values(
+        records.map((r) => ({
+          id: randomUUID(),
+          delivery_id: r.delivery.id,
+          webhook_id: r.delivery.webhook_id,
+          attempt_number: r.delivery.attempt_count + 1,
+          started_at: r.startedAt,
+          duration_ms: r.durationMs,
+          status_code: r.statusCode,
+          success: r.outcome === 'success' ? 1 : 0,
+          error: r.error,
+        })),
+      )
+      .execute();
+    for (const r of records) {
+      const d = r.delivery;
+      await trx
+        .updateTable('webhook_deliveries')
+        .set({
+          status: r.outcome === 'retry' ? 'pending' : r.outcome,
+          attempt_count: d.attempt_count + 1,
+          round_attempt: d.round_attempt + 1,
+          next_attempt_at: r.nextAttemptAt ?? d.next_attempt_at,
+          lease_owner: null,
+          lease_until: null,
+          status_code: r.statusCode,
+          response_body: r.responseBody,
+          error_message: r.error,
+          delivered_at: r.outcome === 'success' ? r.finishedAt : d.delivered_at,
+          updated_at: r.finishedAt,
+        })
+        .where('id', '=', d.id)
+        .where('lease_owner', '=', r.owner)
+        .where('status', '=', 'pending')
+        .execute();
+    }
+    for (const [webhookId, s] of stats) {
+      await trx
+        .updateTable('webhooks')
+        .set((eb) => ({
+          response_ms_total: eb('response_ms_total', '+', s.durationTotal),
+          response_count: eb('response_count', '+', s.attempts),
+          ...(s.finals > 0 && {
+            delivery_count: eb('delivery_count', '+', s.finals),
+            failure_count: eb('failure_count', '+', s.failures),
+            consecutive_failures: s.sawSuccess
+              ? s.failuresSinceSuccess
+              : eb('consecutive_failures', '+', s.failures),
+            last_delivery_at: s.lastFinalAt,
+          }),
+          ...(s.lastFailureAt !== null && { last_failure_at: s.lastFailureAt }),
+          ...(s.deactivateReason && {
+            is_active: 0,
+            paused_reason: s.deactivateReason,
+            updated_at: s.lastFinalAt,
+          }),
+        }))
+        .where('id', '=', webhookId)
+        .execute();
+      if (s.failuresSinceSuccess > 0) {
+        await trx
+          .updateTable('webhooks')
+          .set({
+            is_active: 0,
+            paused_reason: `paused automatically: the last ${s.pauseAfter} deliveries all failed (last error: ${s.lastError ?? 'unknown'})`,
+            updated_at: s.lastFinalAt,
+          })
+          .where('id', '=', webhookId)
+          .where('is_active', '=', 1)
+          .where('consecutive_failures', '>=', s.pauseAfter)
+          .execute();
+      }
+    }
+  });
+}
+
+interface WebhookStats {
+  attempts: number;
+  durationTotal: number;
+  finals: number;
+  failures: number;
+  sawSuccess: boolean;
+  failuresSinceSuccess: number;
+  lastFinalAt: number;
+  lastFailureAt: number | null;
+  lastError: string | null;
+  deactivateReason?: string;
+  pauseAfter: number;
+}
+
+function accumulate(stats: Map<string, WebhookStats>, r: AttemptRecord): void {
+  const s = stats.get(r.delivery.webhook_id) ?? {
+    attempts: 0,
+    durationTotal: 0,
+    finals: 0,
+    failures: 0,
+    sawSuccess: false,
+    failuresSinceSuccess: 0,
+    lastFinalAt: r.finishedAt,
+    lastFailureAt: null,
+    lastError: null,
+    pauseAfter: r.pauseAfter,
+  };
+  s.attempts++;
+  s.durationTotal += r.durationMs;
+  if (r.outcome !== 'retry') {
+    s.finals++;
+    s.lastFinalAt = Math.max(s.lastFinalAt, r.finishedAt);
+  }
+  if (r.outcome === 'success') {
+    s.sawSuccess = true;
+    s.failuresSinceSuccess = 0;
+  } else if (r.outcome === 'failed') {
+    s.failures++;
+    s.failuresSinceSuccess++;
+    s.lastFailureAt = r.finishedAt;
+    s.lastError = r.error;
+  }
+  if (r.deactivateReason) s.deactivateReason = r.deactivateReason;
+  stats.set(r.delivery.webhook_id, s);
+}
+
+/** Removes finished deliveries (and their attempts) older than the retention window. */
+export async function pruneFinished(db: Db, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_deliveries')
+    .where('status', 'in', ['success', 'failed', 'cancelled'])
+    .where('updated_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
