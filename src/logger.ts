@@ -1,6 +1,6 @@
 import type { LoggerOptions } from 'pino';
 import type { Config } from './config.js';
-import { maskPiiLogHook } from './modules/security/log-redaction.js';
+import { maskedRequestSerializer, maskPiiLogHook } from './modules/security/log-redaction.js';
 
 /** Paths whose values never reach a log line: credentials and webhook secrets. */
 export const redactedPaths = [
@@ -24,6 +24,8 @@ export function loggerOptions(
   return {
     level: config.logLevel,
     redact: { paths: redactedPaths, censor: '[redacted]' },
-    ...(config.piiRedaction === 'off' ? {} : { hooks: { logMethod: maskPiiLogHook } }),
+    ...(config.piiRedaction === 'off'
+      ? {}
+      : { hooks: { logMethod: maskPiiLogHook }, serializers: { req: maskedRequestSerializer } }),
   };
 }

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import Fastify from 'fastify';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loggerOptions } from '../../src/logger.js';
@@ -45,6 +46,29 @@ describe('PII and secrets in application logs', () => {
     log.info({ webhook: { secret: 'whsec_abc' }, secret: 'whsec_def' }, 'created');
     const all = lines.join('');
     expect(all).not.toMatch(/hrk_topsecret|hrk_other|whsec_abc|whsec_def/);
+  });
+
+  it('masks identifiers in request URLs that Fastify logs', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = Fastify({ logger: { ...loggerOptions({ logLevel: 'info', piiRedaction: 'mask' }), stream } });
+    app.get('/search', async () => ({ ok: true }));
+    await app.ready();
+    await app.inject({ method: 'GET', url: '/search?q=my%20SSN%20123-45-6789&card=4111+1111+1111+1111' });
+    await app.inject({ method: 'GET', url: '/search?q=plain%20question' });
+    await app.close();
+    const all = lines.join('');
+    expect(all).toContain('incoming request');
+    expect(all).not.toContain('123-45-6789');
+    expect(all).not.toMatch(/4111.1111.1111.1111/);
+    expect(all).toContain('***-**-6789');
+    // URLs without identifiers are logged exactly as received.
+    expect(all).toContain('/search?q=plain%20question');
   });
 
   it('redactForLogs copies plain data and leaves other objects alone', () => {

@@ -44,3 +44,38 @@ export const maskPiiLogHook: NonNullable<LoggerOptions['hooks']>['logMethod'] = 
   const masked = (args as unknown[]).map((arg) => redactForLogs(arg));
   return method.apply(this, masked as Parameters<LogFn>);
 };
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  ip?: string;
+  host?: string;
+  headers?: Record<string, unknown>;
+  socket?: { remotePort?: number };
+}
+
+function decodeForMasking(url: string): string {
+  try {
+    return decodeURIComponent(url.replace(/\+/g, ' '));
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Fastify's request serializer with the URL masked: identifiers arrive in paths and query strings too
+ * (`/kb/search?q=my+SSN+123-45-6789`), and pino serializes after the log hook has run. The URL is decoded first,
+ * or `%20123-45-6789` would hide the number from the detector.
+ */
+export function maskedRequestSerializer(request: LoggedRequest) {
+  const decoded = decodeForMasking(request.url);
+  const masked = maskPii(decoded);
+  return {
+    method: request.method,
+    url: masked === decoded ? request.url : masked,
+    version: request.headers?.['accept-version'],
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
