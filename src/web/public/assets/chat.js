@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { answerBadges, el } from './dom.js';
+import { agentBubble, botBubble, noteBubble, storedAnswer, userBubble } from './chat-messages.js';
 
 const EMPLOYEE_KEY = 'hr-employee-id';
 // The open conversation survives a reload, so an employee coming back sees HR's reply to an escalation.
@@ -76,10 +76,6 @@ function announce(message) {
   statusBox.textContent = message;
 }
 
-function scrollToEnd(node) {
-  node.scrollIntoView({ block: 'end', behavior: 'smooth' });
-}
-
 function setConversation(id) {
   conversationId = id;
   remember(CONVERSATION_KEY, id);
@@ -97,131 +93,28 @@ function startNewConversation() {
   input.focus();
 }
 
-function addUserMessage(text) {
+function show(item) {
   emptyState.hidden = true;
-  const item = el(
-    'li',
-    { class: 'msg user' },
-    el('span', { class: 'visually-hidden' }, 'You: '),
-    el('div', { class: 'text' }, text),
-  );
   messages.append(item);
-  scrollToEnd(item);
+  item.scrollIntoView({ block: 'end', behavior: 'smooth' });
   return item;
 }
 
-function articlesUsed(results) {
-  if (!Array.isArray(results) || results.length === 0) return null;
-  return el(
-    'details',
-    { class: 'kb' },
-    el('summary', {}, `Knowledge-base articles used (${results.length})`),
-    ...results.map((article) =>
-      el(
-        'details',
-        { class: 'kb-article' },
-        el(
-          'summary',
-          {},
-          `${article.title}`,
-          article.category ? ` · ${article.category}` : '',
-          typeof article.score === 'number' ? ` · relevance ${article.score.toFixed(2)}` : '',
-        ),
-        el('div', { class: 'text' }, article.content || ''),
-      ),
-    ),
-  );
+function sendRating(value) {
+  if (!conversationId) return Promise.resolve();
+  return api('/api/v1/feedback', {
+    method: 'POST',
+    body: { conversation_id: conversationId, user_id: employeeId(), rating: value },
+  });
 }
 
-function escalationNotice(result) {
-  const meta = result.metadata || {};
-  if (!meta.escalated) return null;
-  return el(
-    'div',
-    { class: 'notice', role: 'note', 'aria-label': 'Escalated to HR' },
-    el('strong', {}, 'Escalated to a person in HR. '),
-    'Your case reference is ',
-    el('code', { class: 'case-id' }, result.conversation_id),
-    '.',
-    meta.escalation_reason ? el('div', { class: 'muted' }, `Reason: ${meta.escalation_reason}`) : null,
-  );
-}
-
-function ratingControls() {
-  const status = el('span', { class: 'muted', role: 'status' });
-  const buttons = [1, 2, 3, 4, 5].map((value) =>
-    el(
-      'button',
-      {
-        type: 'button',
-        'aria-pressed': 'false',
-        'aria-label': `Rate ${value} out of 5`,
-        onclick: () => rate(value, buttons, status),
-      },
-      String(value),
-    ),
-  );
-  return el(
-    'div',
-    { class: 'rating', role: 'group', 'aria-label': 'Rate this answer' },
-    el('span', { class: 'muted', 'aria-hidden': 'true' }, 'Helpful? '),
-    ...buttons,
-    status,
-  );
-}
-
-async function rate(value, buttons, status) {
-  if (!conversationId) return;
-  for (const button of buttons) button.disabled = true;
-  try {
-    await api('/api/v1/feedback', {
-      method: 'POST',
-      body: { conversation_id: conversationId, user_id: employeeId(), rating: value },
-    });
-    buttons.forEach((button, index) => {
-      button.setAttribute('aria-pressed', String(index + 1 === value));
-    });
-    status.textContent = `Thanks — rated ${value} of 5.`;
-  } catch (error) {
-    status.textContent = `Rating not saved: ${error.message}`;
-  } finally {
-    for (const button of buttons) button.disabled = false;
-  }
-}
-
-function addBotMessage(result) {
-  const processing = result.metadata?.processing_time;
-  const item = el(
-    'li',
-    { class: 'msg bot' },
-    el('span', { class: 'visually-hidden' }, 'HR Assistant: '),
-    answerBadges(result),
-    el('div', { class: 'text answer' }, result.response),
-    escalationNotice(result),
-    articlesUsed(result.metadata?.kb_results),
-    el(
-      'div',
-      { class: 'meta' },
-      typeof processing === 'number' ? `Answered in ${(processing * 1000).toFixed(1)} ms` : '',
-    ),
-    ratingControls(),
-  );
-  messages.append(item);
-  scrollToEnd(item);
-}
+const addUserMessage = (text) => show(userBubble(text));
+const addBotMessage = (result) => show(botBubble(result, sendRating));
+const addSystemNote = (text) => show(noteBubble(text));
 
 function addAgentMessage(message) {
   shownAgentMessages.add(message.id);
-  emptyState.hidden = true;
-  const item = el(
-    'li',
-    { class: 'msg bot agent' },
-    el('div', { class: 'badges' }, el('span', { class: 'badge ok' }, 'HR team')),
-    el('span', { class: 'visually-hidden' }, 'Reply from the HR team: '),
-    el('div', { class: 'text' }, message.content),
-  );
-  messages.append(item);
-  scrollToEnd(item);
+  show(agentBubble(message.content));
 }
 
 /** Shows a stored conversation again (after a reload), or only HR replies that arrived since. */
@@ -237,27 +130,10 @@ async function loadConversation(id, onlyNewReplies) {
     } else if (!onlyNewReplies && message.role === 'user') {
       addUserMessage(message.content);
     } else if (!onlyNewReplies) {
-      addBotMessage({
-        conversation_id: conversation.id,
-        response: message.content,
-        category: message.category,
-        sentiment: message.sentiment,
-        priority: message.priority,
-        metadata: {
-          escalated: message.escalated,
-          escalation_reason: message.escalation_reason,
-          kb_results: message.kb_results,
-        },
-      });
+      addBotMessage(storedAnswer(conversation.id, message));
     }
   }
   return true;
-}
-
-function addSystemNote(text) {
-  const item = el('li', { class: 'msg bot' }, el('div', { class: 'text muted' }, text));
-  messages.append(item);
-  scrollToEnd(item);
 }
 
 async function send() {

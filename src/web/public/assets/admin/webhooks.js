@@ -1,38 +1,7 @@
 import { qs } from '../api.js';
-import { badge, clear, confirmDialog, copyText, el, field, formatDate, percent } from '../dom.js';
+import { badge, clear, confirmDialog, copyText, el, formatDate, percent } from '../dom.js';
 import { renderDeliveries } from './deliveries.js';
-
-const EVENTS = ['query.created', 'query.escalated', 'query.resolved', 'feedback.received'];
-const CATEGORIES = [
-  'Recruitment',
-  'Payroll',
-  'Benefits',
-  'Policy',
-  'LeaveManagement',
-  'Performance',
-  'General',
-];
-
-function checkboxGroup(legend, values, selected, name) {
-  const boxes = values.map((value) =>
-    el('input', { type: 'checkbox', name, value, checked: selected.includes(value) }),
-  );
-  const group = el(
-    'fieldset',
-    {},
-    el('legend', {}, legend),
-    el(
-      'div',
-      { class: 'checks' },
-      boxes.map((box) => el('label', {}, box, box.value)),
-    ),
-  );
-  return { group, selected: () => boxes.filter((box) => box.checked).map((box) => box.value) };
-}
-
-function numberInput(value, min, max) {
-  return el('input', { type: 'number', min, max, value: value ?? '', inputmode: 'numeric' });
-}
+import { webhookForm } from './webhook-form.js';
 
 function successRate(hook) {
   if (typeof hook.success_rate === 'number') return percent(hook.success_rate);
@@ -102,73 +71,10 @@ export async function render(root, ctx) {
   }
 
   function showForm(hook) {
-    const editing = Boolean(hook);
-    const url = field('URL', el('input', { type: 'url', value: hook?.url, required: true, size: 48 }));
-    const description = field('Description', el('input', { type: 'text', value: hook?.description }));
-    const events = checkboxGroup('Events', EVENTS, hook?.events ?? ['query.created'], 'events');
-    const maxAttempts = field('Max attempts', numberInput(hook?.max_attempts ?? 3, 1, 20));
-    const timeout = field('Timeout (seconds)', numberInput(hook?.timeout_seconds ?? 10, 1, 30));
-    const rate = field(
-      'Rate limit per second',
-      numberInput(hook?.rate_limit_per_second, 1, 1000),
-      'Empty for none',
-    );
-    const categories = checkboxGroup(
-      'Only these categories (none = all)',
-      CATEGORIES,
-      hook?.filters?.categories ?? [],
-      'categories',
-    );
-    const minPriority = field(
-      'Minimum priority',
-      numberInput(hook?.filters?.min_priority, 1, 10),
-      'Empty for every priority',
-    );
-    const formError = el('div', { class: 'error', role: 'alert' });
-    const form = el(
-      'form',
-      { class: 'panel', 'aria-label': editing ? 'Edit webhook' : 'New webhook', novalidate: true },
-      el('h3', {}, editing ? 'Edit webhook' : 'New webhook'),
-      url.wrap,
-      description.wrap,
-      events.group,
-      el('div', { class: 'field-row' }, maxAttempts.wrap, timeout.wrap, rate.wrap, minPriority.wrap),
-      categories.group,
-      formError,
-      el(
-        'div',
-        { class: 'actions' },
-        el('button', { type: 'submit' }, editing ? 'Save changes' : 'Create webhook'),
-        el('button', { type: 'button', class: 'secondary', onclick: () => clear(formBox) }, 'Cancel'),
-      ),
-    );
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      formError.textContent = '';
-      const body = {
-        url: url.input.value.trim(),
-        events: events.selected(),
-        max_attempts: Number(maxAttempts.input.value || 3),
-        timeout_seconds: Number(timeout.input.value || 10),
-      };
-      if (description.input.value.trim()) body.description = description.input.value.trim();
-      if (rate.input.value) body.rate_limit_per_second = Number(rate.input.value);
-      const filters = {};
-      if (categories.selected().length) filters.categories = categories.selected();
-      if (minPriority.input.value) filters.min_priority = Number(minPriority.input.value);
-      if (Object.keys(filters).length) body.filters = filters;
-      else if (editing) body.filters = null;
-      if (!body.url) {
-        formError.textContent = 'Enter the receiver URL.';
-        url.input.focus();
-        return;
-      }
-      if (!body.events.length) {
-        formError.textContent = 'Choose at least one event.';
-        return;
-      }
-      try {
-        if (editing) {
+    const editor = webhookForm(hook, {
+      cancel: () => clear(formBox),
+      save: async (body) => {
+        if (hook) {
           await ctx.api(`/api/v1/webhooks/${hook.id}`, { method: 'PUT', body });
           report('Webhook saved.');
         } else {
@@ -178,12 +84,10 @@ export async function render(root, ctx) {
         }
         clear(formBox);
         await loadList();
-      } catch (err) {
-        formError.textContent = err.message;
-      }
+      },
     });
-    clear(formBox, form);
-    url.input.focus();
+    clear(formBox, editor.form);
+    editor.focus();
   }
 
   async function togglePause(hook) {
