@@ -60,6 +60,61 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b((connect|put|transfer|escalate) me (with|to|through to) (someone|somebody|a person|a human|hr|an agent)|(can|could|will) (a|some|an actual|a real) (person|human|someone|somebody) (call|contact|email|get back to|reach out to|help) me|(have|get) (someone|somebody|a person) (from hr )?(call|contact|email) me|someone from hr (call|contact|email|reach out)|i need (to talk|to speak) to (somebody|someone)|not (a|this) (bot|chatbot|robot|machine|ai)|hablar con (una persona|un humano|alguien de rrhh)|parler a un humain|mit einem menschen)\b/,
   },
+  // Cue families rather than phrases: contact with the body, statements about groups of people,
+  // religious dress, punishment, fear of a person, rumours, hazards and injuries, crisis idioms.
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b((hand|hands|arm|fingers?) (on|around|up) my (thigh|leg|legs|knee|waist|back|hips?|chest|butt|bottom|neck|hair)|(kiss|kissed|kissing|hug|hugged|hugging|massag\w*|rubb?(ed|ing|s)?|grop\w*|pinch\w*|sniff\w*) (me|my)|asking me for (a )?(kiss|hug|date|massage|nudes|pictures|photos)|(sexual|dirty) (remarks?|talk)|my (thigh|chest|breasts?|butt|body)\b)/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b((women|woman|men|girls|gays?|lesbians?|trans people|black people|immigrants|foreigners|muslims|jews|christians|old people|older people|disabled people|mothers|moms) (shouldn'?t|should not|can'?t|cannot|aren'?t|are not|don'?t|do not|are too|belong)|racial (nicknames?|names?|jokes?|remarks?)|(hijab|turban|headscarf|kippah|yarmulke|cross|religious (clothing|dress|symbol)) (is|are|was|isn'?t)? ?(unprofessional|not allowed|banned|inappropriate)|(remove|take off) my (hijab|turban|headscarf|kippah))\b/,
+  },
+  {
+    kind: 'retaliation',
+    label: 'retaliation',
+    pattern:
+      /\b(as (a )?punishment|to punish me|punishing me|payback for|(since|after) i (testified|was a witness|gave a statement|supported)|(demoted|fired|cut|moved)\b.{0,30}\b(after|since) i (testified|was a witness))\b/,
+  },
+  {
+    kind: 'bullying',
+    label: 'bullying or intimidation',
+    pattern:
+      /\b((afraid|scared|terrified) of (him|her|them|my (boss|manager|supervisor|lead|coworker|colleague))|(slams?|slammed|slamming|punch(es|ed)?|kick(s|ed)?) (doors?|walls?|desks?|tables?|things)|spread(s|ing)? (lies|rumou?rs) about me|(lies|rumou?rs) about me|(calls?|called|calling) me (names|stupid|dumb|an idiot|lazy|useless|worthless|incompetent|fat|ugly))\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b((live|exposed|bare|hanging|sparking) (wires?|cables?)|(brakes?|guards?|railings?|alarms?|sprinklers?|harness(es)?|scaffold\w*|ladders?|extinguishers?)\b.{0,30}\b(don'?t|doesn'?t|do not|does not|won'?t|not|never|broken|missing|removed|disabled)|(said|says|told me) (he|she|they)('?ll| will| would| is going to| are going to) (hurt|kill|beat|get|come after) (me|us|you)|(bitten|attacked|mauled|bit) by|(injured|hurt|wounded) (on|at|while on) (the )?(job|work|shift|site)|broken (bone|arm|leg|wrist|finger))\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern:
+      /\b(not (waking|wake) up|never wake up|keep living like this|(can'?t|cannot) (live|go on) like this|(end|ending) (things|everything)|(goodbye|suicide) (letter|note)|disappear forever|better off without me|(nobody|no one) would (miss|care) (me|if i))\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(back ?dat(e|ed|ing) (the )?(contracts?|documents?|invoices?|records?|signatures?)|(corporate|company) (card|credit card|account) for (his|her|their|personal) \w+|(shred|destroy|delete|hide)(ing|s|ed)? (the )?(documents|records|files|evidence) (before|from) (the )?(audit|auditors|investigation))\b/,
+  },
+  {
+    kind: 'legal',
+    label: 'a legal threat or legal action',
+    pattern: /\b(grievance|the union|my union|union steward|unfair labou?r practice)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern:
+      /\b((talk|speak) to (your|a|the) (supervisor|manager|boss)|(real|actual|live) (hr )?(person|human|people|agent|rep\w*) (to )?(call|contact|email|help|handle)|(a|an) (hr )?(person|human|agent) to (call|contact|email|help) me)\b/,
+  },
 ];
 
 /** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
@@ -68,6 +123,9 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(cover|covers|covered|pay for|pays for|reimburse|reimburses|discount on|access to) (a |an |the )?(lawyer|attorney|legal (plan|services|advice))\b/g,
   /\bshoot (a |an |the |me |you )?(quick )?(video|photo|photos|picture|email|e-mail|message|note|text|line|question|reply|scene|headshot|demo)s?\b/g,
   /\b(suicide|self[- ]harm|mental health|crisis|overdose) (prevention|awareness|training|course|module|first aid|resources|hotline information|webinar)\b/g,
+  /\bshoot(ing)? (schedule|day|script|footage|location|for the (video|campaign|brochure|website))\b/g,
+  /\b((kitchen|cake|bread|butter|steak|pocket|utility) knife|knife (for|to cut) (the |a |our )?(\w+ )?(cake|bread|fruit|pizza|lunch|sandwich|cheese))\b/g,
+  /\b(process|procedure|steps|what (do|should) i do|how (do|should) i (handle|respond))\b.{0,20}\b(if|when) (someone|an employee|a team member|one of my reports|my report|a coworker|a colleague) (reports|raises|tells me about|complains about|brings up)\b.{0,20}\b(harassment|discrimination|bullying|retaliation|misconduct)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,

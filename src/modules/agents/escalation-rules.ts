@@ -102,6 +102,22 @@ const URGENCY: readonly EscalationKind[] = [
   'human',
 ];
 
+/** Plain-text names of the subjects, for escalation reasons. */
+export const CONCERN_LABELS: Record<EscalationKind, string> = {
+  crisis: 'possible self-harm or personal crisis',
+  safety: 'threat of violence or a workplace safety danger',
+  harassment: 'harassment',
+  discrimination: 'discrimination',
+  retaliation: 'retaliation',
+  bullying: 'bullying or intimidation',
+  fraud: 'fraud or whistleblowing',
+  legal: 'a legal threat or legal action',
+  human: 'an explicit request to speak with a person',
+  anger: 'an angry employee',
+  priority: 'a high priority',
+  repeat: 'a repeated question',
+};
+
 /** Removes innocent uses of alarming words so the triggers only see the rest. */
 export function stripInnocentPhrases(folded: string): string {
   let text = folded;

@@ -42,7 +42,7 @@ export class Orchestrator {
     this.answerGenerator = deps.answerGenerator;
     this.steps = [
       new TextAnalyzer(model.speller),
-      new SensitiveTopicDetector(),
+      new SensitiveTopicDetector(model.concerns, model.speller),
       new Categorizer(model.categories, deps.index),
       ...(deps.categoryTieBreaker ? [deps.categoryTieBreaker] : []),
       new RepeatDetector(model.speller),

@@ -1,11 +1,36 @@
-import { findTriggers } from './escalation-rules.js';
+import type { ConcernModel } from './concern-model.js';
+import { CONCERN_LABELS, findTriggers, stripInnocentPhrases } from './escalation-rules.js';
+import { analyzeText } from './nlp/analyze.js';
+import type { Speller } from './nlp/spelling.js';
 import type { Agent, PipelineState } from './types.js';
 
-/** Finds subjects a person must handle; sentiment and the escalation check both read the result. */
+/** How sure the concern model must be before a message without a known phrase is escalated. */
+export const CONCERN_THRESHOLD = 0.7;
+
+/**
+ * Finds subjects a person must handle: first the phrase rules (precise, with innocent uses removed),
+ * then the trained concern model for the many other ways people describe the same situations.
+ * Sentiment, the categorizer and the escalation check all read the result.
+ */
 export class SensitiveTopicDetector implements Agent {
   readonly name = 'sensitive-topic-detector';
 
+  constructor(
+    private readonly concerns?: ConcernModel,
+    private readonly speller?: Speller,
+  ) {}
+
   run(state: PipelineState): void {
     state.triggers = findTriggers(state.text.raw);
+    if (state.triggers.length > 0 || !this.concerns) return;
+    const text = analyzeText(stripInnocentPhrases(state.text.raw), this.speller);
+    if (text.stems.length === 0) return;
+    const verdict = this.concerns.classify(text);
+    if (verdict.label !== 'none' && verdict.concern >= CONCERN_THRESHOLD)
+      state.triggers.push({
+        kind: verdict.label,
+        label: CONCERN_LABELS[verdict.label],
+        matched: `described situation, model confidence ${verdict.concern.toFixed(2)}`,
+      });
   }
 }

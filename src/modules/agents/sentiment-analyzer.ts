@@ -27,7 +27,8 @@ export function classifySentiment(
   if (STRONG_ANGER.test(folded)) return 'Angry';
   // Idioms like "killed it" are stripped for the escalation rules but are positive here.
   const positive = POSITIVE.test(unstripped);
-  let anger = shoutedWords(message) >= 1 ? 1 : 0;
+  const shouted = shoutedWords(message);
+  let anger = shouted >= 3 ? 2 : shouted >= 1 ? 1 : 0;
   for (const pattern of ANGER_POINTS) {
     // Exclamation marks read as excitement, not anger, in an otherwise happy message.
     if (positive && pattern === ANGER_POINTS[0]) continue;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CategoryModel } from './category-model.js';
+import { ConcernModel, readConcernExamples } from './concern-model.js';
 import { analyzeText, contentWords } from './nlp/analyze.js';
 import { Speller } from './nlp/spelling.js';
 import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
@@ -11,6 +12,7 @@ const ARTICLE_SENTENCE_WEIGHT = 0.3;
 export interface TrainedModel {
   categories: CategoryModel;
   speller: Speller;
+  concerns: ConcernModel;
 }
 
 /** data/training, found by walking up from this file so it works from src/ and from a build. */
@@ -76,7 +78,15 @@ export function loadTrainedModel(
     }
   }
   const categories = new CategoryModel(labeled);
-  return { categories, speller };
+  // Ordinary questions are the "no concern" class of the concern model.
+  const concernExamples = readConcernExamples(trainingDirectory()).map((example) => ({
+    label: example.label,
+    text: analyzeText(example.text, speller),
+  }));
+  for (const example of examples)
+    concernExamples.push({ label: 'none', text: analyzeText(example.text, speller) });
+  const concerns = new ConcernModel(concernExamples);
+  return { categories, speller, concerns };
 }
 
 let cached: { key: string; model: TrainedModel } | undefined;

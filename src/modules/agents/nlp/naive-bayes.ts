@@ -5,6 +5,7 @@
 export class NaiveBayes<Label extends string> {
   private readonly logLikelihood = new Map<string, Float64Array>();
   private readonly unseen: Float64Array;
+  private readonly logPrior: Float64Array;
   readonly labels: readonly Label[];
 
   constructor(
@@ -29,6 +30,13 @@ export class NaiveBayes<Label extends string> {
         totals[li]! += weight;
       }
     }
+    const documents = new Float64Array(labels.length);
+    for (const example of examples) {
+      const li = labels.indexOf(example.label);
+      if (li >= 0) documents[li]! += example.weight ?? 1;
+    }
+    const documentTotal = documents.reduce((a, b) => a + b, 0);
+    this.logPrior = documents.map((count) => Math.log((count + 1) / (documentTotal + labels.length)));
     const vocabulary = counts.size;
     this.unseen = new Float64Array(labels.length);
     for (let li = 0; li < labels.length; li++)
@@ -43,6 +51,17 @@ export class NaiveBayes<Label extends string> {
 
   knows(feature: string): boolean {
     return this.logLikelihood.has(feature);
+  }
+
+  /** log P(c) + Σ log P(f|c) over the features the model knows. */
+  logPosterior(features: readonly string[]): Float64Array {
+    const scores = Float64Array.from(this.logPrior);
+    for (const feature of new Set(features)) {
+      const logs = this.logLikelihood.get(feature);
+      if (!logs) continue;
+      for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]!;
+    }
+    return scores;
   }
 
   /** Class log-scores (uniform prior) and how many features the model recognised. */
