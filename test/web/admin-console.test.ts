@@ -91,6 +91,11 @@ describe.skipIf(!chromiumAvailable)(
       await assigned.getByRole('button', { name: 'Resolve' }).click();
       await section.getByText(`Case ${escalatedId} resolved.`).waitFor();
 
+      await section.getByLabel('Show').selectOption('resolved');
+      await section
+        .getByRole('article', { name: `Case ${escalatedId}` })
+        .getByText('Resolved by Dana')
+        .waitFor();
       const conversation = await api('GET', `/api/v1/conversations/${escalatedId}`);
       expect(conversation.status).toBe('Resolved');
       expect(conversation.messages.at(-1)).toMatchObject({ role: 'agent' });

@@ -107,6 +107,9 @@ describe.skipIf(!chromiumAvailable)('admin console: webhooks in a real browser',
     await log.getByLabel('Status').selectOption('failed');
     await log.getByText('No deliveries match.').waitFor();
     await log.getByLabel('Status').selectOption('success');
+    await log.getByLabel('Event').selectOption('query.created');
+    await log.getByText('No deliveries match.').waitFor();
+    await log.getByLabel('Event').selectOption('webhook.test');
     await delivery.first().waitFor();
 
     await delivery

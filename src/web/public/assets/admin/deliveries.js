@@ -55,6 +55,14 @@ export async function renderDeliveries(root, ctx, hook) {
     ),
   );
   const filter = field('Status', statusSelect);
+  const eventSelect = el(
+    'select',
+    {},
+    ['', 'query.created', 'query.escalated', 'query.resolved', 'feedback.received', 'webhook.test'].map(
+      (value) => el('option', { value }, value || 'All'),
+    ),
+  );
+  const eventFilter = field('Event', eventSelect);
   const tableBox = el('div', { class: 'table-wrap' });
   const pager = el('div', { class: 'actions' });
   const message = el('div', { class: 'success', role: 'status' });
@@ -66,16 +74,18 @@ export async function renderDeliveries(root, ctx, hook) {
       'section',
       { class: 'panel', 'aria-labelledby': 'deliveries-title' },
       heading,
-      el('div', { class: 'field-row' }, filter.wrap, refresh),
+      el('div', { class: 'field-row' }, filter.wrap, eventFilter.wrap, refresh),
       message,
       tableBox,
       pager,
     ),
   );
-  statusSelect.addEventListener('change', () => {
-    skip = 0;
-    void load();
-  });
+  for (const select of [statusSelect, eventSelect]) {
+    select.addEventListener('change', () => {
+      skip = 0;
+      void load();
+    });
+  }
 
   async function redeliver(log) {
     try {
@@ -108,6 +118,9 @@ export async function renderDeliveries(root, ctx, hook) {
           el('summary', {}, 'Attempts and payload'),
           attemptsList(log),
           log.error_message ? el('p', { class: 'error' }, log.error_message) : null,
+          log.next_retry_at && log.status === 'pending'
+            ? el('p', { class: 'muted' }, `Next attempt ${formatDate(log.next_retry_at)}`)
+            : null,
           log.response_body
             ? el('div', {}, el('strong', {}, 'Response: '), el('pre', {}, log.response_body))
             : null,
@@ -130,7 +143,7 @@ export async function renderDeliveries(root, ctx, hook) {
   async function load() {
     try {
       const page = await ctx.api(
-        `/api/v1/webhooks/${hook.id}/deliveries${qs({ skip, limit: PAGE, status: statusSelect.value })}`,
+        `/api/v1/webhooks/${hook.id}/deliveries${qs({ skip, limit: PAGE, status: statusSelect.value, event: eventSelect.value })}`,
       );
       const logs = page.logs || [];
       if (!logs.length) {

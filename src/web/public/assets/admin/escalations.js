@@ -163,6 +163,7 @@ export async function render(root, ctx) {
         pick(item, 'assigned_to', 'agent')
           ? badge(`Assigned to ${pick(item, 'assigned_to', 'agent')}`)
           : null,
+        item.resolved_by ? badge(`Resolved by ${item.resolved_by}`, 'ok') : null,
       ),
       answerBadges(item),
       el(
