@@ -115,6 +115,42 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b((talk|speak) to (your|a|the) (supervisor|manager|boss)|(real|actual|live) (hr )?(person|human|people|agent|rep\w*) (to )?(call|contact|email|help|handle)|(a|an) (hr )?(person|human|agent) to (call|contact|email|help) me)\b/,
   },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b((get|gets|getting|got) me alone|alone (with him|with her|in (his|her) (office|car|room|hotel))|(videos?|photos?|pictures?|pics) of (himself|herself|his body|her body)|(didn'?t|did not|never) ask for (it|that|them|this)|unsolicited|nicer to (him|her)|(sleep|sleeping|slept) with (him|her|the boss|the manager))\b/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(never (hire|promote) (another|a|any) (woman|women|man|mother|mom|older|black|gay|disabled|foreign)|(because|since) (i'?m|i am|he'?s|she'?s|they'?re) (deaf|blind|autistic|in a wheelchair|older|over 50|over fifty|a mother|a mom|a single mom|religious|christian|hindu|sikh|buddhist|asian|latino|latina|hispanic|indian|mexican|african|an immigrant|foreign[- ]born|not from here)|(jokes?|joking|comments?|remarks?|fun) (about|of) my (wheelchair|disability|hearing|stutter|weight|skin|hair|religion|faith|prayer|accent|age|sexuality|gender|pronouns|transition|pregnancy|culture|ethnicity|race|name))\b/,
+  },
+  {
+    kind: 'retaliation',
+    label: 'retaliation',
+    pattern:
+      /\b(switched|moved|reassigned|put|changed|cut|docked|denied|blocked|removed|taken off)\b.{0,50}\b(right |just |shortly |immediately )?(after|since) i (raised|reported|complained|flagged|went to hr|brought up|asked about|filed|spoke)\b/,
+  },
+  {
+    kind: 'bullying',
+    label: 'bullying or intimidation',
+    pattern:
+      /\b(puts? me down|putting me down|tears? me (down|apart)|rips? me apart|talks? down to me|schreit mich|brullt mich|anschreien)\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b((gas|heaters?|pipes?|chemicals?|fuel|acid|propane)\b.{0,30}\bleak(ing|s|ed)?|(fell|fallen|falling) (from|off|down) (a|the) (ladder|scaffold\w*|roof|platform|truck|forklift|stairs|loading dock)|(hurt|injured|broke|sprained|twisted|cut|burned|crushed) my \w+ (at work|on the job|on shift|on site|in the warehouse|at the plant|at the store))\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b((inflat|manipulat|fudg|cook|pad|falsif|doctor)\w* (the )?(sales |revenue |financial |quarterly |safety |inspection )?(numbers|figures|results|books|revenue|sales|metrics|reports?|records)|(taking|accepting|receiving|gets?|got) (payments?|money|cash|kickbacks?|gifts?) from (a |the |our )?(vendors?|suppliers?|contractors?|clients?))\b/,
+  },
 ];
 
 /** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
@@ -126,6 +162,8 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\bshoot(ing)? (schedule|day|script|footage|location|for the (video|campaign|brochure|website))\b/g,
   /\b((kitchen|cake|bread|butter|steak|pocket|utility) knife|knife (for|to cut) (the |a |our )?(\w+ )?(cake|bread|fruit|pizza|lunch|sandwich|cheese))\b/g,
   /\b(process|procedure|steps|what (do|should) i do|how (do|should) i (handle|respond))\b.{0,20}\b(if|when) (someone|an employee|a team member|one of my reports|my report|a coworker|a colleague) (reports|raises|tells me about|complains about|brings up)\b.{0,20}\b(harassment|discrimination|bullying|retaliation|misconduct)\b/g,
+  /\b(gun|shooting|rifle|archery) range|(nerf|glue|water|staple|heat) guns?\b/g,
+  /\b(whistle-?blower|ethics) (hotline|line|program|protections?)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
