@@ -250,7 +250,8 @@ export async function recordAttempts(db: Db, records: AttemptRecord[]): Promise<
         .where('status', '=', 'pending')
         .execute();
     }
-    for (const [webhookId, s] of stats) {
+    // Same lock order in every worker: concurrent batches touching the same webhooks would otherwise deadlock.
+    for (const [webhookId, s] of [...stats].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       await trx
         .updateTable('webhooks')
         .set((eb) => ({
