@@ -151,6 +151,48 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b((inflat|manipulat|fudg|cook|pad|falsif|doctor)\w* (the )?(sales |revenue |financial |quarterly |safety |inspection )?(numbers|figures|results|books|revenue|sales|metrics|reports?|records)|(taking|accepting|receiving|gets?|got) (payments?|money|cash|kickbacks?|gifts?) from (a |the |our )?(vendors?|suppliers?|contractors?|clients?))\b/,
   },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b((brush|brushes|brushing|brushed|rubs|rubbing|presses|pressing|pressed|leans|leaning) (up )?against me|whisper\w* (stuff |things |comments )?(in|into) my ear|(send|show) (him|her|them) (photos|pictures|pics|videos|nudes) of (myself|me)|if i (go|went|come|came) (to dinner|out|on a date|for drinks|to his place|to her place) with (him|her))\b/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(people (my|of my) (age|race|religion|color|colour|background|gender|kind)|the only (woman|women|black person|gay person|female|muslim|person of colou?r|older person|immigrant) (on|in) (the|my|our) (team|crew|floor|shift|department|office)|noose|swastika|hate (symbols?|speech|graffiti)|(sabbath|prayers?|ramadan|religious (holiday|observance)|my faith)\b.{0,60}\b(refus\w*|denied|won'?t|not allowed|even though i asked|keep scheduling|mock\w*))\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b(trapped|locked (in|inside)|locks from the outside|electrocut\w*|electric(al)? shock|shocked by|geschlagen|golpead[oa]|me golpe\w*|m'?a frappe|watch (yourself|myself|your back))\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern:
+      /\b((drive|driving|drove) (my car )?(off|into) (the road|a bridge|a wall|a tree|traffic)|think(ing)? about (dying|death|not being here|not existing)|don'?t want to be here anymore)\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b((told|asked|pressured|forced) (me|us) to lie|lie to (a |the |our )?(customers?|clients?|auditors?|regulators?|inspectors?|investors?)|(people|employees|names|workers) on (the )?payroll who (don'?t|do not|never) (exist|work|show)|(paid|payments?|kickbacks?) (by|from) the (supplier|vendor|contractor)s? (he|she|they) (picks?|chose|selects?|hires?))\b/,
+  },
+  {
+    kind: 'legal',
+    label: 'a legal threat or legal action',
+    pattern:
+      /\b(lawyer(ing)? up|(contact|contacting|call|calling|report\w* (this |you |them )?to|tell|telling) (osha|the eeoc|eeoc|the labou?r board|the state|the authorities|the press|a journalist))\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern:
+      /\b((discuss|talk|speak|deal|go over)\w* (this |it |that )?(with|to) a (human|person|real person|human being)|(speak|talk|meet) (to|with) (someone|somebody)?\s*in person|in person about (this|it))\b/,
+  },
 ];
 
 /** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
@@ -164,6 +206,7 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(process|procedure|steps|what (do|should) i do|how (do|should) i (handle|respond))\b.{0,20}\b(if|when) (someone|an employee|a team member|one of my reports|my report|a coworker|a colleague) (reports|raises|tells me about|complains about|brings up)\b.{0,20}\b(harassment|discrimination|bullying|retaliation|misconduct)\b/g,
   /\b(gun|shooting|rifle|archery) range|(nerf|glue|water|staple|heat) guns?\b/g,
   /\b(whistle-?blower|ethics) (hotline|line|program|protections?)\b/g,
+  /\b(lawyer|attorney)'?s? (seminar|webinar|workshop|session|talk|clinic)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,

@@ -28,7 +28,7 @@ export function classifySentiment(
   // Idioms like "killed it" are stripped for the escalation rules but are positive here.
   const positive = POSITIVE.test(unstripped);
   const shouted = shoutedWords(message);
-  let anger = shouted >= 3 ? 2 : shouted >= 1 ? 1 : 0;
+  let anger = shouted >= 4 ? 3 : shouted >= 3 ? 2 : shouted >= 1 ? 1 : 0;
   for (const pattern of ANGER_POINTS) {
     // Exclamation marks read as excitement, not anger, in an otherwise happy message.
     if (positive && pattern === ANGER_POINTS[0]) continue;
