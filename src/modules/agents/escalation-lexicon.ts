@@ -193,6 +193,24 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b((discuss|talk|speak|deal|go over)\w* (this |it |that )?(with|to) a (human|person|real person|human being)|(speak|talk|meet) (to|with) (someone|somebody)?\s*in person|in person about (this|it))\b/,
   },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b((asks?|asking|asked|questions?|questioning) (me )?about my (religion|faith|race|ethnicity|sexuality|sexual orientation|pregnancy|family plans|immigration status|nationality|disability)|won'?t fit in because)\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b(water|leak\w*|flood\w*|drip\w*)\b.{0,30}\b(electrical|electric|wiring|outlets?|panels?|fuse ?box(es)?|power (strips?|boxes))\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\bbill\w*\b.{0,40}\b(clients?|customers?)\b.{0,40}\b(never|weren'?t|wasn'?t|on vacation|didn'?t work|not working|absent|on leave)\b/,
+  },
 ];
 
 /** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
@@ -207,6 +225,7 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(gun|shooting|rifle|archery) range|(nerf|glue|water|staple|heat) guns?\b/g,
   /\b(whistle-?blower|ethics) (hotline|line|program|protections?)\b/g,
   /\b(lawyer|attorney)'?s? (seminar|webinar|workshop|session|talk|clinic)\b/g,
+  /\b(where|how|what)\b.{0,40}\b(harassment|discrimination|bullying|retaliation|misconduct|grievance|complaint)( reporting| complaint)? (procedure|process|policy|form|steps)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,

@@ -10,7 +10,7 @@ export const ANGER_POINTS: readonly RegExp[] = [
   /\b(i'?ll|i will|i'?m going to|gonna|ready to|about to) (quit|resign|walk out|leave this company)\b/,
   /\b(third|3rd|fourth|4th|fifth|5th|tenth|umpteenth|last) time\b/,
   /\b(nobody|no one|no-one) (cares|answers|responds|replies|gets back|is helping|bothers)\b/,
-  /\b(useless|terrible|awful|horrible|worst|hate|garbage|nonsense|unbelievable|seriously\?)\b/,
+  /\b(useless|terrible|awful|horrible|worst|hate|garbage|nonsense|unbelievable)\b|\b(seriously|really|are you (kidding|serious)( me)?)\?/,
   /\b(again\?|still nothing|still waiting|still no|still haven'?t|still hasn'?t|weeks? (now|already))\b/,
   /\b(demand|i expect|immediately|right now|asap)\b/,
   /\b(fix (it|this)[.!]* now|(second|2nd|third|3rd|fourth) (month|time|week|pay ?period|paycheck) in a row|out of spite|(doesn'?t|don'?t|does not|do not|nobody|no one) (even )?cares?( at all)?)\b/,
