@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminHeaders, TEST_ADMIN_KEY } from '../helpers/app.js';
@@ -23,6 +25,7 @@ describe.skipIf(!chromiumAvailable)(
     let browser: Browser;
     let server: WebServer;
     let escalatedId: string;
+    let receiver: http.Server | undefined;
 
     const api = async (method: string, url: string, payload?: unknown, admin = false) => {
       const response = await server.testApp.app.inject({
@@ -59,10 +62,28 @@ describe.skipIf(!chromiumAvailable)(
       });
       expect(escalated.metadata.escalated).toBe(true);
       escalatedId = escalated.conversation_id;
+
+      // One delivery that succeeds (a local receiver) and one that fails (it answers 500), for the chart.
+      receiver = http.createServer((req, res) => {
+        req.resume();
+        req.on('end', () => res.writeHead(req.url === '/ok' ? 200 : 500).end());
+      });
+      await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', resolve));
+      const { port } = receiver.address() as AddressInfo;
+      for (const path of ['/ok', '/broken']) {
+        const hook = await api(
+          'POST',
+          '/api/v1/webhooks',
+          { url: `http://127.0.0.1:${port}${path}`, events: ['query.created'], max_attempts: 1 },
+          true,
+        );
+        await api('POST', `/api/v1/webhooks/${hook.id}/test`, undefined, true);
+      }
     });
     afterAll(async () => {
       await browser?.close();
       await server?.close();
+      receiver?.close();
     });
 
     it('shows the handoff package, assigns the case and resolves it with an answer', async () => {
@@ -124,6 +145,7 @@ describe.skipIf(!chromiumAvailable)(
       expect(drawn).toBe(true);
       expect(await section.getByRole('img', { name: /Sentiment mix/ }).count()).toBe(1);
       await section.getByRole('heading', { name: 'Unanswered questions' }).waitFor();
+      await screenshot(page, 'admin-dashboard');
       expect(await section.locator('section', { hasText: 'Unanswered questions' }).textContent()).toContain(
         'xylophone zeppelin marmalade',
       );
@@ -131,7 +153,13 @@ describe.skipIf(!chromiumAvailable)(
       const sentimentData = section.locator('figure', { hasText: 'Sentiment mix' }).locator('details');
       await sentimentData.getByText('Show the data').click();
       expect(await sentimentData.getByRole('table').textContent()).toContain('Neutral');
-      await screenshot(page, 'admin-dashboard');
+      const deliveryData = section.locator('figure', { hasText: 'Webhook deliveries' }).locator('details');
+      await deliveryData.getByText('Show the data').click();
+      // Today's bucket: one succeeded, one failed.
+      expect(await deliveryData.locator('tbody tr').last().locator('td').allTextContents()).toEqual([
+        '1',
+        '1',
+      ]);
 
       await section.getByLabel('Period', { exact: true }).selectOption('1');
       await page.waitForFunction(() => document.querySelectorAll('#section-body canvas').length === 5);

@@ -42,9 +42,11 @@ function articlesShown(articles) {
 
 /** A form of one text control and a button; submit(value) may throw, its message shown in `error`. */
 function actionForm(label, control, buttonLabel, error, submit, extra = null) {
-  const form = el('form', { 'aria-label': label }, control.wrap, extra);
   const button = el('button', { type: 'submit', class: extra ? '' : 'secondary' }, buttonLabel);
-  form.append(el('div', { class: 'field-row' }, button));
+  // A short field sits beside its button; a long one (the answer) takes its own line above them.
+  const form = extra
+    ? el('form', { 'aria-label': label }, control.wrap, el('div', { class: 'field-row' }, extra, button))
+    : el('form', { 'aria-label': label }, el('div', { class: 'field-row' }, control.wrap, button));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
