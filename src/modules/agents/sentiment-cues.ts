@@ -2,14 +2,14 @@
 
 /** Words that, on their own, make a message angry rather than merely unhappy. */
 export const STRONG_ANGER =
-  /\b(fuck\w*|f\*+\w*|shit\w*|s\*+t|bullshit|wtf|goddamn\w*|damn(ed)?|crap|pissed( off)?|screw (you|this|them)|the hell|hell is|what the hell|(complete|total|utter|such|this is|that'?s|thats) (bs|bullshit|crap|garbage|nonsense)|ridiculous|unacceptable|outrageous|furious|infuriat\w*|livid|disgusting|disgraceful|pathetic|incompetent|absurd|absolutely useless|completely useless|you people|insane|a joke|clowns?|sick (of|and tired)|fed up|had enough|(so|completely|totally) done with|enough is enough|how many (more )?times|fix (this|it) now|inaceptable|ridiculo|indignante|verguenza|estoy harto|estoy harta|harto de|furioso|furiosa|inacceptable|scandaleux|honteux|furieux|furieuse|j'?en ai marre|ras le bol|inakzeptabel|unverschamt|frechheit|lacherlich|wutend|stinksauer|es reicht)\b/;
+  /\b(fuck\w*|f\*+\w*|shit\w*|s\*+t|bullshit|wtf|goddamn\w*|damn(ed)?|crap|pissed( off)?|screw (you|this|them)|the hell|hell is|what the hell|(complete|total|utter|such|this is|that'?s|thats) (bs|bullshit|crap|garbage|nonsense)|ridiculous|unacceptable|outrageous|furious|infuriat\w*|livid|disgusting|disgraceful|pathetic|incompetent|absurd|absolutely useless|what a (useless|joke|mess|disaster|waste)|completely useless|you people|insane|a joke|clowns?|sick (of|and tired)|fed up|had enough|(so|completely|totally) done with|enough is enough|how many (more )?times|fix (this|it) now|inaceptable|ridiculo|indignante|verguenza|estoy harto|estoy harta|harto de|furioso|furiosa|inacceptable|scandaleux|honteux|furieux|furieuse|j'?en ai marre|ras le bol|inakzeptabel|unverschamt|frechheit|lacherlich|wutend|stinksauer|es reicht)\b/;
 
 /** Weaker signals of anger: each adds a point; two points make a message angry. */
 export const ANGER_POINTS: readonly RegExp[] = [
   /!{2,}|\?!|!\?/,
   /\b(i'?ll|i will|i'?m going to|gonna|ready to|about to) (quit|resign|walk out|leave this company)\b/,
   /\b(third|3rd|fourth|4th|fifth|5th|tenth|umpteenth|last) time\b/,
-  /\b(nobody|no one|no-one) (cares|answers|responds|replies|gets back|is helping|bothers)\b/,
+  /\b(nobody|no one|no-one) (ever )?(cares|answers|responds|replies|gets back|is helping|bothers|listens|helps)\b/,
   /\b(useless|terrible|awful|horrible|worst|hate|garbage|nonsense|unbelievable)\b|\b(seriously|really|are you (kidding|serious)( me)?)\?/,
   /\b(again\?|still nothing|still waiting|still no|still haven'?t|still hasn'?t|weeks? (now|already))\b/,
   /\b(demand|i expect|immediately|right now|asap)\b/,
@@ -18,7 +18,7 @@ export const ANGER_POINTS: readonly RegExp[] = [
 
 /** Distress, worry, frustration and things going wrong for the person. */
 export const NEGATIVE =
-  /\b(frustrat\w*|upset|worried|worry|worrying|anxious|anxiety|stressed|stressful|so much stress|confus\w*|disappoint\w*|discourag\w*|annoy\w*|unhappy|unfair|not fair|struggl\w*|scared|afraid|terrified|sad|depress\w*|overwhelm\w*|concerned|hopeless|exhausted|burn(ed|t)? out|desperate|panic\w*|uncomfortable|stuck|no direction|don'?t understand why|nobody (told|tells|talks|explained)|way too (much|many)|don'?t recognize|still pending|out of spite|can'?t afford|unpaid (overtime|wages|hours|salary|work)|underpaid|shorted|overcharged|denied|rejected|ignored|passed over|humiliat\w*|miserable|awful|terrible|horrible|hate|crying|can'?t cope|can'?t take (it|this)|(passed away|died|death of|lost my (mom|dad|mother|father|wife|husband|son|daughter|brother|sister|grand\w+|baby)|miscarriage)|not ready to|je n'?en peux plus|n'?en peux plus|preocupad[oa]|triste|inquiet\w*|decu\w*|besorgt|enttauscht|traurig)\b/;
+  /\b(frustrat\w*|upset|worried|worry|worrying|anxious|anxiety|stressed|stressful|so much stress|confus\w*|disappoint\w*|discourag\w*|annoy\w*|unhappy|unfair|not fair|struggl\w*|scared|afraid|terrified|sad|depress\w*|overwhelm\w*|concerned|hopeless|exhausted|burn(ed|t)? out|desperate|panic\w*|uncomfortable|stuck|(nobody|no one) (ever )?(listens|cares|helps)|no direction|don'?t understand why|nobody (told|tells|talks|explained)|way too (much|many)|don'?t recognize|still pending|out of spite|can'?t afford|unpaid (overtime|wages|hours|salary|work)|underpaid|shorted|overcharged|denied|rejected|ignored|passed over|humiliat\w*|miserable|awful|terrible|horrible|hate|crying|can'?t cope|can'?t take (it|this)|(passed away|died|death of|lost my (mom|dad|mother|father|wife|husband|son|daughter|brother|sister|grand\w+|baby)|miscarriage)|not ready to|je n'?en peux plus|n'?en peux plus|preocupad[oa]|triste|inquiet\w*|decu\w*|besorgt|enttauscht|traurig)\b/;
 
 /** Money that should have arrived and did not, or arrived wrong: negative even without feeling words. */
 export const PAY_PROBLEM =
