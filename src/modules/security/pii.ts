@@ -48,9 +48,20 @@ const labels: Array<[Label, RegExp]> = [
 const LABEL_WINDOW_BEFORE = 40;
 const LABEL_WINDOW_AFTER = 25;
 
-/** The label nearest the number: the last one before it, else the first one shortly after it. */
+// A mask from an earlier pass ("[passport number]") names a kind but must not label the numbers around it; it
+// still stands where a number stood, so it becomes a placeholder number that bounds the label windows.
+// A window may cut a mask in two, hence the unclosed and unopened ends.
+const withoutMasks = (window: string) => window.replace(/\[[^\]]*\]|\[[^\]]*$|^[^[]*\]|\*{3}-\*{2}-/g, ' 0 ');
+
+/**
+ * The label nearest the number: the last one before it, else the first one shortly after it. A label belongs
+ * to the number right next to it, so each window stops at the neighbouring number ("routing 021000021 and
+ * 123456789": "routing" is not about the second number). With masks left out of the windows, this keeps
+ * masking idempotent.
+ */
 function nearestLabel(text: string, start: number, end: number): Label | undefined {
-  const before = text.slice(Math.max(0, start - LABEL_WINDOW_BEFORE), start);
+  const windowBefore = withoutMasks(text.slice(Math.max(0, start - LABEL_WINDOW_BEFORE), start));
+  const before = windowBefore.slice(windowBefore.search(/\d\D*$/) + 1);
   let best: { label: Label; at: number } | undefined;
   for (const [label, pattern] of labels) {
     for (const match of before.matchAll(pattern)) {
@@ -60,7 +71,9 @@ function nearestLabel(text: string, start: number, end: number): Label | undefin
   }
   if (best) return best.label;
   if (/[$€£¥]\s*$/.test(before)) return 'other';
-  const after = text.slice(end, end + LABEL_WINDOW_AFTER);
+  // A label after the number counts only when no other number follows it ("… twice, phone: +1 202 …").
+  const after = withoutMasks(text.slice(end, end + LABEL_WINDOW_AFTER));
+  if (/\d/.test(after)) return undefined;
   let first: { label: Label; at: number } | undefined;
   for (const [label, pattern] of labels) {
     for (const match of after.matchAll(pattern)) {
@@ -83,10 +96,13 @@ const cardGrouped = new RegExp(
   `${NOT_BEFORE}(?:\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?|\\d{4}([ -])\\d{6}\\2\\d{4,5})${NOT_AFTER}`,
   'g',
 );
-const accountAfterLabel =
-  /\b(?:bank\s+)?(?:account|acct|a\/c)(?:\s+(?:number|num|no\.?|nr\.?|#))?\s*(?:is\s+|:\s*|#\s*|=\s*)?(\d(?:[ -]?\d){5,16})(?![\w-]|[.,]\d)/dgi;
-const passportAfterLabel =
-  /\bpassport(?:\s+(?:number|num|no\.?|nr\.?|#|id))?\s*(?:is\s+|:\s*|#\s*|=\s*)?([A-Za-z0-9]{6,9})\b/dgi;
+// "account number is: 123…", "acct #123…", "passport no.: X123…": a noun, an optional "number", "is" and punctuation.
+const AFTER_LABEL = String.raw`(?:\s+(?:number|num|no\.?|nr\.?|id))?\s*(?:is\b\s*)?[#:=]{0,2}\s*`;
+const accountAfterLabel = new RegExp(
+  String.raw`\b(?:bank\s+)?(?:account|acct|a\/c)${AFTER_LABEL}(\d(?:[ -]?\d){5,16})(?![\w-]|[.,]\d)`,
+  'dgi',
+);
+const passportAfterLabel = new RegExp(String.raw`\bpassport${AFTER_LABEL}([A-Za-z0-9]{6,9})\b`, 'dgi');
 const ibanShape = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 
 const digitsOnly = (value: string) => value.replace(/\D/g, '');
@@ -162,6 +178,12 @@ function findLabelled(text: string, pattern: RegExp, kind: PiiKind, found: PiiMa
 // When two detectors claim the same text the stronger evidence wins: a checksum beats a label.
 const precedence: Record<PiiKind, number> = { iban: 0, card: 1, ssn: 2, routing: 3, account: 4, passport: 5 };
 
+function trimSeparators(text: string, start: number, end: number): number {
+  let cut = end;
+  while (cut > start && /[\s-]/.test(text[cut - 1]!)) cut--;
+  return cut;
+}
+
 /** Every identifier in the text, in order, without overlaps. */
 export function findPii(text: string): PiiMatch[] {
   if (!/\d/.test(text)) return [];
@@ -181,8 +203,15 @@ export function findPii(text: string): PiiMatch[] {
   for (const match of found) {
     const last = kept[kept.length - 1];
     if (last && match.start < last.end) {
-      // Overlap: keep the one found by the stronger detector.
-      if (precedence[match.kind] < precedence[last.kind]) kept[kept.length - 1] = match;
+      // Overlap: the stronger detector wins. A label-driven match that ran on into the next number
+      // ("account 12345678 123-45-6789") keeps its own part, so a second pass finds nothing new.
+      if (precedence[match.kind] < precedence[last.kind]) {
+        const ownEnd = trimSeparators(text, last.start, match.start);
+        if (digitsOnly(text.slice(last.start, ownEnd)).length >= 6) {
+          kept[kept.length - 1] = { ...last, end: ownEnd };
+          kept.push(match);
+        } else kept[kept.length - 1] = match;
+      }
       continue;
     }
     kept.push(match);
