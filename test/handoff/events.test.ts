@@ -122,5 +122,9 @@ describeEachDatabase('handoff events at a real receiver', (kind) => {
       feedback_text: 'Took too long',
       category: 'Payroll',
     });
+    // The worker's attempts are counted for Prometheus.
+    const metrics = (await h.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/hr_webhook_delivery_attempts_total\{outcome="success"\} [1-9]/);
+    expect(metrics).toMatch(/hr_webhook_delivery_duration_seconds_count\{outcome="success"\} [1-9]/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
+import { recordDeliveryAttempt } from '../analytics/metrics.js';
 import { type AttemptRecord, type DeliveryRow, recordAttempts } from './deliveries.repository.js';
 import { decide, retrySchedule } from './retry-policy.js';
 import type { SendResult, WebhookSender } from './sender.js';
@@ -86,5 +87,6 @@ export async function deliverAttempt(
         : undefined,
     pauseAfter: AUTO_PAUSE_AFTER,
   });
+  recordDeliveryAttempt(outcome, send.durationMs);
   return { send, outcome };
 }
