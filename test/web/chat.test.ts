@@ -67,10 +67,14 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     await page.reload();
     await page.locator('li.msg.bot').nth(1).waitFor();
     expect(await page.locator('li.msg.user').count()).toBe(2);
+    const restored = page.locator('li.msg.bot').first().getByRole('group', { name: 'Classification' });
+    expect(await restored.textContent()).toContain('Payroll');
     expect(await page.locator('#case-ref').textContent()).toBe(caseRef);
 
     await page.locator('li.msg.bot').last().getByRole('button', { name: 'Rate 5 out of 5' }).click();
     await page.getByText('Thanks — rated 5 of 5.').waitFor();
+    // Only the conversation pane scrolls; the page itself stays at the top with the header in view.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await screenshot(page, 'chat-answer');
 
     expect(externalRequests).toEqual([]);

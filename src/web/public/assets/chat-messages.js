@@ -121,17 +121,20 @@ export function noteBubble(text) {
   return el('li', { class: 'msg bot' }, el('div', { class: 'text muted' }, text));
 }
 
-/** A stored assistant message in the shape of a live answer, so both render the same way. */
-export function storedAnswer(conversationId, message) {
+/**
+ * A stored assistant message in the shape of a live answer, so both render the same way. The classification
+ * may be recorded on the question rather than on the answer, so the question fills the gaps.
+ */
+export function storedAnswer(conversationId, message, question) {
   return {
     conversation_id: conversationId,
     response: message.content,
-    category: message.category,
-    sentiment: message.sentiment,
-    priority: message.priority,
+    category: message.category ?? question?.category,
+    sentiment: message.sentiment ?? question?.sentiment,
+    priority: message.priority ?? question?.priority,
     metadata: {
-      escalated: message.escalated,
-      escalation_reason: message.escalation_reason,
+      escalated: message.escalated || Boolean(question?.escalated),
+      escalation_reason: message.escalation_reason ?? question?.escalation_reason,
       kb_results: message.kb_results,
     },
   };

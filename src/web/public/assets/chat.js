@@ -93,10 +93,13 @@ function startNewConversation() {
   input.focus();
 }
 
+const scrollPane = messages.parentElement;
+
 function show(item) {
   emptyState.hidden = true;
   messages.append(item);
-  item.scrollIntoView({ block: 'end', behavior: 'smooth' });
+  // Scroll only the conversation pane, never the page, so the header and the message box stay put.
+  scrollPane.scrollTop = scrollPane.scrollHeight;
   return item;
 }
 
@@ -121,16 +124,18 @@ function addAgentMessage(message) {
 async function loadConversation(id, onlyNewReplies) {
   const conversation = await api(`/api/v1/conversations/${encodeURIComponent(id)}`);
   if (conversation.user_id !== employeeId()) return false;
+  let question = null;
   for (const message of conversation.messages || []) {
     if (message.role === 'agent') {
       if (!shownAgentMessages.has(message.id)) {
         addAgentMessage(message);
         if (onlyNewReplies) announce('New reply from the HR team.');
       }
-    } else if (!onlyNewReplies && message.role === 'user') {
-      addUserMessage(message.content);
+    } else if (message.role === 'user') {
+      question = message;
+      if (!onlyNewReplies) addUserMessage(message.content);
     } else if (!onlyNewReplies) {
-      addBotMessage(storedAnswer(conversation.id, message));
+      addBotMessage(storedAnswer(conversation.id, message, question));
     }
   }
   return true;
