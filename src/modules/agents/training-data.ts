@@ -83,8 +83,7 @@ export function loadTrainedModel(
     label: example.label,
     text: analyzeText(example.text, speller),
   }));
-  for (const example of examples)
-    concernExamples.push({ label: 'none', text: analyzeText(example.text, speller) });
+  for (let i = 0; i < examples.length; i++) concernExamples.push({ label: 'none', text: labeled[i]!.text });
   const concerns = new ConcernModel(concernExamples);
   return { categories, speller, concerns };
 }

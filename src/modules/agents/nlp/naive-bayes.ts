@@ -3,7 +3,8 @@
  * variant that holds up best on short texts. Training is one pass of counting: milliseconds at start-up.
  */
 export class NaiveBayes<Label extends string> {
-  private readonly logLikelihood = new Map<string, Float64Array>();
+  // Plain arrays: tens of thousands of tiny typed arrays are slow to allocate at start-up.
+  private readonly logLikelihood = new Map<string, number[]>();
   private readonly unseen: Float64Array;
   private readonly logPrior: Float64Array;
   readonly labels: readonly Label[];
@@ -14,7 +15,7 @@ export class NaiveBayes<Label extends string> {
     alpha = 0.3,
   ) {
     this.labels = labels;
-    const counts = new Map<string, Float64Array>();
+    const counts = new Map<string, number[]>();
     const totals = new Float64Array(labels.length);
     for (const example of examples) {
       const li = labels.indexOf(example.label);
@@ -22,7 +23,7 @@ export class NaiveBayes<Label extends string> {
       for (const feature of new Set(example.features)) {
         let row = counts.get(feature);
         if (!row) {
-          row = new Float64Array(labels.length);
+          row = new Array<number>(labels.length).fill(0);
           counts.set(feature, row);
         }
         const weight = example.weight ?? 1;
@@ -42,7 +43,7 @@ export class NaiveBayes<Label extends string> {
     for (let li = 0; li < labels.length; li++)
       this.unseen[li] = Math.log(alpha / (totals[li]! + alpha * vocabulary));
     for (const [feature, row] of counts) {
-      const logs = new Float64Array(labels.length);
+      const logs = new Array<number>(labels.length);
       for (let li = 0; li < labels.length; li++)
         logs[li] = Math.log((row[li]! + alpha) / (totals[li]! + alpha * vocabulary));
       this.logLikelihood.set(feature, logs);
