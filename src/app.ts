@@ -48,6 +48,7 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
     frameworkErrors,
+    trustProxy: config.trustProxy,
     // Accept a caller's request id when it is sane so traces join up across services.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

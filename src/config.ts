@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -22,6 +23,8 @@ export interface Config {
   requestTimeoutMs: number;
   rateLimitPerMinute: number;
   corsOrigins: string[];
+  /** Proxies whose X-Forwarded-For is believed (client addresses for rate limits and the audit log). */
+  trustProxy: false | string[];
   piiRedaction: 'mask' | 'off';
   workerEmbedded: boolean;
   webhookAllowPrivateUrls: boolean;
@@ -123,6 +126,31 @@ function parseOrigins(raw: string | undefined): string[] {
   return origins;
 }
 
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+// "false" (default) or the proxies' addresses / CIDR ranges. "true" (believe any client's X-Forwarded-For) is
+// refused: anyone could then choose the address their requests are counted and audited under.
+function parseTrustProxy(raw: string | undefined): false | string[] {
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/');
+    const version = isIP(address);
+    const prefixOk =
+      prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32));
+    if (!PROXY_KEYWORDS.has(entry) && (version === 0 || !prefixOk)) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `contains "${entry}"; use false or proxy addresses/CIDRs like 10.0.0.0/8,127.0.0.1`,
+      );
+    }
+  }
+  return entries;
+}
+
 function parseLlmUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   try {
@@ -152,6 +180,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     corsOrigins: parseOrigins(read(env, 'CORS_ORIGINS')),
+    trustProxy: parseTrustProxy(read(env, 'TRUST_PROXY')),
     piiRedaction: oneOf(env, 'PII_REDACTION', ['mask', 'off'], 'mask'),
     workerEmbedded: boolean(env, 'WORKER_EMBEDDED', true),
     webhookAllowPrivateUrls: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_URLS', false),

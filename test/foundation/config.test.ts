@@ -14,6 +14,7 @@ describe('loadConfig', () => {
     expect(config.bodyLimitBytes).toBe(65536);
     expect(config.rateLimitPerMinute).toBe(600);
     expect(config.piiRedaction).toBe('mask');
+    expect(config.trustProxy).toBe(false);
     expect(config.workerEmbedded).toBe(true);
     expect(config.llm.baseUrl).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
@@ -45,6 +46,9 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_PER_MINUTE', '-1'],
     ['ADMIN_API_KEY', 'short'],
     ['CORS_ORIGINS', 'not a url'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '10.0.0.0/40'],
+    ['TRUST_PROXY', 'proxy.example.com'],
     ['LLM_BASE_URL', 'ftp://x'],
   ])('rejects %s=%s with an error naming the variable', (name, value) => {
     let caught: unknown;
@@ -57,6 +61,16 @@ describe('loadConfig', () => {
     expect((caught as ConfigError).variable).toBe(name);
     expect((caught as ConfigError).message).toContain(name);
     expect((caught as ConfigError).message).not.toContain('\n');
+  });
+
+  it('parses TRUST_PROXY as proxy addresses and ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'loopback',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });
 
   it('requires LLM_MODEL together with LLM_BASE_URL', () => {

@@ -266,3 +266,37 @@ describe('router-level rejections', () => {
     expect(res.headers['x-request-id']).toBe(res.json().error.request_id);
   });
 });
+
+describe('behind a trusted proxy (TRUST_PROXY)', () => {
+  it('counts clients by X-Forwarded-For only when the connection comes from a trusted proxy', async () => {
+    const t = await createTestApp('sqlite', { RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '10.1.0.0/16' });
+    try {
+      const viaProxy = (client: string) =>
+        t.app.inject({
+          method: 'GET',
+          url: '/health',
+          remoteAddress: '10.1.2.3',
+          headers: { 'x-forwarded-for': client },
+        });
+      // Two employees behind the same load balancer each get their own allowance.
+      for (const client of ['198.51.100.1', '198.51.100.2']) {
+        expect((await viaProxy(client)).statusCode).toBe(200);
+        expect((await viaProxy(client)).statusCode).toBe(200);
+        expect((await viaProxy(client)).statusCode).toBe(429);
+      }
+      // A client connecting directly cannot choose its address with the header.
+      const direct = (spoofed: string) =>
+        t.app.inject({
+          method: 'GET',
+          url: '/health',
+          remoteAddress: '192.0.2.50',
+          headers: { 'x-forwarded-for': spoofed },
+        });
+      expect((await direct('203.0.113.1')).statusCode).toBe(200);
+      expect((await direct('203.0.113.2')).statusCode).toBe(200);
+      expect((await direct('203.0.113.3')).statusCode).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+});
