@@ -5,7 +5,14 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH);
+// In CI the browser tests must run: a missing Chromium fails them there rather than skipping them.
+export const chromiumAvailable = fs.existsSync(CHROMIUM_PATH) || process.env.CI === 'true';
+if (!chromiumAvailable) {
+  // CI installs Chromium (.ci/run); elsewhere say why the browser scenarios did not run instead of hiding it.
+  process.stdout.write(
+    `NOTICE: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH): browser tests skipped.\n`,
+  );
+}
 
 const SCREENSHOT_DIR = path.resolve('test-output/screenshots');
 const DOCS_SCREENSHOT_DIR = path.resolve('docs/screenshots');
