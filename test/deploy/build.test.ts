@@ -16,9 +16,14 @@ const run = promisify(execFile);
 
 afterAll(() => fs.rmSync(image, { recursive: true, force: true }));
 
-function startBuilt(env: Record<string, string>): Promise<{ url: string; stop(): Promise<number | null> }> {
+/** Starts a compiled entry and resolves with the first match of `ready` in its output. */
+function startBuilt(
+  entry: string,
+  ready: RegExp,
+  env: Record<string, string>,
+): Promise<{ url: string; stop(): Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/server.js'], {
+    const child = spawn(process.execPath, [entry], {
       cwd: image,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -26,7 +31,7 @@ function startBuilt(env: Record<string, string>): Promise<{ url: string; stop():
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`dist/server.js did not start:\n${output}`));
+      reject(new Error(`${entry} did not start:\n${output}`));
     }, 30_000);
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     child.stderr.on('data', (chunk) => {
@@ -34,7 +39,7 @@ function startBuilt(env: Record<string, string>): Promise<{ url: string; stop():
     });
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = /Server listening at (http:\/\/[^"\s]+)/.exec(output);
+      const match = ready.exec(output);
       if (!match) return;
       clearTimeout(timer);
       resolve({
@@ -47,13 +52,13 @@ function startBuilt(env: Record<string, string>): Promise<{ url: string; stop():
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`dist/server.js exited with ${code}:\n${output}`));
+      reject(new Error(`${entry} exited with ${code}:\n${output}`));
     });
   });
 }
 
 describe('production build', () => {
-  it('compiles src/ with tsconfig.build.json and the compiled server starts and reports healthy', async () => {
+  it('compiles src/ with tsconfig.build.json; the compiled server reports healthy and the compiled worker starts and stops', async () => {
     for (const shared of ['package.json', 'node_modules', 'data', 'src'])
       fs.symlinkSync(path.join(root, shared), path.join(image, shared));
     const tsc = path.join(root, 'node_modules/.bin/tsc');
@@ -63,9 +68,10 @@ describe('production build', () => {
     for (const entry of ['server.js', 'cli/worker.js', 'cli/migrate.js'])
       expect(fs.existsSync(path.join(image, 'dist', entry)), entry).toBe(true);
 
-    const server = await startBuilt({
+    const dataDir = tempDir();
+    const server = await startBuilt('dist/server.js', /Server listening at (http:\/\/[^"\s]+)/, {
       PORT: '0',
-      DATA_DIR: tempDir(),
+      DATA_DIR: dataDir,
       ADMIN_API_KEY: 'build-test-admin-key-0123456789',
       LOG_LEVEL: 'info',
     });
@@ -82,5 +88,12 @@ describe('production build', () => {
     const body = (await answer.json()) as { metadata: { kb_results: unknown[] } };
     expect(body.metadata.kb_results.length).toBeGreaterThan(0);
     expect(await server.stop()).toBe(0);
+
+    // The same build runs the delivery worker on the database the server created.
+    const worker = await startBuilt('dist/cli/worker.js', /"worker":"([^"]+)"/, {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    });
+    expect(await worker.stop()).toBe(0);
   }, 120_000);
 });
