@@ -34,6 +34,9 @@ export function createDb(config: DatabaseConfig, poolSize = 10): Db {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  // SQLite's advice for long-lived connections: gather planner statistics where they are missing or stale,
+  // which lets the analytics queries pick their covering indexes.
+  database.pragma('optimize = 0x10002');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
 }
