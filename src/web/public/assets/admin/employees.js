@@ -92,7 +92,13 @@ export async function render(root, ctx) {
             ),
             vipStatus,
           ),
-          el('p', { class: 'muted' }, `${page.total ?? conversations.length} conversation(s), newest first.`),
+          el(
+            'p',
+            { class: 'muted' },
+            page.total
+              ? `${page.total} conversation(s), newest first.`
+              : 'No conversations for this employee id yet.',
+          ),
           conversations.map((c) => {
             const id = c.id ?? c.conversation_id;
             const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));

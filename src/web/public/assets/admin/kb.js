@@ -84,6 +84,7 @@ export async function render(root, ctx) {
           'div',
           { class: 'actions' },
           el('button', { type: 'button', class: 'secondary', onclick: () => showEditor(article) }, 'Edit'),
+          el('button', { type: 'button', class: 'danger', onclick: () => remove(article) }, 'Delete'),
           el('button', { type: 'button', class: 'secondary', onclick: () => clear(viewer) }, 'Close'),
         ),
       ),
