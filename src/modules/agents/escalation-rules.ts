@@ -133,8 +133,8 @@ export interface TriggerMatch {
 }
 
 /** Every sensitive subject the message raises, most urgent first. */
-export function findTriggers(folded: string): TriggerMatch[] {
-  const text = stripInnocentPhrases(folded);
+export function findTriggers(folded: string, alreadyStripped = false): TriggerMatch[] {
+  const text = alreadyStripped ? folded : stripInnocentPhrases(folded);
   const matches: TriggerMatch[] = [];
   for (const trigger of ALL_TRIGGERS) {
     if (matches.some((found) => found.kind === trigger.kind)) continue;

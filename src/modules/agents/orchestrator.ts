@@ -132,6 +132,7 @@ function initialState(input: PipelineInput): PipelineState {
     attemptCount: 1,
     kbResults: [],
     relevantHits: [],
+    withoutInnocentPhrases: '',
     triggers: [],
     escalated: false,
     escalationReason: null,

@@ -21,9 +21,12 @@ export class SensitiveTopicDetector implements Agent {
   ) {}
 
   run(state: PipelineState): void {
-    state.triggers = findTriggers(state.text.raw);
+    const stripped = stripInnocentPhrases(state.text.raw);
+    state.withoutInnocentPhrases = stripped;
+    state.triggers = findTriggers(stripped, true);
     if (state.triggers.length > 0 || !this.concerns) return;
-    const text = analyzeText(stripInnocentPhrases(state.text.raw), this.speller);
+    // Re-analyze only when innocent phrases were actually removed.
+    const text = stripped === state.text.raw ? state.text : analyzeText(stripped, this.speller);
     if (text.stems.length === 0) return;
     const verdict = this.concerns.classify(text);
     if (verdict.label !== 'none' && verdict.concern >= CONCERN_THRESHOLD)

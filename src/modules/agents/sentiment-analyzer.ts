@@ -1,5 +1,4 @@
 import { SentimentAnalyzer as LexiconAnalyzer } from 'natural/lib/natural/sentiment/index.js';
-import { stripInnocentPhrases } from './escalation-rules.js';
 import { tokenize } from './nlp/normalize.js';
 import {
   ACRONYMS,
@@ -82,7 +81,7 @@ export class SentimentAgent implements Agent {
   readonly name = 'sentiment-analyzer';
 
   run(state: PipelineState): void {
-    const folded = stripInnocentPhrases(state.text.raw);
+    const folded = state.withoutInnocentPhrases;
     // Reporting mistreatment, danger or distress is negative even when worded calmly.
     const raisesConcern = state.triggers.some((trigger) => trigger.kind !== 'human');
     state.sentiment = classifySentiment(

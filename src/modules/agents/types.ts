@@ -120,6 +120,8 @@ export interface PipelineState {
   attemptCount: number;
   kbResults: KbHit[];
   relevantHits: KbHit[];
+  /** The folded message with innocent uses of alarming words removed (set by the topic detector). */
+  withoutInnocentPhrases: string;
   /** Sensitive subjects found in the message (harassment, crisis, legal…), most urgent first. */
   triggers: { kind: EscalationKind; label: string; matched: string }[];
   escalated: boolean;
