@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { loggerOptions } from '../logger.js';
+import { DeliveryLogRetention } from '../modules/webhooks/retention.js';
 import { createUndiciSender } from '../modules/webhooks/sender.js';
 import { DeliveryWorker } from '../modules/webhooks/worker.js';
 
@@ -18,11 +19,13 @@ async function main(): Promise<void> {
   const db = createDb(config.database, config.databasePoolSize);
   await migrateToLatest(db);
   const sender = createUndiciSender({ allowPrivateUrls: config.webhookAllowPrivateUrls });
-  const worker = new DeliveryWorker(
-    { db, clock: systemClock, sender, log },
+  const worker = new DeliveryWorker({ db, clock: systemClock, sender, log });
+  const retention = new DeliveryLogRetention(
+    { db: db.kysely, clock: systemClock, log },
     { retentionDays: config.deliveryLogRetentionDays },
   );
   worker.start();
+  retention.start();
   log.info({ worker: worker.id }, 'webhook delivery worker started');
 
   let stopping = false;
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'webhook delivery worker stopping');
     const forced = setTimeout(() => process.exit(1), 45_000);
     forced.unref();
+    await retention.stop();
     await worker.stop();
     await sender.close();
     await db.destroy();

@@ -228,24 +228,48 @@ export async function recordAttempts(db: Db, records: AttemptRecord[]): Promise<
         })),
       )
       .execute();
-    for (const r of records) {
-      const d = r.delivery;
+    // Final outcomes that look alike (typically "200 ok") share one UPDATE; retries each carry their own time.
+    for (const group of groupFinals(records)) {
+      const first = group[0] as AttemptRecord;
+      const finishedAt = Math.max(...group.map((r) => r.finishedAt));
       await trx
         .updateTable('webhook_deliveries')
-        .set({
-          status: r.outcome === 'retry' ? 'pending' : r.outcome,
-          attempt_count: d.attempt_count + 1,
-          round_attempt: d.round_attempt + 1,
-          next_attempt_at: r.nextAttemptAt ?? d.next_attempt_at,
+        .set((eb) => ({
+          status: first.outcome === 'success' ? 'success' : 'failed',
+          attempt_count: eb('attempt_count', '+', 1),
+          round_attempt: eb('round_attempt', '+', 1),
+          lease_owner: null,
+          lease_until: null,
+          status_code: first.statusCode,
+          response_body: first.responseBody,
+          error_message: first.error,
+          ...(first.outcome === 'success' && { delivered_at: finishedAt }),
+          updated_at: finishedAt,
+        }))
+        .where(
+          'id',
+          'in',
+          group.map((r) => r.delivery.id),
+        )
+        .where('lease_owner', '=', first.owner)
+        .where('status', '=', 'pending')
+        .execute();
+    }
+    for (const r of records.filter((record) => record.outcome === 'retry')) {
+      await trx
+        .updateTable('webhook_deliveries')
+        .set((eb) => ({
+          attempt_count: eb('attempt_count', '+', 1),
+          round_attempt: eb('round_attempt', '+', 1),
+          next_attempt_at: r.nextAttemptAt ?? r.finishedAt,
           lease_owner: null,
           lease_until: null,
           status_code: r.statusCode,
           response_body: r.responseBody,
           error_message: r.error,
-          delivered_at: r.outcome === 'success' ? r.finishedAt : d.delivered_at,
           updated_at: r.finishedAt,
-        })
-        .where('id', '=', d.id)
+        }))
+        .where('id', '=', r.delivery.id)
         .where('lease_owner', '=', r.owner)
         .where('status', '=', 'pending')
         .execute();
@@ -289,6 +313,16 @@ export async function recordAttempts(db: Db, records: AttemptRecord[]): Promise<
       }
     }
   });
+}
+
+function groupFinals(records: AttemptRecord[]): AttemptRecord[][] {
+  const groups = new Map<string, AttemptRecord[]>();
+  for (const r of records) {
+    if (r.outcome === 'retry') continue;
+    const key = JSON.stringify([r.outcome, r.owner, r.statusCode, r.responseBody, r.error]);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
 }
 
 interface WebhookStats {
@@ -335,14 +369,4 @@ function accumulate(stats: Map<string, WebhookStats>, r: AttemptRecord): void {
   }
   if (r.deactivateReason) s.deactivateReason = r.deactivateReason;
   stats.set(r.delivery.webhook_id, s);
-}
-
-/** Removes finished deliveries (and their attempts) older than the retention window. */
-export async function pruneFinished(db: Db, before: number): Promise<number> {
-  const result = await db
-    .deleteFrom('webhook_deliveries')
-    .where('status', 'in', ['success', 'failed', 'cancelled'])
-    .where('updated_at', '<', before)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ModuleOptions } from '../../context.js';
+import { DeliveryLogRetention } from './retention.js';
 import { createUndiciSender } from './sender.js';
 import { webhooksRoutes } from './webhooks.routes.js';
 import { WebhooksService } from './webhooks.service.js';
@@ -16,13 +17,23 @@ export const webhooksModule: FastifyPluginAsync<ModuleOptions> = async (app, { c
   await app.register(webhooksRoutes, { prefix: '/api/v1/webhooks', service });
 
   const worker = ctx.config.workerEmbedded
-    ? new DeliveryWorker(
-        { db: ctx.db, clock: ctx.clock, sender, log: ctx.log },
+    ? new DeliveryWorker({ db: ctx.db, clock: ctx.clock, sender, log: ctx.log })
+    : null;
+  // Log retention runs where the worker runs, on its own timer (see retention.ts).
+  const retention = worker
+    ? new DeliveryLogRetention(
+        { db: ctx.db.kysely, clock: ctx.clock, log: ctx.log },
         { retentionDays: ctx.config.deliveryLogRetentionDays },
       )
     : null;
-  if (worker) app.addHook('onReady', async () => worker.start());
+  if (worker) {
+    app.addHook('onReady', async () => {
+      worker.start();
+      retention?.start();
+    });
+  }
   app.addHook('onClose', async () => {
+    await retention?.stop();
     await worker?.stop();
     await sender.close();
   });

@@ -5,13 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/create-db.js';
 import { AttemptRecorder } from './attempt-recorder.js';
 import { type AttemptDeps, deliverAttempt, leaseMsFor } from './deliver-attempt.js';
-import {
-  claimDue,
-  type DeliveryRow,
-  pruneFinished,
-  releaseClaims,
-  renewLease,
-} from './deliveries.repository.js';
+import { claimDue, type DeliveryRow, releaseClaims, renewLease } from './deliveries.repository.js';
 import { RateLimiter } from './rate-limiter.js';
 import { retrySchedule } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
@@ -25,8 +19,6 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Requests in flight at once to one webhook, so one slow endpoint cannot take every slot. */
   perWebhookConcurrency?: number;
-  /** Finished deliveries older than this are pruned (hourly). */
-  retentionDays?: number;
   id?: string;
 }
 
@@ -39,7 +31,6 @@ export interface WorkerDeps {
 
 // After a nudge the outbox row may not be committed yet: poll quickly a few times before settling back.
 const BURST_DELAYS_MS = [1, 2, 4, 8, 16, 32, 64, 128];
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const WEBHOOK_CACHE_MS = 250;
 
 /**
@@ -54,7 +45,6 @@ export class DeliveryWorker {
   private readonly poll: number;
   private readonly concurrency: number;
   private readonly perWebhook: number;
-  private readonly retentionMs: number;
   private readonly limiter: RateLimiter;
   private readonly attemptDeps: AttemptDeps;
   private readonly recorder: AttemptRecorder;
@@ -69,7 +59,6 @@ export class DeliveryWorker {
   private roomWaiters: (() => void)[] = [];
   private burstStep = -1;
   private backlogLikely = false;
-  private lastPrune = 0;
   private attempted = 0;
   private unregister: (() => void) | null = null;
 
@@ -81,7 +70,6 @@ export class DeliveryWorker {
     this.poll = options.pollIntervalMs ?? 200;
     this.concurrency = options.concurrency ?? 64;
     this.perWebhook = options.perWebhookConcurrency ?? 8;
-    this.retentionMs = (options.retentionDays ?? 30) * 24 * 60 * 60 * 1000;
     this.limiter = new RateLimiter(deps.clock);
     this.recorder = new AttemptRecorder(deps.db.kysely, (error, records) =>
       deps.log.error(
@@ -150,7 +138,6 @@ export class DeliveryWorker {
       try {
         claimed = await this.claim();
         await this.dispatch();
-        await this.pruneIfDue();
       } catch (error) {
         this.deps.log.error({ err: error }, 'webhook worker: claim failed');
       }
@@ -320,13 +307,5 @@ export class DeliveryWorker {
     this.roomWaiters = [];
     for (const resolve of waiters) resolve();
     this.wake?.();
-  }
-
-  private async pruneIfDue(): Promise<void> {
-    const now = this.deps.clock.now();
-    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
-    this.lastPrune = now;
-    const removed = await pruneFinished(this.deps.db.kysely, now - this.retentionMs);
-    if (removed > 0) this.deps.log.info({ removed }, 'webhook worker: pruned old delivery logs');
   }
 }
