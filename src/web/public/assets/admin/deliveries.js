@@ -27,8 +27,8 @@ function attemptsList(log) {
         el(
           'tr',
           {},
-          el('td', {}, String(attempt.attempt_number ?? attempt.attempt ?? index + 1)),
-          el('td', {}, formatDate(attempt.attempted_at ?? attempt.created_at ?? attempt.at)),
+          el('td', {}, String(attempt.attempt_number ?? index + 1)),
+          el('td', {}, formatDate(attempt.attempted_at)),
           el('td', {}, attempt.status_code ?? '—'),
           el(
             'td',
@@ -37,7 +37,7 @@ function attemptsList(log) {
               ? `${attempt.duration_ms} ms`
               : '—',
           ),
-          el('td', {}, attempt.error ?? attempt.error_message ?? ''),
+          el('td', {}, attempt.error ?? ''),
         ),
       ),
     ),

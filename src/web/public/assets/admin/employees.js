@@ -1,6 +1,8 @@
 import { qs } from '../api.js';
 import { answerBadges, badge, clear, el, field, formatDate } from '../dom.js';
 
+const ROLE_NAMES = { user: 'Employee', assistant: 'Assistant', agent: 'HR' };
+
 export async function render(root, ctx) {
   const userField = field(
     'Employee ID',
@@ -51,9 +53,9 @@ export async function render(root, ctx) {
             el(
               'li',
               {},
-              el('strong', {}, `${m.role ?? m.sender ?? 'message'}: `),
-              m.content ?? m.text ?? '',
-              el('span', { class: 'muted' }, ` · ${formatDate(m.timestamp ?? m.created_at)}`),
+              el('strong', {}, `${ROLE_NAMES[m.role] ?? m.role}: `),
+              m.content,
+              el('span', { class: 'muted' }, ` · ${formatDate(m.timestamp)}`),
             ),
           ),
         ),
@@ -100,17 +102,12 @@ export async function render(root, ctx) {
               : 'No conversations for this employee id yet.',
           ),
           conversations.map((c) => {
-            const id = c.id ?? c.conversation_id;
+            const id = c.conversation_id;
             const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
             const details = el(
               'details',
               { class: 'item' },
-              el(
-                'summary',
-                {},
-                `${formatDate(c.updated_at ?? c.created_at)} · ${c.status ?? ''} · `,
-                el('code', {}, id),
-              ),
+              el('summary', {}, `${formatDate(c.updated_at)} · ${c.status} · `, el('code', {}, id)),
               answerBadges(c),
               c.status === 'Escalated' ? badge('Escalated', 'bad') : null,
               body,
