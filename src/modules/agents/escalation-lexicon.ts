@@ -211,6 +211,41 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\bbill\w*\b.{0,40}\b(clients?|customers?)\b.{0,40}\b(never|weren'?t|wasn'?t|on vacation|didn'?t work|not working|absent|on leave)\b/,
   },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\bbecause (i'?ll|i will|i might|i may|i could|i'?m going to) (probably |eventually |soon )?(have|get|be having|start a family|get pregnant)( kids| children| a baby| pregnant)?\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b(take (me|you|us|him|her) out\b(?! (to|for|on))|(alarms?|sprinklers?|extinguishers?|exits?|smoke detectors?)\b.{0,30}\b(hasn'?t|haven'?t|isn'?t|aren'?t) (worked|working|been (working|fixed|tested))|(alarms?|sprinklers?|extinguishers?|smoke detectors?)\b.{0,20}\b(disconnected|out of order|faulty|empty)|physical(ly)? (abus\w*|assault\w*|attack\w*|hurt|harm\w*|threaten\w*)|(hit|struck|run over|ran over|crushed|pinned|knocked down) by (a |the )?(pallet|forklift|truck|car|machine|vehicle|door|box|shelf|load)\w*|\b(black )?mou?ld\b|(people|we|everyone|workers|staff) (are|keep) getting (sick|ill|headaches|hurt|injured)|agress\w*|me faire du mal|hacerme dano)\b/,
+  },
+  {
+    kind: 'bullying',
+    label: 'bullying or intimidation',
+    pattern: /\b(abus(e|ed|es|ing|ive)|verbally attack\w*)\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern:
+      /\b((easier|better) (to|if i) (not exist|wasn'?t here|weren'?t here|were gone|disappeared|died)|to not exist|scared of what i (might|could|would) do|(really |very )?(bad|dark) place (mentally|emotionally)|(i'?m|i am) not coping|can'?t cope anymore|me faire du mal|hacerme dano|mir (etwas )?antun)\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(pocket(s|ed|ing)? (the )?(cash|money|tips)|(keeps?|kept|takes?|took) (the |our |staff )?tips|personal (purchases|expenses|items|trips|bills)\b.{0,30}\b(as|on) (business|company|work|the company)|roband\w*|robo dinero|robaron|falscht|gefalscht|falschung)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'a formal complaint about a colleague',
+    pattern:
+      /\b((formal|official) (complaint|grievance)|(make|file|lodge|raise|submit) a complaint (about|against) (my|a|the|our) (manager|boss|supervisor|coworker|co-worker|colleague|lead|team lead|director)|i'?m escalating (this|it)|speak to (someone|somebody) in charge|beschwerde (uber|einreichen))\b/,
+  },
 ];
 
 /** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
@@ -226,6 +261,10 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(whistle-?blower|ethics) (hotline|line|program|protections?)\b/g,
   /\b(lawyer|attorney)'?s? (seminar|webinar|workshop|session|talk|clinic)\b/g,
   /\b(where|how|what)\b.{0,40}\b(harassment|discrimination|bullying|retaliation|misconduct|grievance|complaint)( reporting| complaint)? (procedure|process|policy|form|steps)\b/g,
+  /\b(anti[- ]?)?(discrimination|harassment|diversity|inclusion) (commitments?|statement|pledge|initiatives?|efforts|goals|report)\b/g,
+  /\bshooting stars?\b/g,
+  /\b(steal\w*|stole|took) (my|the|our) (lunch|food|snacks?|stapler|pens?|chair|parking spot|seat|mug|yogurt)\b/g,
+  /\bescalate (my|the|this|an|a) (it |support |helpdesk |help desk |service desk )?(ticket|request|case with it)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,

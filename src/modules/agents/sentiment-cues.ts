@@ -2,13 +2,13 @@
 
 /** Words that, on their own, make a message angry rather than merely unhappy. */
 export const STRONG_ANGER =
-  /\b(fuck\w*|f\*+\w*|shit\w*|s\*+t|bullshit|wtf|goddamn\w*|damn(ed)?|crap|pissed( off)?|screw (you|this|them)|the hell|hell is|what the hell|(complete|total|utter|such|this is|that'?s|thats) (bs|bullshit|crap|garbage|nonsense)|ridiculous|unacceptable|outrageous|furious|infuriat\w*|livid|disgusting|disgraceful|pathetic|incompetent|absurd|absolutely useless|what a (useless|joke|mess|disaster|waste)|completely useless|you people|insane|a joke|clowns?|sick (of|and tired)|fed up|had enough|(so|completely|totally) done with|enough is enough|how many (more )?times|fix (this|it) now|inaceptable|ridiculo|indignante|verguenza|estoy harto|estoy harta|harto de|furioso|furiosa|inacceptable|scandaleux|honteux|furieux|furieuse|j'?en ai marre|ras le bol|inakzeptabel|unverschamt|frechheit|lacherlich|wutend|stinksauer|es reicht)\b/;
+  /\b(fuck\w*|f\*+\w*|shit\w*|s\*+t|bullshit|wtf|goddamn\w*|damn(ed)?|crap|pissed( off)?|screw (you|this|them)|the hell|hell is|what the hell|(complete|total|utter|such|this is|that'?s|thats) (bs|bullshit|crap|garbage|nonsense)|ridiculous|unacceptable|outrageous|furious|infuriat\w*|livid|disgusting|disgraceful|pathetic|incompetent|absurd|disgrace\w*|(hr|you|you guys|this|payroll|this system|this company) (is|are) useless|absolutely useless|what a (useless|joke|mess|disaster|waste)|completely useless|you people|insane|a joke|clowns?|sick (of|and tired)|fed up|had enough|(so|completely|totally) done with|enough is enough|how many (more )?times|fix (this|it) now|inaceptable|ridiculo|indignante|verguenza|estoy harto|estoy harta|harto de|furioso|furiosa|inacceptable|scandaleux|honteux|furieux|furieuse|j'?en ai marre|ras le bol|inakzeptabel|unverschamt|frechheit|lacherlich|wutend|stinksauer|es reicht)\b/;
 
 /** Weaker signals of anger: each adds a point; two points make a message angry. */
 export const ANGER_POINTS: readonly RegExp[] = [
   /!{2,}|\?!|!\?/,
   /\b(i'?ll|i will|i'?m going to|gonna|ready to|about to) (quit|resign|walk out|leave this company)\b/,
-  /\b(third|3rd|fourth|4th|fifth|5th|tenth|umpteenth|last) time\b/,
+  /\b((third|3rd|fourth|4th|fifth|5th|tenth|umpteenth|last) time|asked (\d+|three|four|five|six|many|several|multiple) times)\b/,
   /\b(nobody|no one|no-one) (ever )?(cares|answers|responds|replies|gets back|is helping|bothers|listens|helps)\b/,
   /\b(useless|terrible|awful|horrible|worst|hate|garbage|nonsense|unbelievable)\b|\b(seriously|really|are you (kidding|serious)( me)?)\?/,
   /\b(again\?|still nothing|still waiting|still no|still haven'?t|still hasn'?t|weeks? (now|already))\b/,
