@@ -31,7 +31,6 @@ export interface WorkerDeps {
 
 // After a nudge the outbox row may not be committed yet: poll quickly a few times before settling back.
 const BURST_DELAYS_MS = [1, 2, 4, 8, 16, 32, 64, 128];
-const WEBHOOK_CACHE_MS = 250;
 
 /**
  * The delivery worker. It claims due deliveries with a lease (a claim takes up to two rounds of a webhook's
@@ -51,8 +50,7 @@ export class DeliveryWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly active = new Map<string, number>();
   private readonly queued = new Map<string, DeliveryRow[]>();
-  private readonly cache = new Map<string, WebhookRow>();
-  private cacheAt = 0;
+  private readonly webhooks = new Map<string, WebhookRow>();
   private running = false;
   private loopDone: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -200,6 +198,7 @@ export class DeliveryWorker {
       excludeWebhookIds: busy,
     });
     this.backlogLikely = claimed.length >= limit;
+    if (claimed.length > 0) await this.refreshWebhooks([...new Set(claimed.map((d) => d.webhook_id))]);
     for (const delivery of claimed) {
       const list = this.queued.get(delivery.webhook_id) ?? [];
       list.push(delivery);
@@ -212,7 +211,7 @@ export class DeliveryWorker {
   /** Starts queued deliveries within the caps and rate limits; returns how many started. */
   private async dispatch(): Promise<number> {
     if (this.queued.size === 0) return 0;
-    const webhooks = await this.webhooksOf([...this.queued.keys()]);
+    const webhooks = this.webhooks;
     const now = this.deps.clock.now();
     let started = 0;
     for (const [webhookId, list] of this.queued) {
@@ -276,18 +275,14 @@ export class DeliveryWorker {
     this.inFlight.add(tracked);
   }
 
-  /** Webhook rows, cached for a moment: edits (URL, secret) apply within WEBHOOK_CACHE_MS; pausing applies at once. */
-  private async webhooksOf(ids: string[]): Promise<Map<string, WebhookRow>> {
-    const now = performance.now();
-    if (now - this.cacheAt > WEBHOOK_CACHE_MS) {
-      this.cache.clear();
-      this.cacheAt = now;
-    }
-    const missing = ids.filter((id) => !this.cache.has(id));
-    if (missing.length > 0) {
-      for (const row of await findWebhooks(this.deps.db.kysely, missing)) this.cache.set(row.id, row);
-    }
-    return this.cache;
+  /**
+   * Webhook rows as they are when their deliveries are claimed (URL, secrets, limits): read once per claim, not
+   * per attempt. Rows of webhooks deleted meanwhile disappear, and their queued deliveries are given back.
+   */
+  private async refreshWebhooks(ids: string[]): Promise<void> {
+    const rows = await findWebhooks(this.deps.db.kysely, ids);
+    for (const id of ids) this.webhooks.delete(id);
+    for (const row of rows) this.webhooks.set(row.id, row);
   }
 
   private async releaseQueued(): Promise<void> {
