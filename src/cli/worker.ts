@@ -26,7 +26,6 @@ async function main(): Promise<void> {
   );
   worker.start();
   retention.start();
-  log.info({ worker: worker.id }, 'webhook delivery worker started');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -44,6 +43,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // Announced only once the handlers are in place: a supervisor may signal as soon as it reads this line.
+  log.info({ worker: worker.id }, 'webhook delivery worker started');
 }
 
 main().catch((error: unknown) => {
