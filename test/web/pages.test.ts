@@ -85,6 +85,44 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     await context.close();
   });
 
+  it('gives every control on every page and console section an accessible name', async () => {
+    const { page, pageErrors, context } = await openPage(browser);
+    const unnamed = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('input, select, textarea, button')]
+          .filter((node) => (node as HTMLElement).offsetParent !== null)
+          .filter((node) => {
+            const control = node as HTMLInputElement;
+            return !(
+              control.labels?.length ||
+              control.getAttribute('aria-label') ||
+              control.getAttribute('aria-labelledby') ||
+              (control.tagName === 'BUTTON' && control.textContent?.trim())
+            );
+          })
+          .map((node) => node.outerHTML.slice(0, 120)),
+      );
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByLabel('Message').waitFor();
+    expect(await unnamed()).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/admin`);
+    expect(await unnamed()).toEqual([]);
+    await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    for (const section of ['Dashboard', 'Escalations', 'Webhooks', 'Knowledge base', 'Employees']) {
+      await page.getByRole('button', { name: section, exact: true }).click();
+      await page.waitForFunction(
+        () => !document.querySelector('#section-body')?.textContent?.includes('Loading'),
+      );
+      if (section === 'Webhooks') await page.getByRole('button', { name: 'New webhook' }).click();
+      if (section === 'Knowledge base') await page.getByRole('button', { name: 'New article' }).click();
+      expect({ section, unnamed: await unnamed() }).toEqual({ section, unnamed: [] });
+    }
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('renders Swagger UI at /docs and ReDoc at /redoc with local assets only', async () => {
     const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/docs`);
