@@ -246,6 +246,54 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b((formal|official) (complaint|grievance)|(make|file|lodge|raise|submit) a complaint (about|against) (my|a|the|our) (manager|boss|supervisor|coworker|co-worker|colleague|lead|team lead|director)|i'?m escalating (this|it)|speak to (someone|somebody) in charge|beschwerde (uber|einreichen))\b/,
   },
+  {
+    kind: 'legal',
+    label: 'a legal threat or legal action',
+    pattern:
+      /\b((?<!food |basketball |tennis |volleyball |squash )court|inspectorate|(taking|take|takes|drag|dragging) (you|you guys|them|this company|the company) to court)\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern:
+      /\b((thoughts? (about|of)|thinking (about|of)|think about) (ending it|death|dying|not waking up)|dark thoughts|suicidal)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern:
+      /\b((someone|somebody|a person|a human|an agent|a rep\w*|hr|a manager)( from hr| in hr)? (to )?(call|contact|phone|ring) me|echten? (person|menschen?)|persona real|vraie personne)\b/,
+  },
+  {
+    kind: 'bullying',
+    label: 'bullying or intimidation',
+    pattern:
+      /\b(angst vor (meinem|meiner|dem|der)|miedo (a|de) mi (jefe|jefa|supervisor\w*|gerente)|peur de mon (chef|manager|responsable)|make my life (hell|miserable|difficult)|if i tell (anyone|anybody|someone|hr|people))\b/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b((las mujeres|los hombres|los viejos|los extranjeros|los gays?) no (sirven|pueden|deben)|(women|woman|girls|men|older people|foreigners) (aren'?t|are not|isn'?t|is not) (good|suited|cut out|made|smart|strong)|(calls?|calling|called|saying|says|said) (i'?m|i am|me) (a |an )?(dinosaur|boomer|grandpa|grandma|old man|old lady|too old|over the hill|relic)|(asked|asks|asking) (me )?(if|whether) (i'?m|i am|i was) (planning|going) to (get married|have (kids|children|a baby)|get pregnant|start a family))\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b(me cai|me lastime|me heri|accidente|je suis tombee?|gesturzt|unfall|verletzt|no ventilation|poor ventilation|(feel|feeling|felt) (dizzy|faint|sick|lightheaded) (every day|at work|from|all day)|broken (railing|handrail|ladder|stairs?|steps|guard|scaffold\w*|brakes?|harness)|(nearly|almost) (fell|died|got hurt|got crushed|got hit|electrocuted))\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(selling (our |the |company |customer |client |confidential )*(data|information|secrets|designs|source code|customer lists?)|leak(ing|ed|s)? (customer|client|confidential|company) (data|information)|fake (sick notes|doctor'?s notes|notes|certificates|signatures|reports))\b/,
+  },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b(love letters?|(asked|told) (him|her|them) (several times |many times |repeatedly )?(to stop|to leave me alone))\b/,
+  },
 ];
 
 /** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
@@ -265,6 +313,9 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\bshooting stars?\b/g,
   /\b(steal\w*|stole|took) (my|the|our) (lunch|food|snacks?|stapler|pens?|chair|parking spot|seat|mug|yogurt)\b/g,
   /\bescalate (my|the|this|an|a) (it |support |helpdesk |help desk |service desk )?(ticket|request|case with it)\b/g,
+  /\b(jury|juror|witness|summons|subpoena|traffic ticket|small claims)\b.*\bcourt\b|\bcourt\b.*\b(jury|juror|witness|summons|subpoena|traffic ticket)\b/g,
+  /\b(steps|procedure|process|how) (for|to) report(ing)? (a |an )?(workplace )?(injury|accident|incident|hazard)\b/g,
+  /\bdanger to my (diet|waistline|wallet|productivity|sanity)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
