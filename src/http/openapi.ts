@@ -46,7 +46,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
-  const redocBundle = fs.readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'));
+  // ReDoc's footer links a logo on its CDN; the docs must work offline, so that one URL becomes an empty image.
+  const redocBundle = fs
+    .readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8')
+    .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', 'data:,');
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/redoc', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html').send(redocPage),

@@ -140,6 +140,15 @@ describeEachDatabase('POST /api/v1/query', (kind) => {
     });
     expect(vip.statusCode).toBe(200);
     expect(vip.json()).toMatchObject({ user_id: 'emp-vip', is_vip: true });
+    const read = await t.app.inject({ method: 'GET', url: '/api/v1/users/emp-vip', headers: adminHeaders });
+    expect(read.json()).toMatchObject({ user_id: 'emp-vip', is_vip: true });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users/emp-vip' })).statusCode).toBe(401);
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users/nobody-here',
+      headers: adminHeaders,
+    });
+    expect(unknown.statusCode).toBe(404);
     const asVip = (await ask({ user_id: 'emp-vip', message })).json();
     expect(asVip.sentiment).toBe(normal.sentiment);
     expect(asVip.priority).toBe(Math.min(10, normal.priority + 2));

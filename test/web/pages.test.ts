@@ -137,8 +137,8 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     expect(await page.locator('h1').first().textContent()).toContain('HR Intelligence Platform API');
     await screenshot(page, 'docs-redoc');
     expect(externalRequests).toEqual([]);
-    // ReDoc's footer logo points at its CDN; the CSP blocks it (reported as a console error) — that one is expected.
-    expect(pageErrors.filter((text) => !text.includes('cdn.redoc.ly/redoc/logo-mini.svg'))).toEqual([]);
+    // ReDoc's footer logo pointed at its CDN; the server rewrites it, so not even a blocked attempt remains.
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 });

@@ -98,6 +98,25 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
     },
   );
 
+  app.get(
+    '/api/v1/users/:user_id',
+    {
+      onRequest: app.requireAdmin,
+      schema: {
+        tags: ['users'],
+        summary: 'An employee and their VIP flag',
+        security: adminSecurity,
+        params: Type.Object({ user_id: UserId }),
+        response: { 200: User },
+      },
+    },
+    async (request) => {
+      const user = await repository.getUser(request.params.user_id);
+      if (!user) throw notFound('User');
+      return presentUser(user);
+    },
+  );
+
   app.put(
     '/api/v1/users/:user_id',
     {
