@@ -232,6 +232,7 @@ describe.skipIf(!chromiumAvailable)(
       const first = section.locator('details.item').first();
       await first.locator('summary').click();
       await first.locator('.transcript li').first().waitFor();
+      await section.getByText('emp-ana is not VIP.').waitFor();
       await section.getByRole('button', { name: 'Set VIP' }).click();
       await section.getByText('emp-ana is VIP.').waitFor();
       await screenshot(page, 'admin-employees');

@@ -22,7 +22,16 @@ export async function render(root, ctx) {
     if (id) void lookUp(id);
   });
 
-  // The API has no "get user" route; the VIP state is known once HR sets it (or from an escalation package).
+  async function showVip(userId, status) {
+    try {
+      const user = await ctx.api(`/api/v1/users/${encodeURIComponent(userId)}`);
+      status.textContent = user.is_vip ? `${userId} is VIP.` : `${userId} is not VIP.`;
+    } catch {
+      // 404: the employee has not asked anything yet, so they are not VIP.
+      status.textContent = `${userId} is not VIP.`;
+    }
+  }
+
   async function setVip(userId, isVip, status) {
     status.textContent = '';
     try {
@@ -73,6 +82,7 @@ export async function render(root, ctx) {
       );
       const conversations = page.conversations || [];
       const vipStatus = el('span', { class: 'muted', role: 'status' });
+      void showVip(userId, vipStatus);
       clear(
         result,
         el(
