@@ -1,21 +1,36 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createDb, type Db } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import { insertDeliveries } from '../src/modules/webhooks/deliveries.repository.js';
 import { generateSecret } from '../src/modules/webhooks/sign.js';
 import { rssMb } from './lib/processes.js';
-import { startReceiver } from './lib/receiver.js';
+import { type Receiver, startReceiver } from './lib/receiver.js';
 import { fmt, type Row, ratio } from './lib/stats.js';
 import { type AppProcess, startAppProcess } from './lib/worker-process.js';
 
 /**
- * Delivery throughput of separate worker processes sharing one PostgreSQL database: a pre-filled outbox of
- * BENCH_DELIVERIES deliveries (default 6000) spread over 8 webhooks, drained to a local receiver that answers
- * 200 at once, by 1 and then by 3 `npm run worker` processes. Every attempt is logged as in production.
+ * Delivery throughput of separate worker processes sharing one PostgreSQL database: a pre-filled outbox drained
+ * by 1 and then by 3 `npm run worker` processes, every attempt logged as in production. Two receivers:
+ * - one that answers 200 at once (BENCH_DELIVERIES deliveries, default 6000, over 8 webhooks): what the
+ *   database and the workers' CPU allow;
+ * - one that takes 50 ms to answer (2,400 deliveries over 2 webhooks): a receiver-bound workload, where each
+ *   worker's per-webhook concurrency is the limit and adding processes adds capacity.
  */
 
-const WEBHOOKS = 8;
-const deliveries = Number(process.env.BENCH_DELIVERIES ?? 6000);
+interface Scenario {
+  deliveries: number;
+  webhooks: number;
+  receiverDelayMs: number;
+}
+
+const fast: Scenario = {
+  deliveries: Number(process.env.BENCH_DELIVERIES ?? 6000),
+  webhooks: 8,
+  receiverDelayMs: 0,
+};
+const slow: Scenario = { deliveries: 2400, webhooks: 2, receiverDelayMs: 50 };
 
 export interface WorkerRun {
   workers: number;
@@ -25,15 +40,39 @@ export interface WorkerRun {
 }
 
 export interface WorkerBench {
+  /** Deliveries per second to the receiver that answers at once. */
   oneWorker: number;
   threeWorkers: number;
+  /** The same to the receiver that takes 50 ms. */
+  slowReceiver: { oneWorker: number; threeWorkers: number };
   runs: WorkerRun[];
   rows: Row[];
 }
 
-async function seedWebhooks(db: Db, url: string): Promise<string[]> {
+/** A receiver answering 200 after `delayMs`, counting what it got. */
+async function startDelayedReceiver(delayMs: number): Promise<Receiver> {
+  const receiver: Receiver = { url: '', received: 0, close: async () => {} };
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      receiver.received++;
+      setTimeout(() => response.writeHead(200, { 'content-type': 'text/plain' }).end('ok'), delayMs);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  receiver.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return receiver;
+}
+
+async function seedWebhooks(db: Db, url: string, count: number): Promise<string[]> {
   const now = Date.now();
-  const ids = Array.from({ length: WEBHOOKS }, () => randomUUID());
+  const ids = Array.from({ length: count }, () => randomUUID());
   await db.kysely
     .insertInto('webhooks')
     .values(
@@ -92,22 +131,25 @@ async function countPending(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-async function drainWith(databaseUrl: string, workerCount: number): Promise<WorkerRun> {
+async function drainWith(databaseUrl: string, workerCount: number, scenario: Scenario): Promise<WorkerRun> {
   const db = createDb({ dialect: 'postgres', url: databaseUrl }, 4);
-  const receiver = await startReceiver();
+  const receiver =
+    scenario.receiverDelayMs > 0
+      ? await startDelayedReceiver(scenario.receiverDelayMs)
+      : await startReceiver();
   const workers: AppProcess[] = [];
   try {
     await migrateToLatest(db);
     await db.kysely.deleteFrom('webhook_attempts').execute();
     await db.kysely.deleteFrom('webhook_deliveries').execute();
     await db.kysely.deleteFrom('webhooks').execute();
-    const webhookIds = await seedWebhooks(db, receiver.url);
+    const webhookIds = await seedWebhooks(db, receiver.url, scenario.webhooks);
     const env = { DATABASE_URL: databaseUrl, WEBHOOK_ALLOW_PRIVATE_URLS: 'true', DATABASE_POOL_SIZE: '10' };
     workers.push(
       ...(await Promise.all(Array.from({ length: workerCount }, () => startAppProcess('worker', env)))),
     );
 
-    await fillOutbox(db, webhookIds, deliveries, Date.now() + 500);
+    await fillOutbox(db, webhookIds, scenario.deliveries, Date.now() + 500);
     let maxRss = 0;
     for (let i = 0; i < 1200 && (await countPending(db)) > 0; i++) {
       for (const worker of workers) maxRss = Math.max(maxRss, await rssMb(worker.pid));
@@ -135,26 +177,45 @@ async function drainWith(databaseUrl: string, workerCount: number): Promise<Work
 
 /** Deliveries per second with 1 and with 3 worker processes on the PostgreSQL database at `databaseUrl`. */
 export async function benchWorkers(databaseUrl: string): Promise<WorkerBench> {
-  const one = await drainWith(databaseUrl, 1);
-  const three = await drainWith(databaseUrl, 3);
+  const one = await drainWith(databaseUrl, 1, fast);
+  const three = await drainWith(databaseUrl, 3, fast);
+  const slowOne = await drainWith(databaseUrl, 1, slow);
+  const slowThree = await drainWith(databaseUrl, 3, slow);
+  const runs = [one, three, slowOne, slowThree];
   const rows: Row[] = [
     {
-      measure: `PostgreSQL, 1 worker process: deliveries/s (${deliveries} queued, 8 webhooks)`,
+      measure: `PostgreSQL, 1 worker process: deliveries/s (receiver answers at once; ${fast.deliveries} queued, ${fast.webhooks} webhooks)`,
       value: `${fmt(one.perSecond, 0)} /s`,
     },
     {
-      measure: 'PostgreSQL, 3 worker processes: deliveries/s',
+      measure: 'PostgreSQL, 3 worker processes: deliveries/s (receiver answers at once)',
       value: `${fmt(three.perSecond, 0)} /s`,
       reference: `${fmt(one.perSecond, 0)} /s (1 worker)`,
       ratio: ratio(three.perSecond, one.perSecond),
     },
     {
+      measure: `PostgreSQL, 1 worker process: deliveries/s (receiver takes ${slow.receiverDelayMs} ms; ${slow.deliveries} queued, ${slow.webhooks} webhooks)`,
+      value: `${fmt(slowOne.perSecond, 0)} /s`,
+    },
+    {
+      measure: `PostgreSQL, 3 worker processes: deliveries/s (receiver takes ${slow.receiverDelayMs} ms)`,
+      value: `${fmt(slowThree.perSecond, 0)} /s`,
+      reference: `${fmt(slowOne.perSecond, 0)} /s (1 worker)`,
+      ratio: ratio(slowThree.perSecond, slowOne.perSecond),
+    },
+    {
       measure: 'Worker process RSS while draining (max of any worker)',
-      value: `${fmt(Math.max(one.maxRssMb, three.maxRssMb), 0)} MB`,
+      value: `${fmt(Math.max(...runs.map((r) => r.maxRssMb)), 0)} MB`,
       target: '≤ 300 MB',
     },
   ];
-  return { oneWorker: one.perSecond, threeWorkers: three.perSecond, runs: [one, three], rows };
+  return {
+    oneWorker: one.perSecond,
+    threeWorkers: three.perSecond,
+    slowReceiver: { oneWorker: slowOne.perSecond, threeWorkers: slowThree.perSecond },
+    runs,
+    rows,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
