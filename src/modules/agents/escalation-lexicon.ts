@@ -294,6 +294,28 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b(love letters?|(asked|told) (him|her|them) (several times |many times |repeatedly )?(to stop|to leave me alone))\b/,
   },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b((someone|somebody|people|a person|one of us|a worker) (is|are) (going|gonna|bound) (to )?get (hurt|killed|injured|crushed)|serious safety (issue|problem|concern|hazard)|showed up (drunk|high|intoxicated)|(drunk|intoxicated|high) (at work|on (the )?(job|shift|site))|(drunk|intoxicated) and (aggressive|violent))\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern: /\b(breaking point|end of my (rope|tether)|can'?t take (it|this) anymore)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern: /\b(personlich sprechen|mit jemandem aus (hr|der personalabteilung))\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(off the clock|(deletes?|deleted|deleting|erases?|erased|removes?|removed|changes?|changed|changing|edits?|edited|editing|shaves?|shaving) (our|my|their|people'?s|employees'?) (hours|time|punches|clock[- ]ins?|timecards?|time ?sheets?))\b/,
+  },
 ];
 
 /** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
@@ -316,6 +338,8 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(jury|juror|witness|summons|subpoena|traffic ticket|small claims)\b.*\bcourt\b|\bcourt\b.*\b(jury|juror|witness|summons|subpoena|traffic ticket)\b/g,
   /\b(steps|procedure|process|how) (for|to) report(ing)? (a |an )?(workplace )?(injury|accident|incident|hazard)\b/g,
   /\bdanger to my (diet|waistline|wallet|productivity|sanity)\b/g,
+  /\b(fraud alerts?|(card|bank|credit card) (fraud )?alerts?)\b/g,
+  /\b((is|are) legal counsel available|legal counsel (for|on) (business|contracts?|the deal|deals|vendor))\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
