@@ -16,7 +16,7 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     kind: 'safety',
     label: 'threat of violence or a workplace safety danger',
     pattern:
-      /\b((grabbed|slapped|kicked|choked|spat on|shoved|hit|pushed|cornered|blocked) (me|my (arm|wrist|hand|shoulder|neck))|(threw|throws|throwing|hurled) (a |an |the |his |her |their )?\w+ at (me|us|people|someone|my head)|(bring|brought|bringing|has|had|carry|carries|carrying) (a )?(gun|firearm|weapon|knife)|(about to|going to|could) (collapse|explode|fall|catch fire)|without (masks?|respirators?|harness\w*|gloves|protective (gear|equipment)|ppe)|no (ppe|protective (gear|equipment)|safety gear)|(slipped|fell|tripped) (on|off|down)|broke my (\w+)|(cut|burned|burnt) (myself|my hand|my arm)|hospital after|ambulance|chemical (spill|leak|burn)|(sick|dizzy|nauseous) from (the )?(fumes|chemicals|smell)|unsafe|me pego|me golpeo|m'?a frappe|hat mich geschlagen)\b/,
+      /\b((grabbed|slapped|kicked|choked|spat on|shoved|hit|pushed|cornered|blocked) (me|my (arm|wrist|hand|shoulder|neck))|(threw|throws|throwing|hurled) (a |an |the |his |her |their )?\w+ at (me|us|people|someone|my head)|(bring|brought|bringing|has|had|carry|carries|carrying) (a )?(gun|firearm|weapon|knife)|(about to|going to|could) (collapse|explode|fall|catch fire)|without (masks?|respirators?|harness\w*|gloves|protective (gear|equipment)|ppe)|no (ppe|protective (gear|equipment)|safety gear)|(slipped|fell|tripped) (on|off|down)|broke my (\w+)|(cut|burned|burnt) (myself|my hand|my arm)|hospital after|chemical (spill|leak|burn)|(sick|dizzy|nauseous) from (the )?(fumes|chemicals|smell)|unsafe|me pego|me golpeo|m'?a frappe|hat mich geschlagen)\b/,
   },
   {
     kind: 'harassment',
@@ -340,6 +340,8 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\bdanger to my (diet|waistline|wallet|productivity|sanity)\b/g,
   /\b(fraud alerts?|(card|bank|credit card) (fraud )?alerts?)\b/g,
   /\b((is|are) legal counsel available|legal counsel (for|on) (business|contracts?|the deal|deals|vendor))\b/g,
+  /\b(protected|protection|protect (me|us|employees)) (from|against) retaliation\b/g,
+  /\b(are|is) (weapons?|guns?|firearms?|knives|pepper spray) (allowed|permitted|banned|prohibited|ok)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
