@@ -162,3 +162,47 @@ describeEachDatabase('knowledge base API', (kind) => {
     });
   });
 });
+
+describeEachDatabase('knowledge base across processes', (kind) => {
+  it('another process’s import reaches this process’s retrieval within a refresh, and titles stay unique', async () => {
+    const t = await createTestApp(kind);
+    try {
+      const { KnowledgeService } = await import('../../src/modules/knowledge/knowledge.service.js');
+      const { KnowledgeIndex } = await import('../../src/modules/knowledge/retrieval-index.js');
+      const { systemClock } = await import('../../src/clock.js');
+      // A second writer on the same database, like `npm run kb:import` or another replica.
+      const other = new KnowledgeService(t.db, systemClock, new KnowledgeIndex([]));
+      const { created } = await other.import([
+        {
+          title: 'Sabbatical after ten years',
+          content: 'Employees with ten years of continuous service may take a paid sabbatical of four weeks.',
+          category: 'LeaveManagement',
+          tags: ['sabbatical'],
+        },
+      ]);
+      expect(created).toBe(1);
+      const search = async () =>
+        (await t.app.inject({ method: 'GET', url: '/api/v1/kb/search?q=paid%20sabbatical' })).json()
+          .results as {
+          title: string;
+        }[];
+      let titles: string[] = [];
+      for (let i = 0; i < 40 && !titles.includes('Sabbatical after ten years'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        titles = (await search()).map((r) => r.title);
+      }
+      expect(titles).toContain('Sabbatical after ten years');
+
+      const duplicate = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/kb',
+        headers: adminHeaders,
+        payload: { title: 'Sabbatical after ten years', content: 'x', category: 'Policy' },
+      });
+      expect(duplicate.statusCode).toBe(409);
+      expect(duplicate.json().error.code).toBe('CONFLICT');
+    } finally {
+      await t.close();
+    }
+  });
+});

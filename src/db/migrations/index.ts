@@ -4,6 +4,7 @@ import * as webhooks from './20261128_0002_webhooks.js';
 import * as audit from './20261128_0003_audit.js';
 import * as handoff from './20261128_0004_handoff.js';
 import * as scaleIndexes from './20261128_0005_scale_indexes.js';
+import * as kbTitleUnique from './20261128_0006_kb_title_unique.js';
 
 /**
  * Every migration, by its timestamped name. A static list (rather than reading the folder at run time) keeps
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0003_audit': audit,
   '20261128_0004_handoff': handoff,
   '20261128_0005_scale_indexes': scaleIndexes,
+  '20261128_0006_kb_title_unique': kbTitleUnique,
 };

@@ -38,6 +38,15 @@ export class KnowledgeRepository {
     return Number(row.n);
   }
 
+  /** Changes whenever an article is added, edited or deleted (by this process or another). */
+  async version(): Promise<{ count: number; lastUpdate: number }> {
+    const row = await this.db
+      .selectFrom('kb_articles')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('last')])
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.n), lastUpdate: Number(row.last ?? 0) };
+  }
+
   async page(skip: number, limit: number, category?: string): Promise<StoredArticle[]> {
     let query = this.db.selectFrom('kb_articles').selectAll();
     if (category) query = query.where('category', '=', category);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/create-db.js';
-import { notFound } from '../../errors.js';
+import { conflict, notFound } from '../../errors.js';
 import { KnowledgeRepository } from './knowledge.repository.js';
 import type { ArticleFields, StoredArticle } from './knowledge.types.js';
 import type { KnowledgeIndex } from './retrieval-index.js';
@@ -36,7 +36,9 @@ export class KnowledgeService {
   }
 
   async create(fields: ArticleFields): Promise<StoredArticle> {
-    const article = await this.repository.insert(randomUUID(), normalize(fields), this.clock.now());
+    const normalized = normalize(fields);
+    await this.assertTitleFree(normalized.title);
+    const article = await this.repository.insert(randomUUID(), normalized, this.clock.now());
     this.index.upsert(article);
     return article;
   }
@@ -44,6 +46,7 @@ export class KnowledgeService {
   async update(id: string, changes: Partial<ArticleFields>): Promise<StoredArticle> {
     const current = await this.get(id);
     const fields = normalize({ ...current, ...changes });
+    if (fields.title !== current.title) await this.assertTitleFree(fields.title);
     const now = this.clock.now();
     await this.repository.update(id, fields, now);
     const updated = { ...current, ...fields, updated_at: now };
@@ -56,21 +59,34 @@ export class KnowledgeService {
     this.index.remove(id);
   }
 
-  /** Adds new articles and updates those whose title already exists; returns how many of each. */
+  /**
+   * Adds new articles and updates those whose title already exists, all in one transaction: an import (or the
+   * first-start seed racing another replica's) lands whole or not at all. Returns how many of each.
+   */
   async import(articles: ArticleFields[]): Promise<{ created: number; updated: number }> {
+    const now = this.clock.now();
+    const changed: StoredArticle[] = [];
     let created = 0;
-    let updated = 0;
-    for (const fields of articles) {
-      const existing = await this.repository.findByTitle(fields.title.trim());
-      if (existing) {
-        await this.update(existing.id, fields);
-        updated++;
-      } else {
-        await this.create(fields);
-        created++;
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const repository = new KnowledgeRepository(trx);
+      for (const fields of articles.map(normalize)) {
+        const existing = await repository.findByTitle(fields.title);
+        if (existing) {
+          await repository.update(existing.id, fields, now);
+          changed.push({ ...existing, ...fields, updated_at: now });
+        } else {
+          changed.push(await repository.insert(randomUUID(), fields, now));
+          created++;
+        }
       }
-    }
-    return { created, updated };
+    });
+    for (const article of changed) this.index.upsert(article);
+    return { created, updated: changed.length - created };
+  }
+
+  private async assertTitleFree(title: string): Promise<void> {
+    if (await this.repository.findByTitle(title))
+      throw conflict(`An article titled "${title}" already exists`);
   }
 
   async isEmpty(): Promise<boolean> {

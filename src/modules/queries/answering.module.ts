@@ -1,14 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ModuleOptions } from '../../context.js';
+import type { AppContext, ModuleOptions } from '../../context.js';
 import { Orchestrator } from '../agents/orchestrator.js';
+import { KnowledgeRepository } from '../knowledge/knowledge.repository.js';
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { KnowledgeService } from '../knowledge/knowledge.service.js';
+import { KnowledgeSync } from '../knowledge/knowledge-sync.js';
 import { KnowledgeIndex } from '../knowledge/retrieval-index.js';
 import { readArticleFile, SHIPPED_ARTICLES_FILE } from '../knowledge/seed.js';
 import { createAnswerGenerator, createCategoryTieBreaker } from '../llm/create-llm.js';
 import { queriesRoutes } from './queries.routes.js';
 import { QueriesService } from './queries.service.js';
 import { queryStreamRoutes } from './query-stream.routes.js';
+
+/** Seeds the shipped articles into an empty knowledge base; another replica doing it at the same time wins. */
+async function seedIfEmpty(knowledge: KnowledgeService, ctx: AppContext): Promise<void> {
+  if (!(await knowledge.isEmpty())) return;
+  try {
+    const { created } = await knowledge.import(readArticleFile(SHIPPED_ARTICLES_FILE));
+    ctx.log.info({ created }, 'seeded the knowledge base with the shipped articles');
+  } catch (error) {
+    // The unique title index stops a concurrent seed half-way; what the other process wrote is the same data.
+    if (await knowledge.isEmpty()) throw error;
+    ctx.log.info('knowledge base seeded by another process');
+  }
+}
 
 /**
  * The employee-facing half of the product: the knowledge base, the agent pipeline and the question API.
@@ -17,11 +32,11 @@ import { queryStreamRoutes } from './query-stream.routes.js';
 export const answeringModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { ctx }) => {
   const index = new KnowledgeIndex([]);
   const knowledge = new KnowledgeService(ctx.db, ctx.clock, index);
-  if (await knowledge.isEmpty()) {
-    const { created } = await knowledge.import(readArticleFile(SHIPPED_ARTICLES_FILE));
-    ctx.log.info({ created }, 'seeded the knowledge base with the shipped articles');
-  }
-  for (const article of await knowledge.all()) index.upsert(article);
+  await seedIfEmpty(knowledge, ctx);
+  const sync = new KnowledgeSync(new KnowledgeRepository(ctx.db.kysely), index, ctx.log);
+  await sync.refresh();
+  sync.start();
+  app.addHook('onClose', async () => sync.stop());
 
   // Both are undefined (local engine only) unless LLM_BASE_URL is set; see docs/llm.md.
   const orchestrator = new Orchestrator({
