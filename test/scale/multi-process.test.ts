@@ -58,7 +58,7 @@ describe.skipIf(!postgresUrl)('scale-out: 2 API processes, 3 workers, one Postgr
       ADMIN_API_KEY: TEST_ADMIN_KEY,
       WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
     };
-    const started = await Promise.all([
+    const starting = await Promise.allSettled([
       ...[0, 1].map(() =>
         startAppProcess('server', {
           ...env,
@@ -70,8 +70,12 @@ describe.skipIf(!postgresUrl)('scale-out: 2 API processes, 3 workers, one Postgr
       ),
       ...[0, 1, 2].map(() => startAppProcess('worker', env)),
     ]);
-    apis.push(...started.slice(0, 2));
-    workers.push(...started.slice(2));
+    // Keep whatever started, so afterAll stops it even when another process failed to start.
+    const started = starting.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
+    apis.push(...started.slice(0, 2).filter((p) => p !== undefined));
+    workers.push(...started.slice(2).filter((p) => p !== undefined));
+    const failed = starting.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }, 120_000);
 
   afterAll(async () => {
