@@ -1,8 +1,14 @@
 # syntax=docker/dockerfile:1
 # One image for every role: the API (default command) and the delivery worker (`node dist/cli/worker.js`).
 
+# ---- toolchain: what a native module needs when no prebuilt binary fits the platform ---------------------
+FROM node:20-bookworm-slim AS toolchain
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+
 # ---- build: full dependencies, TypeScript compiled to dist/ ---------------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM toolchain AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,8 +16,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-# ---- deps: production dependencies only (better-sqlite3 ships a prebuilt binary for this platform) ------
-FROM node:20-bookworm-slim AS deps
+# ---- deps: production dependencies only (better-sqlite3 downloads a prebuilt binary, or compiles) -------
+FROM toolchain AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
