@@ -59,8 +59,11 @@ function startBuilt(
 
 describe('production build', () => {
   it('compiles src/ with tsconfig.build.json; the compiled server reports healthy and the compiled worker starts and stops', async () => {
-    for (const shared of ['package.json', 'node_modules', 'data', 'src'])
-      fs.symlinkSync(path.join(root, shared), path.join(image, shared));
+    // Exactly what the Dockerfile copies next to dist/, nothing more.
+    for (const copied of ['package.json', 'node_modules', 'data/kb', 'data/training', 'src/web/public']) {
+      fs.mkdirSync(path.dirname(path.join(image, copied)), { recursive: true });
+      fs.symlinkSync(path.join(root, copied), path.join(image, copied));
+    }
     const tsc = path.join(root, 'node_modules/.bin/tsc');
     await run(tsc, ['-p', path.join(root, 'tsconfig.build.json'), '--outDir', path.join(image, 'dist')], {
       cwd: root,
