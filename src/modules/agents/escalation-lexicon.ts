@@ -107,7 +107,8 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
   {
     kind: 'legal',
     label: 'a legal threat or legal action',
-    pattern: /\b(grievance|the union|my union|union steward|unfair labou?r practice)\b/,
+    pattern:
+      /\b(grievance|union (rep\w*|steward|says|will hear)|(going|go|went|report\w*|complain\w*) to (the|my) union|the union (is going to|will) hear|unfair labou?r practice)\b/,
   },
   {
     kind: 'human',
@@ -316,6 +317,74 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b(off the clock|(deletes?|deleted|deleting|erases?|erased|removes?|removed|changes?|changed|changing|edits?|edited|editing|shaves?|shaving) (our|my|their|people'?s|employees'?) (hours|time|punches|clock[- ]ins?|timecards?|time ?sheets?))\b/,
   },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b(locked me (in|out|inside)|(won'?t|don'?t|do not|will not|not) (let|allow) (us|me) (to )?(take |have )?(water|bathroom|toilet|rest|lunch|meal) breaks?|\d{3} degrees|heat ?(stroke|exhaustion)|m'?a pousse|m'?a bouscule|hat mich (gestossen|geschubst))\b/,
+  },
+  {
+    kind: 'bullying',
+    label: 'bullying or intimidation',
+    pattern: /\b(insulto|insulta|me humillo|humilie|humiliee|gedemutigt|demutigt|beleidigt)\b/,
+  },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern: /\bpressur\w* (me )?to (go|come|meet|have|sleep|date|hang out)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'a breach of confidential personal information',
+    pattern:
+      /\b(shar(ing|ed|es)|leak(ing|ed|s)?|told (everyone|the team|people) about|spread(ing)?) (my )?(medical|health|personal|private|confidential) (information|info|details|records|diagnosis|condition|history)\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(hiding (the )?(losses|money|revenue|debts?|numbers|real numbers|results)|fewer hours than (i|we|they) (worked|did)|(sign|submit|record|report)\w* (time ?sheets?|time ?cards?|hours)\b.{0,30}\b(fewer|less|false|fake) hours)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern: /\b(queja formal|queja contra|verbinden sie mich|mitarbeiter(in)? der personalabteilung)\b/,
+  },
+];
+
+/**
+ * Co-occurrence cues: a protected characteristic next to adverse treatment, or a report next to
+ * a change for the worse. They catch the many wordings no phrase list anticipates.
+ */
+export const COMBINED_TRIGGERS: readonly {
+  kind: EscalationKind;
+  label: string;
+  all: readonly RegExp[];
+}[] = [
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    all: [
+      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign))\b/,
+      /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped)\b/,
+    ],
+  },
+  {
+    kind: 'retaliation',
+    label: 'retaliation',
+    all: [
+      /\b(i (reported|complained|raised|filed|flagged|spoke up|went to hr|told hr|blew the whistle|testified)|after (my|the) (report|complaint|grievance))\b/,
+      /\b(written up|write[- ]ups?|moved|cut|worse|excluded|demoted|fired|punish\w*|targeted|singled out|bad (shifts?|reviews?|ratings?)|hours (cut|reduced)|retaliat\w*|payback|threaten\w*|ignored)\b/,
+    ],
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    all: [
+      /\b(bot|chatbot|robot|machine|automated|ai)\b/,
+      /\b(refuse|don'?t want|do not want|not|no more|stop|enough|human|person|real)\b/,
+    ],
+  },
 ];
 
 /** More innocent uses: legal services, photo shoots, prevention trainings, idiomatic "threatened". */
@@ -342,6 +411,8 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b((is|are) legal counsel available|legal counsel (for|on) (business|contracts?|the deal|deals|vendor))\b/g,
   /\b(protected|protection|protect (me|us|employees)) (from|against) retaliation\b/g,
   /\b(are|is) (weapons?|guns?|firearms?|knives|pepper spray) (allowed|permitted|banned|prohibited|ok)\b/g,
+  /\b(process|procedure|steps|how) (to|for|do i|do you) (file|submit|raise) (a )?grievance\b/g,
+  /\b(is there|do you have|do we have) (a |an )?(chatbot|bot|ai assistant)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,

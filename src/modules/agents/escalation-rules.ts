@@ -1,4 +1,4 @@
-import { EXTRA_INNOCENT_PHRASES, EXTRA_TRIGGERS } from './escalation-lexicon.js';
+import { COMBINED_TRIGGERS, EXTRA_INNOCENT_PHRASES, EXTRA_TRIGGERS } from './escalation-lexicon.js';
 import type { EscalationKind } from './types.js';
 
 /**
@@ -140,6 +140,16 @@ export function findTriggers(folded: string, alreadyStripped = false): TriggerMa
     if (matches.some((found) => found.kind === trigger.kind)) continue;
     const match = trigger.pattern.exec(text);
     if (match) matches.push({ kind: trigger.kind, label: trigger.label, matched: match[0] });
+  }
+  for (const combined of COMBINED_TRIGGERS) {
+    if (matches.some((found) => found.kind === combined.kind)) continue;
+    const parts = combined.all.map((pattern) => pattern.exec(text));
+    if (parts.every((part) => part !== null))
+      matches.push({
+        kind: combined.kind,
+        label: combined.label,
+        matched: parts.map((part) => part![0]).join(' … '),
+      });
   }
   matches.sort((a, b) => URGENCY.indexOf(a.kind) - URGENCY.indexOf(b.kind));
   return matches;
