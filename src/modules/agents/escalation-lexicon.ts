@@ -324,6 +324,12 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
       /\b(locked me (in|out|inside)|(won'?t|don'?t|do not|will not|not) (let|allow) (us|me) (to )?(take |have )?(water|bathroom|toilet|rest|lunch|meal) breaks?|\d{3} degrees|heat ?(stroke|exhaustion)|m'?a pousse|m'?a bouscule|hat mich (gestossen|geschubst))\b/,
   },
   {
+    kind: 'retaliation',
+    label: 'retaliation',
+    pattern:
+      /\b(fire|terminate|sack|demote|write up|punish|deport|get rid of) (me|us|anyone|people) if (i|we|they) (join|talk|complain|report|go|take|tell|file|speak|unionize)\w*\b/,
+  },
+  {
     kind: 'bullying',
     label: 'bullying or intimidation',
     pattern: /\b(insulto|insulta|me humillo|humilie|humiliee|gedemutigt|demutigt|beleidigt)\b/,
