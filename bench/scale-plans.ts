@@ -1,10 +1,13 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { systemClock } from '../src/clock.js';
 import * as scaleIndexes from '../src/db/migrations/20261128_0005_scale_indexes.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import type { Database } from '../src/db/schema.js';
-import { claimDue, listDeliveries } from '../src/modules/webhooks/deliveries.repository.js';
+import { listDeliveries } from '../src/modules/webhooks/deliveries.repository.js';
 import { oldFinishedDeliveryIds } from '../src/modules/webhooks/retention.repository.js';
+import type { WebhookSender } from '../src/modules/webhooks/sender.js';
+import { DeliveryWorker } from '../src/modules/webhooks/worker.js';
 import { benchPostgresUrl, scratchSchema } from './lib/postgres.js';
 
 /**
@@ -49,6 +52,42 @@ async function capture(url: string, run: (db: Kysely<Database>) => Promise<unkno
     await db.destroy();
   }
   return captured.filter((c) => !/^(begin|commit|rollback)/i.test(c.sql));
+}
+
+/** Answers every delivery with 200 without any network: the worker only has to claim and record. */
+const okSender: WebhookSender = {
+  send: async () => ({ statusCode: 200, responseBody: 'ok', retryAfter: null, error: null, durationMs: 1 }),
+  close: async () => {},
+};
+
+/**
+ * The claim exactly as the worker issues it (whatever its options), captured from a real DeliveryWorker run
+ * against the filled schema: the first statement with FOR UPDATE SKIP LOCKED. The worker claims and records a
+ * round of deliveries meanwhile, which changes nothing that matters at this size.
+ */
+async function captureWorkerClaim(url: string): Promise<Captured[]> {
+  const captured: Captured[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      if (event.level === 'query' && /skip locked/i.test(event.query.sql))
+        captured.push({ sql: event.query.sql, parameters: event.query.parameters });
+    },
+  });
+  const quiet = { error: () => {}, info: () => {}, warn: () => {} };
+  const worker = new DeliveryWorker({
+    db: { kysely, dialect: 'postgres', destroy: () => kysely.destroy() },
+    clock: systemClock,
+    sender: okSender,
+    log: quiet,
+  });
+  worker.start();
+  for (let i = 0; i < 400 && captured.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  await worker.stop();
+  await kysely.destroy();
+  if (captured.length === 0) throw new Error('the worker issued no claim');
+  return captured.slice(0, 1);
 }
 
 async function explain(client: pg.Client, statement: Captured): Promise<string> {
@@ -116,19 +155,7 @@ async function main(): Promise<void> {
     await fill(client, now);
 
     const statements: [string, Captured[]][] = [
-      [
-        'Claim (worker, 32 rows, FOR UPDATE SKIP LOCKED)',
-        await capture(schema.url, (k) =>
-          claimDue(k, 'postgres', {
-            owner: 'plan',
-            now,
-            leaseMarginMs: 15_000,
-            limit: 32,
-            perWebhook: 8,
-            excludeWebhookIds: [],
-          }),
-        ),
-      ],
+      ['Claim (one worker round, FOR UPDATE SKIP LOCKED)', await captureWorkerClaim(schema.url)],
       [
         'Delivery-log page (newest 50 of one webhook) and its total',
         await capture(schema.url, (k) => listDeliveries(k, 'wh-7', { skip: 0, limit: 50 })),
