@@ -62,11 +62,12 @@ const okSender: WebhookSender = {
 
 /**
  * The claim exactly as the worker issues it (whatever its options), captured from a real DeliveryWorker run
- * against the filled schema: the first statement with FOR UPDATE SKIP LOCKED. The worker claims and records a
- * round of deliveries meanwhile, which changes nothing that matters at this size.
+ * against the filled schema: the first statement with FOR UPDATE SKIP LOCKED. What the worker delivered
+ * meanwhile is put back afterwards.
  */
-async function captureWorkerClaim(url: string): Promise<Captured[]> {
+async function captureWorkerClaim(url: string, client: pg.Client): Promise<Captured[]> {
   const captured: Captured[] = [];
+  const startedAt = Date.now();
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
@@ -86,6 +87,13 @@ async function captureWorkerClaim(url: string): Promise<Captured[]> {
   for (let i = 0; i < 400 && captured.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
   await worker.stop();
   await kysely.destroy();
+  // Put back what the worker delivered meanwhile, so the plans below see the outbox as it was filled.
+  await client.query('delete from webhook_attempts where started_at >= $1', [startedAt]);
+  await client.query(
+    `update webhook_deliveries set status = 'pending', lease_owner = null, lease_until = null, delivered_at = null,
+       status_code = null where updated_at >= $1`,
+    [startedAt],
+  );
   if (captured.length === 0) throw new Error('the worker issued no claim');
   return captured.slice(0, 1);
 }
@@ -155,7 +163,7 @@ async function main(): Promise<void> {
     await fill(client, now);
 
     const statements: [string, Captured[]][] = [
-      ['Claim (one worker round, FOR UPDATE SKIP LOCKED)', await captureWorkerClaim(schema.url)],
+      ['Claim (one worker round, FOR UPDATE SKIP LOCKED)', await captureWorkerClaim(schema.url, client)],
       [
         'Delivery-log page (newest 50 of one webhook) and its total',
         await capture(schema.url, (k) => listDeliveries(k, 'wh-7', { skip: 0, limit: 50 })),
