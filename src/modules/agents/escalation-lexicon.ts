@@ -356,6 +356,42 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     label: 'an explicit request to speak with a person',
     pattern: /\b(queja formal|queja contra|verbinden sie mich|mitarbeiter(in)? der personalabteilung)\b/,
   },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b((skip|skipping|bypass\w*|ignore|ignoring|disable\w*) (the )?(lockout|lock-out|safety (checks?|procedures?|steps)|guards?|harness\w*|ppe|inspection)|my (partner|husband|wife|boyfriend|girlfriend|ex) (hurts|hits|beats|abuses|threatens|hurt|hit|beat) me|domestic (violence|abuse)|terrified to go home|(hit|punched|slapped|attacked|shoved|pushed|kicked|beat) (another|a) (employee|coworker|co-worker|colleague|worker|customer|person)|me empujo|empujo a|beruhrt mich|gegen meinen willen|betastet)\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern:
+      /\b(giving up on everything|give up on everything|nothing helps( anymore)?|en finir|au bout du rouleau|no aguanto mas|ya no puedo mas|bin am ende)\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(changing the receipts|discounts to (his|her|their) (friends|family)|(know|knew) (is|was|it'?s) (false|fake|untrue|wrong)|sign\w*\b.{0,25}\b(false|fake|untrue|backdated) (document|form|report|statement)s?|(can'?t|cannot|not allowed to|told not to|told me not to) (report|record|log|claim) (more than \d+|(my |our |the )?(hours|overtime))|sin pagarme|without (paying|pay) (me|us) (for|the)|unpaid (hours|overtime))\b/,
+  },
+  {
+    kind: 'legal',
+    label: 'a legal threat or legal action',
+    pattern:
+      /\b(legal (advice|help|representation)|seeking legal|to the (press|media|newspapers?)|go public|a los medios|a la prensa)\b/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(from (his|her|their) (church|mosque|temple|synagogue|country|hometown|religion)|too (ethnic|black|foreign|gay|feminine|girly|old|fat) (for|to)|hair is too \w+)\b/,
+  },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b((calls?|calling|called) me ['"]?(sweetheart|sweetie|baby|honey|babe|sexy|darling|doll|sugar|cutie|hot)|(inappropriate|sexual|obscene|lewd) (drawings?|notes?|gifts?|images?|cartoons?|stickers?|posters?))\b/,
+  },
 ];
 
 /**
@@ -371,16 +407,16 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'discrimination',
     label: 'discrimination',
     all: [
-      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign))\b/,
-      /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped)\b/,
+      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(maternity|paternity|parental|medical|sick|disability) leave|mon handicap)\b/,
+      /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|se moque)\b/,
     ],
   },
   {
     kind: 'retaliation',
     label: 'retaliation',
     all: [
-      /\b(i (reported|complained|raised|filed|flagged|spoke up|went to hr|told hr|blew the whistle|testified)|after (my|the) (report|complaint|grievance))\b/,
-      /\b(written up|write[- ]ups?|moved|cut|worse|excluded|demoted|fired|punish\w*|targeted|singled out|bad (shifts?|reviews?|ratings?)|hours (cut|reduced)|retaliat\w*|payback|threaten\w*|ignored)\b/,
+      /\b(i (reported|complained|raised|filed|flagged|spoke up|went to hr|told hr|blew the whistle|testified)|after (my|the) (report|complaint|grievance)|nach meiner beschwerde)\b/,
+      /\b(written up|write[- ]ups?|moved|cut|worse|excluded|demoted|fired|punish\w*|targeted|singled out|bad (shifts?|reviews?|ratings?)|hours (cut|reduced)|retaliat\w*|payback|threaten\w*|ignored|won'?t (talk|speak) to me|silent treatment|freez\w* me out|cold shoulder|strafversetzt|versetzt)\b/,
     ],
   },
   {
@@ -419,6 +455,9 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(are|is) (weapons?|guns?|firearms?|knives|pepper spray) (allowed|permitted|banned|prohibited|ok)\b/g,
   /\b(process|procedure|steps|how) (to|for|do i|do you) (file|submit|raise) (a )?grievance\b/g,
   /\b(is there|do you have|do we have) (a |an )?(chatbot|bot|ai assistant)\b/g,
+  /\b(baseball|softball) bat\b|\bbat for the\b/g,
+  /\b(lockout|lock-out)[ /-]?(tagout|tag-out)? (training|course|schedule|procedure document)\b/g,
+  /\blegal (advice|help|services?|plan|assistance) (through|from|via|in|under|as part of|for (a|my) (lease|will|house|divorce|landlord|closing))\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
