@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rssMb } from '../../bench/lib/processes.js';
 import { type AppProcess, startAppProcess } from '../../bench/lib/worker-process.js';
 import { createDb, type Db } from '../../src/db/create-db.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
@@ -149,6 +150,7 @@ describe.skipIf(!postgresUrl)('scale-out: 2 API processes, 3 workers, one Postgr
     };
 
     await Promise.all([...Array.from({ length: IN_FLIGHT }, client), killMidway()]);
+    const rss = await Promise.all([...apis, ...workers.slice(1)].map((p) => rssMb(p.pid)));
     expect(failures).toEqual([]);
     expect(answered).toBe(QUERIES);
 
@@ -177,7 +179,15 @@ describe.skipIf(!postgresUrl)('scale-out: 2 API processes, 3 workers, one Postgr
     process.stdout.write(
       `scale-out: ${QUERIES} questions (${escalated} escalated) over 2 APIs, ${rows.length} deliveries by 3 workers ` +
         `(one SIGKILLed holding ${heldAtKill} claims): ${received} requests received, ${missing()} missing, ` +
-        `${duplicates} duplicates, ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`,
+        `${duplicates} duplicates, ${((Date.now() - startedAt) / 1000).toFixed(1)} s; RSS after the load: ` +
+        `APIs ${rss
+          .slice(0, 2)
+          .map((mb) => mb.toFixed(0))
+          .join(' and ')} MB, ` +
+        `workers ${rss
+          .slice(2)
+          .map((mb) => mb.toFixed(0))
+          .join(' and ')} MB\n`,
     );
     const failedAttempts = await db.kysely
       .selectFrom('webhook_attempts')
