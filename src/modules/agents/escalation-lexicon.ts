@@ -407,7 +407,7 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'discrimination',
     label: 'discrimination',
     all: [
-      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(maternity|paternity|parental|medical|sick|disability) leave|mon handicap)\b/,
+      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning) back from (maternity|paternity|parental|medical|disability) leave|mon handicap)\b/,
       /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|se moque)\b/,
     ],
   },
