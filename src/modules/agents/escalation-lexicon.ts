@@ -392,6 +392,39 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b((calls?|calling|called) me ['"]?(sweetheart|sweetie|baby|honey|babe|sexy|darling|doll|sugar|cutie|hot)|(inappropriate|sexual|obscene|lewd) (drawings?|notes?|gifts?|images?|cartoons?|stickers?|posters?))\b/,
   },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern: /\b(kissing noises|cat ?call\w*|wolf[- ]whistl\w*|whistl\w* at me)\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern: /\b((nearly|almost) (ran|run|knocked) me (over|down)|ran me over)\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b((expens\w*|claim\w*|bill\w*|charg\w*) (his|her|their|a|the) (family|personal|own|private) (vacation|holiday|trip|dinners?|expenses?|purchases?)|(personal|family) (vacation|holiday|trip) as a (client|business|work) trip)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern:
+      /\b((someone|somebody|a person|hr)( from hr| in hr)? please (call|contact|phone|email) me|(going|go|escalat\w*|write|writing|complain\w*) (to|with) (your|the) (ceo|president|board|owner|head of hr|chro))\b/,
+  },
+  {
+    kind: 'retaliation',
+    label: 'retaliation',
+    pattern:
+      /\b((lose|lost) my (job|position|shifts?) if|drop (my|the) (complaint|grievance|report|claim|case)|withdraw (my|the) (complaint|grievance|report))\b/,
+  },
+  {
+    kind: 'bullying',
+    label: 'bullying or intimidation',
+    pattern: /\b(m'?a insulte|insulte devant|m'?humilie)\b/,
+  },
 ];
 
 /**
@@ -407,7 +440,7 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'discrimination',
     label: 'discrimination',
     all: [
-      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning) back from (maternity|paternity|parental|medical|disability) leave|mon handicap)\b/,
+      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap|stutter|speech impediment|limp|autism|adhd|dyslexia|scars?)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning) back from (maternity|paternity|parental|medical|disability) leave|mon handicap)\b/,
       /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|se moque)\b/,
     ],
   },
@@ -458,6 +491,8 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(baseball|softball) bat\b|\bbat for the\b/g,
   /\b(lockout|lock-out)[ /-]?(tagout|tag-out)? (training|course|schedule|procedure document)\b/g,
   /\blegal (advice|help|services?|plan|assistance) (through|from|via|in|under|as part of|for (a|my) (lease|will|house|divorce|landlord|closing))\b/g,
+  /\b(rooms?|space|resources?|support|help|programs?) for (panic attacks|stress|anxiety|burnout)\b/g,
+  /\b(training|course|module|workshop|guidance) (on|about|for) (preventing|avoiding|stopping|handling) (retaliation|harassment|discrimination|bullying)\b|\bpreventing (retaliation|harassment|discrimination|bullying)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,

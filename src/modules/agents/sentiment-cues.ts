@@ -8,7 +8,7 @@ export const STRONG_ANGER =
 export const ANGER_POINTS: readonly RegExp[] = [
   /!{2,}|\?!|!\?/,
   /\b(i'?ll|i will|i'?m going to|gonna|ready to|about to) (quit|resign|walk out|leave this company)\b/,
-  /\b((third|3rd|fourth|4th|fifth|5th|tenth|umpteenth|last) time|asked (\d+|three|four|five|six|many|several|multiple) times)\b/,
+  /\b((third|3rd|fourth|4th|fifth|5th|tenth|umpteenth|last) time|(asked|ignored me|emailed|called|messaged) (\d+|three|four|five|six|many|several|multiple) times)\b/,
   /\b(nobody|no one|no-one) (ever )?(cares|answers|responds|replies|gets back|is helping|bothers|listens|helps)\b/,
   /\b(useless|terrible|awful|horrible|worst|hate|garbage|nonsense|unbelievable)\b|\b(seriously|really|are you (kidding|serious)( me)?)\?/,
   /\b(again\?|still nothing|still waiting|still no|still haven'?t|still hasn'?t|weeks? (now|already))\b/,
