@@ -8,12 +8,9 @@ import { clientNetwork, keyFingerprint } from '../modules/security/client-identi
 import { presentedKey } from './admin-auth.js';
 
 /**
- * One policy for every page and API response. What the pages need, and nothing more:
- * - the web console: own scripts only (no inline script), Chart.js served by us, fetch to the same origin;
- * - Swagger UI (/docs): own scripts, data: images for its icons, fetches /docs/json;
- * - ReDoc (/redoc): styled-components inserts <style> elements (style-src 'unsafe-inline') and the search index
- *   runs in a web worker created from a blob: URL (worker-src blob:).
- * Inline styles cannot run code, so allowing them keeps script injection closed.
+ * The policy of every page and API response: what the pages need, and nothing more. The web console runs its
+ * own scripts only (no inline script, Chart.js served by us) and fetches the same origin; Swagger UI (/docs) needs
+ * data: images for its icons. ReDoc gets its own, looser policy (below).
  */
 export const contentSecurityPolicy = {
   'default-src': ["'self'"],
@@ -26,9 +23,24 @@ export const contentSecurityPolicy = {
   'object-src': ["'none'"],
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'worker-src': ["'self'"],
+};
+
+/**
+ * The API documentation pages need more: Swagger UI (/docs) and ReDoc (styled-components) insert <style>
+ * elements, and ReDoc's search runs in a worker created from a blob: URL. Inline styles cannot run code.
+ */
+export const docsContentSecurityPolicy = {
+  ...contentSecurityPolicy,
   'style-src': ["'self'", "'unsafe-inline'"],
   'worker-src': ["'self'", 'blob:'],
 };
+
+const serializePolicy = (policy: Record<string, string[]>) =>
+  Object.entries(policy)
+    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+    .join(';');
 
 /**
  * Fastify's router answers a malformed percent-encoding or an over-long path parameter itself, before any hook
@@ -66,6 +78,11 @@ export async function registerSecurity(
     // Same-origin pages only; no one needs to frame us or load our scripts cross-origin.
     crossOriginResourcePolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  const docsPolicy = serializePolicy(docsContentSecurityPolicy);
+  app.addHook('onSend', async (request, reply) => {
+    if (/^\/(docs|redoc)(\/|\?|$)/.test(request.url)) reply.header('content-security-policy', docsPolicy);
   });
 
   if (config.corsOrigins.length > 0) {

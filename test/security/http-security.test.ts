@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src/http/security.js';
+import { contentSecurityPolicy, docsContentSecurityPolicy } from '../../src/http/security.js';
 import { clientNetwork, keyFingerprint } from '../../src/modules/security/client-identity.js';
 import { adminHeaders, createTestApp, type TestApp } from '../helpers/app.js';
 
@@ -142,9 +142,25 @@ describe('security headers', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('lets ReDoc run its search worker and styles, and nothing else loosened', () => {
-    expect(contentSecurityPolicy['worker-src']).toEqual(["'self'", 'blob:']);
-    expect(contentSecurityPolicy['script-src']).toEqual(["'self'"]);
+  it('loosens styles and workers for the documentation pages only, scripts nowhere', () => {
+    expect(contentSecurityPolicy['style-src']).toEqual(["'self'"]);
+    expect(contentSecurityPolicy['worker-src']).toEqual(["'self'"]);
+    expect(docsContentSecurityPolicy['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(docsContentSecurityPolicy['worker-src']).toEqual(["'self'", 'blob:']);
+    expect(docsContentSecurityPolicy['script-src']).toEqual(["'self'"]);
+  });
+
+  it.each([
+    ['/', false],
+    ['/admin', false],
+    ['/api/v1/health', false],
+    ['/docs/', true],
+    ['/redoc', true],
+    ['/redoc/init.js', true],
+  ])('%s allows inline styles: %s', async (url, loose) => {
+    const csp = (await t.app.inject({ method: 'GET', url })).headers['content-security-policy'] as string;
+    expect(csp.includes("'unsafe-inline'")).toBe(loose);
+    expect(csp.includes('blob:')).toBe(loose);
   });
 
   it('pages contain no inline scripts the policy would block', async () => {
