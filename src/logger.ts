@@ -15,6 +15,13 @@ export const redactedPaths = [
   '*.secret_key',
   'adminApiKey',
   '*.adminApiKey',
+  'previous_secret',
+  '*.previous_secret',
+  'apiKey',
+  '*.apiKey',
+  '*.*.apiKey',
+  'password',
+  '*.password',
 ];
 
 /** PII in log messages is masked unless PII_REDACTION=off (see src/modules/security/pii.ts). */

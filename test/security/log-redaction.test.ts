@@ -43,9 +43,13 @@ describe('PII and secrets in application logs', () => {
   it('never writes the admin key or webhook secrets', () => {
     const { log, lines } = capture('mask');
     log.info({ req: { headers: { authorization: 'Bearer hrk_topsecret', 'x-api-key': 'hrk_other' } } }, 'in');
-    log.info({ webhook: { secret: 'whsec_abc' }, secret: 'whsec_def' }, 'created');
+    log.info(
+      { webhook: { secret: 'whsec_abc', previous_secret: 'whsec_old' }, secret: 'whsec_def' },
+      'created',
+    );
+    log.info({ config: { llm: { apiKey: 'sk-provider-key' } }, db: { password: 'pg-pass' } }, 'started');
     const all = lines.join('');
-    expect(all).not.toMatch(/hrk_topsecret|hrk_other|whsec_abc|whsec_def/);
+    expect(all).not.toMatch(/hrk_topsecret|hrk_other|whsec_abc|whsec_def|whsec_old|sk-provider-key|pg-pass/);
   });
 
   it('masks identifiers in request URLs that Fastify logs', async () => {
