@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, pythonNumber } from '../../src/modules/webhooks/canonical-json.js';
+import {
+  buildEnvelope,
+  serializeEnvelope,
+  serializeEnvelopeWithData,
+} from '../../src/modules/webhooks/events.js';
 import { legacySignature } from '../../src/modules/webhooks/sign.js';
 import { pythonVerify } from './python.js';
 
@@ -53,5 +58,14 @@ describe('canonical JSON matches Python json.dumps(sort_keys=True, separators=("
       expect(result.canonical).toBe(bodies[i]);
       expect(result.valid).toBe(true);
     });
+  });
+});
+
+describe('envelope serialization', () => {
+  it('building the body from data serialized once gives the same bytes as serializing the whole envelope', () => {
+    const data = { query: 'Où est ma paie? 😟', priority: 8, metadata: { score: 0.25, tags: ['a', 'b'] } };
+    const now = Date.UTC(2026, 10, 28, 10, 0, 0, 123);
+    const whole = serializeEnvelope(buildEnvelope('evt_1', 'query.created', 'w-1', now, data));
+    expect(serializeEnvelopeWithData(canonicalJson(data), 'evt_1', 'query.created', 'w-1', now)).toBe(whole);
   });
 });

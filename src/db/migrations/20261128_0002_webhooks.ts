@@ -58,6 +58,12 @@ export async function up(db: AnyDb): Promise<void> {
     .on('webhook_deliveries')
     .columns(['status', 'next_attempt_at'])
     .execute();
+  // The claim: each webhook's oldest due rows, one short range scan per webhook.
+  await db.schema
+    .createIndex('webhook_deliveries_claim_idx')
+    .on('webhook_deliveries')
+    .columns(['status', 'webhook_id', 'next_attempt_at'])
+    .execute();
   // Log pages of one webhook, newest first, optionally by status.
   await db.schema
     .createIndex('webhook_deliveries_log_idx')

@@ -95,7 +95,11 @@ const shortEscapes: Record<string, string> = {
   '\f': '\\f',
 };
 
+// Printable ASCII other than the quote and the backslash needs no escaping: the common case, done in one test.
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function quote(text: string): string {
+  if (PLAIN.test(text)) return `"${text}"`;
   let result = '"';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;

@@ -103,45 +103,44 @@ export interface ClaimOptions {
   now: number;
   /** The lease is each webhook's attempt timeout plus this margin. */
   leaseMarginMs: number;
-  limit: number;
-  /** At most this many rows of one webhook per claim, so one backlog cannot fill a worker. */
-  perWebhook: number;
-  excludeWebhookIds: string[];
+  /** Webhooks to claim for (active ones with room in the worker), each with how many rows at most. */
+  quotas: { webhookId: string; limit: number }[];
 }
 
 /**
- * Claims due deliveries of active webhooks by setting a lease. On PostgreSQL the candidate rows are locked
- * with FOR UPDATE SKIP LOCKED so concurrent workers take different rows without waiting; SQLite runs one
- * writer at a time, so the single UPDATE … WHERE id IN (…) is already atomic. The UPDATE re-checks the lease
- * condition, so a row another worker claimed in between is never taken twice.
+ * Claims due deliveries by setting a lease: for each webhook asked, its oldest due rows up to its quota. Each
+ * webhook is one short range scan of the (status, webhook_id, next_attempt_at) index, so the cost follows the
+ * number of webhooks and rows claimed, never the size of a backlog, and a webhook with a huge backlog cannot
+ * hide the rows of the others. On PostgreSQL the candidate rows are locked with FOR UPDATE SKIP LOCKED, so
+ * concurrent workers take different rows without waiting, and the UPDATE re-checks the lease on the row version
+ * it locked; SQLite runs one writer at a time, so its single UPDATE … WHERE id IN (…) is already atomic.
  */
 export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promise<DeliveryRow[]> {
+  if (o.quotas.length === 0) return [];
   const leaseFree = sql<boolean>`(lease_until is null or lease_until <= ${o.now})`;
-  let oldest = db
-    .selectFrom('webhook_deliveries')
-    .select(['id', 'webhook_id', 'next_attempt_at'])
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', o.now)
-    .where(leaseFree)
-    .where('webhook_id', 'in', db.selectFrom('webhooks').select('id').where('is_active', '=', 1));
-  if (o.excludeWebhookIds.length > 0) oldest = oldest.where('webhook_id', 'not in', o.excludeWebhookIds);
-  const ranked = db
-    .selectFrom(
-      oldest
-        .orderBy('next_attempt_at')
-        .limit(Math.max(o.limit * 4, 64))
-        .as('due'),
-    )
-    .select([
-      'due.id',
-      sql<number>`row_number() over (partition by due.webhook_id order by due.next_attempt_at)`.as('rank'),
-    ]);
-  const candidates = db
-    .selectFrom('webhook_deliveries')
-    .select('id')
-    .where('id', 'in', db.selectFrom(ranked.as('r')).select('r.id').where('r.rank', '<=', o.perWebhook))
-    .orderBy('next_attempt_at')
-    .limit(o.limit);
+  const branches = o.quotas.map(({ webhookId, limit }, index) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('webhook_deliveries')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('webhook_id', '=', webhookId)
+          .where('next_attempt_at', '<=', o.now)
+          .where(leaseFree)
+          .orderBy('next_attempt_at')
+          .limit(limit)
+          .as(`w${index}`),
+      )
+      .select(`w${index}.id`),
+  );
+  const union = branches
+    .slice(1)
+    .reduce((all, branch) => all.unionAll(branch), branches[0] as (typeof branches)[0]);
+  const candidates =
+    dialect === 'postgres'
+      ? db.selectFrom('webhook_deliveries').select('id').where('id', 'in', union).forUpdate().skipLocked()
+      : union;
   let claim = db
     .updateTable('webhook_deliveries')
     .set((eb) => ({
@@ -152,7 +151,7 @@ export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promi
         .whereRef('webhooks.id', '=', 'webhook_deliveries.webhook_id'),
       updated_at: o.now,
     }))
-    .where('id', 'in', dialect === 'postgres' ? candidates.forUpdate().skipLocked() : candidates);
+    .where('id', 'in', candidates);
   // PostgreSQL re-evaluates these on the row version it locked; SQLite runs the statement alone, and without
   // them its planner looks the ids up by primary key instead of scanning every pending row.
   if (dialect === 'postgres') claim = claim.where('status', '=', 'pending').where(leaseFree);

@@ -40,6 +40,21 @@ export function buildEnvelope(
 /** The exact bytes sent, stored once in the outbox so every attempt signs and sends the same body. */
 export const serializeEnvelope = (envelope: EventEnvelope): string => canonicalJson(envelope);
 
+/**
+ * The same bytes as serializeEnvelope, from `data` serialized once: one event goes to many webhooks and only
+ * webhook_id and id differ. The envelope's keys in sorted order are data, event, id, timestamp, webhook_id.
+ */
+export function serializeEnvelopeWithData(
+  dataJson: string,
+  eventId: string,
+  type: EventType,
+  webhookId: string,
+  now: number,
+): string {
+  const q = canonicalJson;
+  return `{"data":${dataJson},"event":${q(type)},"id":${q(eventId)},"timestamp":${q(toIso(now))},"webhook_id":${q(webhookId)}}`;
+}
+
 /** The data of the `webhook.test` event. */
 export function testEventData(webhookId: string, now: number): Record<string, unknown> {
   return {

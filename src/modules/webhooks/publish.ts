@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
+import { canonicalJson } from './canonical-json.js';
 import { insertDeliveries } from './deliveries.repository.js';
-import { buildEnvelope, type EventType, newEventId, serializeEnvelope } from './events.js';
+import { type EventType, newEventId, serializeEnvelopeWithData } from './events.js';
 import { matchesFilters, parseFilters } from './webhook-filters.js';
 import { subscribedWebhooks } from './webhooks.repository.js';
 import { wakeDeliveryWorkers } from './worker-registry.js';
@@ -25,11 +26,12 @@ export interface DomainEvent {
 export async function publishEvent(db: Kysely<Database>, clock: Clock, event: DomainEvent): Promise<number> {
   const webhooks = await subscribedWebhooks(db, event.type);
   const now = clock.now();
+  const dataJson = canonicalJson(event.data);
   const rows = webhooks
     .filter((webhook) => matchesFilters(parseFilters(webhook.filters), event))
     .map((webhook) => {
       const eventId = newEventId();
-      const body = serializeEnvelope(buildEnvelope(eventId, event.type, webhook.id, now, event.data));
+      const body = serializeEnvelopeWithData(dataJson, eventId, event.type, webhook.id, now);
       return { webhookId: webhook.id, eventId, eventType: event.type, body };
     });
   if (rows.length === 0) return 0;

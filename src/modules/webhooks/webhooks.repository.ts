@@ -69,6 +69,14 @@ export async function deleteWebhook(db: Db, id: string, now: number): Promise<bo
   });
 }
 
+/** Active webhook ids in id order after `cursor` (a page of the round-robin the worker claims through). */
+export async function activeWebhookIds(db: Db, cursor: string | null, limit: number): Promise<string[]> {
+  let query = db.selectFrom('webhooks').select('id').where('is_active', '=', 1);
+  if (cursor !== null) query = query.where('id', '>', cursor);
+  const rows = await query.orderBy('id').limit(limit).execute();
+  return rows.map((row) => row.id);
+}
+
 /** Webhooks subscribed to an event type, active or paused (a paused one's deliveries wait). */
 export async function subscribedWebhooks(
   db: Db,

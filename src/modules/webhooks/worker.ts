@@ -9,7 +9,7 @@ import { claimDue, type DeliveryRow, releaseClaims, renewLease } from './deliver
 import { RateLimiter } from './rate-limiter.js';
 import { retrySchedule } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
-import { findWebhooks, type WebhookRow } from './webhooks.repository.js';
+import { activeWebhookIds, findWebhooks, type WebhookRow } from './webhooks.repository.js';
 import { registerWorker } from './worker-registry.js';
 
 export interface WorkerOptions {
@@ -27,10 +27,19 @@ export interface WorkerDeps {
   clock: Clock;
   sender: WebhookSender;
   log: Pick<FastifyBaseLogger, 'error' | 'info' | 'warn'>;
+  /** Embedded in the API: true while API requests saturate the process; deliveries then slow down. */
+  underPressure?: () => boolean;
 }
 
 // After a nudge the outbox row may not be committed yet: poll quickly a few times before settling back.
 const BURST_DELAYS_MS = [1, 2, 4, 8, 16, 32, 64, 128];
+/** Active webhooks looked at per claim (the rest on the next claims, round-robin). */
+const WEBHOOKS_PER_CLAIM = 50;
+/** Unless a backlog is being drained, claims are at least this far apart, however often work is signalled. */
+const MIN_CLAIM_GAP_MS = 5;
+/** Under API pressure: one small claim per this interval, so deliveries take a small share of the process. */
+const PRESSURE_CLAIM_GAP_MS = 100;
+const PRESSURE_CLAIM_ROWS = 16;
 
 /**
  * The delivery worker. It claims due deliveries with a lease (a claim takes up to two rounds of a webhook's
@@ -58,6 +67,8 @@ export class DeliveryWorker {
   private burstStep = -1;
   private backlogLikely = false;
   private attempted = 0;
+  private cursor: string | null = null;
+  private lastClaimAt = 0;
   private unregister: (() => void) | null = null;
 
   constructor(
@@ -103,6 +114,7 @@ export class DeliveryWorker {
 
   /** New outbox rows exist (or are about to commit): look now and keep looking quickly for a moment. */
   nudge(): void {
+    if (this.burstStep >= 0) return; // a burst of quick polls is already under way
     this.burstStep = 0;
     this.wake?.();
   }
@@ -133,6 +145,10 @@ export class DeliveryWorker {
   private async loop(): Promise<void> {
     while (this.running) {
       let claimed = 0;
+      const pressed = this.deps.underPressure?.() ?? false;
+      const gap = pressed ? PRESSURE_CLAIM_GAP_MS : this.backlogLikely ? 0 : MIN_CLAIM_GAP_MS;
+      const sinceLast = performance.now() - this.lastClaimAt;
+      if (sinceLast < gap) await new Promise((resolve) => setTimeout(resolve, gap - sinceLast));
       try {
         claimed = await this.claim();
         await this.dispatch();
@@ -181,24 +197,35 @@ export class DeliveryWorker {
     return n;
   }
 
-  /** Claims for webhooks with room (at most one in-flight round left locally); returns how many rows. */
+  /**
+   * Claims for active webhooks with room in this worker (at most one in-flight round queued locally), visiting
+   * the active webhooks WEBHOOKS_PER_CLAIM at a time in id order; returns how many rows were claimed.
+   */
   private async claim(): Promise<number> {
-    const room = 2 * this.concurrency - this.inFlight.size - this.queuedCount();
+    let room = 2 * this.concurrency - this.inFlight.size - this.queuedCount();
+    if (this.deps.underPressure?.()) room = Math.min(room, PRESSURE_CLAIM_ROWS - this.queuedCount());
     if (room <= 0) return 0;
-    const busy = [...new Set([...this.active.keys(), ...this.queued.keys()])].filter(
-      (id) => this.local(id) > this.perWebhook,
-    );
-    const limit = Math.min(room, 64);
+    this.lastClaimAt = performance.now();
+    const page = await activeWebhookIds(this.deps.db.kysely, this.cursor, WEBHOOKS_PER_CLAIM);
+    this.cursor = page.length === WEBHOOKS_PER_CLAIM ? (page[page.length - 1] as string) : null;
+    const quotas: { webhookId: string; limit: number }[] = [];
+    for (const webhookId of page) {
+      const limit = Math.min(room, 2 * this.perWebhook - this.local(webhookId));
+      if (this.local(webhookId) > this.perWebhook || limit <= 0) continue;
+      quotas.push({ webhookId, limit });
+      room -= limit;
+    }
     const claimed = await claimDue(this.deps.db.kysely, this.deps.db.dialect, {
       owner: this.id,
       now: this.deps.clock.now(),
       leaseMarginMs: retrySchedule.leaseMarginMs,
-      limit,
-      perWebhook: 2 * this.perWebhook,
-      excludeWebhookIds: busy,
+      quotas,
     });
-    this.backlogLikely = claimed.length >= limit;
-    if (claimed.length > 0) await this.refreshWebhooks([...new Set(claimed.map((d) => d.webhook_id))]);
+    const perWebhook = new Map<string, number>();
+    for (const d of claimed) perWebhook.set(d.webhook_id, (perWebhook.get(d.webhook_id) ?? 0) + 1);
+    // More may be due at once when a webhook filled its quota, or when more webhooks are left to visit.
+    this.backlogLikely = this.cursor !== null || quotas.some((q) => perWebhook.get(q.webhookId) === q.limit);
+    if (claimed.length > 0) await this.refreshWebhooks([...perWebhook.keys()]);
     for (const delivery of claimed) {
       const list = this.queued.get(delivery.webhook_id) ?? [];
       list.push(delivery);
