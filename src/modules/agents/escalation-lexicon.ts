@@ -425,6 +425,34 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     label: 'bullying or intimidation',
     pattern: /\b(m'?a insulte|insulte devant|m'?humilie)\b/,
   },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b(comentarios sexuales|insinuaciones sexuales|avances sexuelles?|remarques sexuelles|propos sexuels|sexuelle (anspielungen|belastigung|bemerkungen|ubergriffe?)|anzugliche?\w*)\b/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(por (estar embarazada|ser mujer|ser hombre|mi edad|mi religion|mi origen|ser extranjer[oa])|parce que je suis (une femme|enceinte|noire?|musulmane?|handicapee?|gay|etranger|etrangere)|weil ich (schwanger|eine frau|auslander\w*|muslim\w*|behindert|schwul|alt) bin)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern:
+      /\b(hablar con (un|una) (representante|persona|humano|agente|asesor\w*)|parler a (un|une) (representant|conseiller|conseillere|humain|etre humain|personne))\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern: /\b(gedroht|drohung\w*|mich zu schlagen|amenazo de muerte|menace de mort|menaces de mort)\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern: /\b(selbstmord\w*|suizid\w*|suicid\w*|quitarme la vida|me quitar la vie|en finir avec la vie)/,
+  },
 ];
 
 /**
@@ -493,6 +521,7 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\blegal (advice|help|services?|plan|assistance) (through|from|via|in|under|as part of|for (a|my) (lease|will|house|divorce|landlord|closing))\b/g,
   /\b(rooms?|space|resources?|support|help|programs?) for (panic attacks|stress|anxiety|burnout)\b/g,
   /\b(training|course|module|workshop|guidance) (on|about|for) (preventing|avoiding|stopping|handling) (retaliation|harassment|discrimination|bullying)\b|\bpreventing (retaliation|harassment|discrimination|bullying)\b/g,
+  /\b(politica|politicas|politique|richtlinie\w*|capacitacion|formacion|formation|schulung\w*|curso|cours|kurs|norma|normas|regles?|reglas?|protocolo|procedimiento|procedure)\b.{0,25}\b(acoso|discrimin\w*|harcelement|belastigung|diskriminierung|mobbing|violencia|violence|gewalt|fraude|betrug|represalias?)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
