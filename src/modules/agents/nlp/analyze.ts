@@ -31,7 +31,11 @@ export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
       stems.push(stem(corrected));
     } else {
       words.push(token);
-      stems.push(stem(token, language));
+      const native = stem(token, language);
+      stems.push(native);
+      // English loanwords are common in HR messages ("jeans", "bonus", "email"): keep their English stem too.
+      const english = stem(token);
+      if (english !== native) stems.push(english);
     }
   }
   return { language, normalized: words.join(' '), raw: normalized, stems };
