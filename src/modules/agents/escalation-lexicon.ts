@@ -453,6 +453,29 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     label: 'possible self-harm or personal crisis',
     pattern: /\b(selbstmord\w*|suizid\w*|suicid\w*|quitarme la vida|me quitar la vie|en finir avec la vie)/,
   },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\bunwanted (messages?|texts?|dms?|photos?|pictures?|calls?|gifts?|hugs?|kisses?|visits?|emails?|notes?)\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b((he|she|they|someone|somebody)('?d| would| will|'?ll| is going to| are going to| threatened to) kill me|exposed (electrical |live )?(wires?|wiring|cables?)|without (proper |the right |any )?(gear|equipment|protection|safety gear|protective (gear|equipment|clothing)))\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern: /\b(harm(ing)? myself|injur(e|ing) myself)\b/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(older|younger|old|young|female|male|foreign|disabled|pregnant) (workers|employees|people|staff|guys|women|men|candidates) (slow|are slow|can'?t|cannot|don'?t|aren'?t|shouldn'?t|are too|are not|make|belong)\b/,
+  },
 ];
 
 /**
@@ -468,7 +491,7 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'discrimination',
     label: 'discrimination',
     all: [
-      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap|stutter|speech impediment|limp|autism|adhd|dyslexia|scars?)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning) back from (maternity|paternity|parental|medical|disability) leave|mon handicap)\b/,
+      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap|stutter|speech impediment|limp|autism|adhd|dyslexia|scars?)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning) back from (maternity|paternity|parental|medical|disability) leave|mon handicap|i'?m (gay|lesbian|trans|transgender|bisexual|queer|muslim|jewish|pregnant|disabled|autistic))\b/,
       /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|se moque)\b/,
     ],
   },
@@ -477,7 +500,7 @@ export const COMBINED_TRIGGERS: readonly {
     label: 'retaliation',
     all: [
       /\b(i (reported|complained|raised|filed|flagged|spoke up|went to hr|told hr|blew the whistle|testified)|after (my|the) (report|complaint|grievance)|nach meiner beschwerde)\b/,
-      /\b(written up|write[- ]ups?|moved|cut|worse|excluded|demoted|fired|punish\w*|targeted|singled out|bad (shifts?|reviews?|ratings?)|hours (cut|reduced)|retaliat\w*|payback|threaten\w*|ignored|won'?t (talk|speak) to me|silent treatment|freez\w* me out|cold shoulder|strafversetzt|versetzt)\b/,
+      /\b(written up|write[- ]ups?|moved|cut|worse|excluded|demoted|fired|punish\w*|targeted|singled out|bad (shifts?|reviews?|ratings?)|hours (cut|reduced)|retaliat\w*|payback|threaten\w*|ignored|won'?t (talk|speak) to me|silent treatment|freez\w* me out|cold shoulder|strafversetzt|versetzt|pushed out|forced out|pushing me out|squeezed out|pushed me out)\b/,
     ],
   },
   {

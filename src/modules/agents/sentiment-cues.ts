@@ -22,7 +22,7 @@ export const NEGATIVE =
 
 /** Money that should have arrived and did not, or arrived wrong: negative even without feeling words. */
 export const PAY_PROBLEM =
-  /\b(pay|paid|paycheck|paycheque|check|salary|deposit|overtime|commission|bonus|money|wages?|reimburse\w*|take home|raise)\b.{0,50}\b(wrong|incorrect|missing|short|never (came|arrived)|didn'?t (come|arrive|show)|hasn'?t (arrived|come)|not (there|arrived|received)|isn'?t (there|in)|didn'?t (include|show)|doesn'?t (include|even cover)|went down|too much)\b|\b(haven'?t|hasn'?t|have not|not) (been |yet )?(paid|received (my|any) (pay|salary|paycheck|money|wages))\b|\b(haven'?t|didn'?t|never) (received|got|gotten) (any |my )?(pay|salary|paycheck|money|wages|deposit)\b/;
+  /\b(pay|paid|paycheck|paycheque|check|salary|deposit|overtime|commission|bonus|money|wages?|reimburse\w*|take home|raise)\b.{0,50}\b(wrong|incorrect|missing|short|never (came|arrived)|didn'?t (come|arrive|show)|hasn'?t (arrived|come)|not (there|arrived|received)|isn'?t (there|in)|didn'?t (include|show)|doesn'?t (include|even cover)|went down|too much|failed|bounced|didn'?t go through)\b|\b(haven'?t|hasn'?t|have not|not) (been |yet )?(paid|received (my|any) (pay|salary|paycheck|money|wages))\b|\b(haven'?t|didn'?t|never) (received|got|gotten) (any |my )?(pay|salary|paycheck|money|wages|deposit)\b/;
 
 /** Clearly warm or grateful wording. */
 export const POSITIVE =
