@@ -8,6 +8,26 @@ import { buildTestOrchestrator, input } from './fixtures.js';
 const { orchestrator } = buildTestOrchestrator();
 
 const mustEscalate = [
+  'my manager keeps bringing up my ethnicity in team meetings as a joke',
+  "the foreman told me to keep quiet about the accident or I'd be fired",
+  'I was sexually assaulted at the company retreat',
+  'someone has been leaving threatening voicemails on my work phone',
+  'a customer spat on me and my manager told me to smile',
+  "I'm worried a coworker might hurt himself, he's been talking about not wanting to live",
+  "I haven't been able to stop crying at work, I think I need serious help",
+  'my director told me to destroy the emails before the investigation',
+  'the payroll clerk is paying herself extra every month',
+  "I'm getting an employment lawyer involved",
+  'I plan to take legal action',
+  'connect me to an HR specialist',
+  'i want a callback from HR',
+  'F this, my pay is wrong again',
+  'SERIOUSLY?? NOBODY CAN FIX A SIMPLE W2 ERROR',
+  "My manager denied my promotion saying I'm too old to change",
+  'since returning from medical leave my duties were taken away',
+  'the night shift lead hits on every new girl and nobody stops him',
+  "there's no heat in the warehouse and it's below freezing, people are getting sick",
+  'my coworker brought a loaded gun in his bag',
   'I need to report an incident with my supervisor, he grabbed my wrist during an argument',
   'My coworker keeps sending me unwanted messages on Instagram',
   "I'm being treated differently since I told my manager I'm gay",
@@ -305,6 +325,15 @@ const mustEscalate = [
 ];
 
 const mustNotEscalate = [
+  'can an HR specialist explain the FSA',
+  'is there a retreat this year',
+  'how do I set up voicemail on my work phone',
+  'how do I destroy old documents according to retention policy',
+  'when will the investigation of the payroll system upgrade be done lol',
+  'my promotion was approved, when does it start',
+  'how do I return to work after medical leave',
+  'is the warehouse heated in winter',
+  "what's the policy on guns in cars in the parking lot",
   "where's the policy on reporting incidents",
   'who is the HR manager for my department',
   'what is the process for reporting hours worked on weekends',

@@ -476,6 +476,35 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b(older|younger|old|young|female|male|foreign|disabled|pregnant) (workers|employees|people|staff|guys|women|men|candidates) (slow|are slow|can'?t|cannot|don'?t|aren'?t|shouldn'?t|are too|are not|make|belong)\b/,
   },
+  {
+    kind: 'retaliation',
+    label: 'retaliation',
+    pattern:
+      /\b((or|otherwise) (i'?d|i would|i'?ll|i will|we'?d|we'?ll|we would) (be|get) (fired|let go|punished|written up)|keep (quiet|silent|my mouth shut|it quiet)|cover(ing)? (it|this|that) up|told (me|us) not to (report|tell|say))\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern:
+      /\b((hurt|kill|harm)(ing)? (himself|herself|themselves)|not wanting to live|(doesn'?t|does not|don'?t) want to live|(can'?t|cannot|couldn'?t|haven'?t been able to) stop crying|need (serious|urgent) help)\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(shred|destroy|delete|hide|wipe)(ing|s|d|ed)? (the |all )?(emails?|messages|data|logs|documents|records|files|evidence)\b.{0,20}\b(before|from) (the )?(audit|auditors|investigation|inspection|lawyers|regulators)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern:
+      /\b((connect|transfer|put) (me )?(to|with|through to) (a |an |the )?(hr )?(specialist|representative|rep|person|human|agent|advisor|adviser|manager|someone|somebody)|call ?-?back)\b/,
+  },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern: /\b(hits|hitting|hit) on (me|her|women|girls|every|the new|new)\b/,
+  },
 ];
 
 /**
@@ -491,8 +520,8 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'discrimination',
     label: 'discrimination',
     all: [
-      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap|stutter|speech impediment|limp|autism|adhd|dyslexia|scars?)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning) back from (maternity|paternity|parental|medical|disability) leave|mon handicap|i'?m (gay|lesbian|trans|transgender|bisexual|queer|muslim|jewish|pregnant|disabled|autistic))\b/,
-      /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|se moque)\b/,
+      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap|stutter|speech impediment|limp|autism|adhd|dyslexia|scars?)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning)( back)? from (maternity|paternity|parental|medical|disability) leave|mon handicap|i'?m (gay|lesbian|trans|transgender|bisexual|queer|muslim|jewish|pregnant|disabled|autistic))\b/,
+      /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|taken away|se moque)\b/,
     ],
   },
   {
