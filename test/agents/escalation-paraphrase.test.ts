@@ -8,6 +8,26 @@ import { buildTestOrchestrator, input } from './fixtures.js';
 const { orchestrator } = buildTestOrchestrator();
 
 const mustEscalate = [
+  "My manager made a pass at me at the team dinner and now he's cold to me",
+  'A senior engineer keeps commenting on what I wear and how I look',
+  "I think I'm being targeted because I'm the only Black woman on the team",
+  "my boss says my pregnancy is 'bad timing' and took me off the project",
+  'my supervisor threatened to cut my hours if I keep asking about overtime pay',
+  "a coworker got in my face and screamed that he'd make me pay",
+  'the ammonia smell in the plant is making people vomit',
+  'some days I wish I could just disappear for good',
+  "I've been self-harming again because of stress at work",
+  'my manager asks us to pad the hours we bill to the government contract',
+  "the company is violating labor laws by not paying overtime and I'll prove it",
+  'I insist on speaking with a person',
+  "why won't anyone from HR respond?! I've been waiting a MONTH",
+  "I'm sick of this runaround, answer my question about my bonus",
+  'Your system lost my leave request AGAIN, this is pathetic',
+  'my team leader bullies the interns',
+  'a supervisor is dating his direct report and giving her all the best shifts',
+  "there's a guy at work who keeps following female staff to their cars",
+  'I was told to falsify the patient logs',
+  'my colleague fell off the loading dock and the manager told us not to report it',
   'my manager keeps bringing up my ethnicity in team meetings as a joke',
   "the foreman told me to keep quiet about the accident or I'd be fired",
   'I was sexually assaulted at the company retreat',
@@ -325,6 +345,16 @@ const mustEscalate = [
 ];
 
 const mustNotEscalate = [
+  'what should I wear to the team dinner',
+  'is there a pregnancy guide for employees',
+  'can I ask about overtime eligibility for salaried staff',
+  'how long can the ammonia training take',
+  'I wish I could take more vacation, how do I get more days',
+  'what are our labor law posters requirements',
+  'how do I bill my hours to the right project code',
+  'can managers date employees? asking for the policy',
+  'are interns eligible for the wellness stipend',
+  'how do I get a parking pass near the loading dock',
   'can an HR specialist explain the FSA',
   'is there a retreat this year',
   'how do I set up voicemail on my work phone',

@@ -505,6 +505,41 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     label: 'harassment',
     pattern: /\b(hits|hitting|hit) on (me|her|women|girls|every|the new|new)\b/,
   },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b((made|making|makes|make) (a )?pass(es)? at (me|her|women|staff)|comment(s|ed|ing)? on (what i wear|how i look|my (appearance|looks|outfits?|clothes|body|figure|weight|legs|chest|lips|hair))|(following|follows|followed) (female |women |young |new )?(staff|employees|women|girls|coworkers|co-workers|colleagues|people|interns) (to|home|around|into))\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b((make|making|makes) me pay|got in my face|get even with me|you'?ll (pay|be sorry)|(ammonia|chlorine|chemicals?|gas|toxic|smoke|fumes?|dust)\b.{0,40}\b(vomit\w*|sick|dizzy|faint\w*|headaches?|nause\w*|can'?t breathe|burning)|making (people|us|everyone|workers) (sick|vomit|ill|dizzy))\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern: /\bdisappear (for good|forever|permanently)\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\bpad(s|ded|ding)? (the |our |my |their )?(hours|time|invoices?|bills?|billing|expenses?|numbers)\b/,
+  },
+  {
+    kind: 'legal',
+    label: 'a legal threat or legal action',
+    pattern:
+      /\b(violat\w* (labou?r|employment|wage|overtime|safety|federal|state|minimum wage) (laws?|rules|regulations|standards)|break(ing|s)? the law)\b/,
+  },
+  {
+    kind: 'human',
+    label: 'a conflict of interest or favouritism',
+    pattern:
+      /\b((dating|sleeping with|in a relationship with|seeing) (his|her|their) (direct )?(report|subordinate|employee|intern|assistant))\b/,
+  },
 ];
 
 /**
@@ -520,8 +555,8 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'discrimination',
     label: 'discrimination',
     all: [
-      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap|stutter|speech impediment|limp|autism|adhd|dyslexia|scars?)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (a )?(woman|black|gay|old|muslim|jewish|disabled|foreign)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning)( back)? from (maternity|paternity|parental|medical|disability) leave|mon handicap|i'?m (gay|lesbian|trans|transgender|bisexual|queer|muslim|jewish|pregnant|disabled|autistic))\b/,
-      /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|taken away|se moque)\b/,
+      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap|stutter|speech impediment|limp|autism|adhd|dyslexia|scars?)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (the only )?(a )?(\w+ )?(woman|black|gay|old|muslim|jewish|disabled|foreign|immigrant)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning)( back)? from (maternity|paternity|parental|medical|disability) leave|mon handicap|i'?m (gay|lesbian|trans|transgender|bisexual|queer|muslim|jewish|pregnant|disabled|autistic))\b/,
+      /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|taken away|took me off|pulled me off|removed me|targeted|picked on|singled out|se moque)\b/,
     ],
   },
   {

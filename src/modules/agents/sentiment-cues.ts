@@ -12,13 +12,13 @@ export const ANGER_POINTS: readonly RegExp[] = [
   /\b(nobody|no one|no-one) (ever )?(cares|answers|responds|replies|gets back|is helping|bothers|listens|helps)\b/,
   /\b(useless|terrible|awful|horrible|worst|hate|garbage|nonsense|unbelievable)\b|\b(seriously|really|are you (kidding|serious)( me)?)\?/,
   /\b(again\?|still nothing|still waiting|still no|still haven'?t|still hasn'?t|weeks? (now|already))\b/,
-  /\b(demand|i expect|immediately|right now|asap)\b/,
+  /\b(demand|i expect|immediately|right now|asap|why (won'?t|doesn'?t|can'?t|isn'?t) (anyone|anybody|someone|you|hr)|runaround)\b/,
   /\b(fix (it|this)[.!]* now|(second|2nd|third|3rd|fourth) (month|time|week|pay ?period|paycheck) in a row|out of spite|(doesn'?t|don'?t|does not|do not|nobody|no one) (even )?cares?( at all)?)\b/,
 ];
 
 /** Distress, worry, frustration and things going wrong for the person. */
 export const NEGATIVE =
-  /\b(frustrat\w*|upset|worried|worry|worrying|anxious|anxiety|stressed|stressful|so much stress|confus\w*|disappoint\w*|discourag\w*|annoy\w*|unhappy|unfair|not fair|struggl\w*|scared|afraid|terrified|sad|depress\w*|overwhelm\w*|concerned|hopeless|exhausted|burn(ed|t)? out|desperate|panic\w*|uncomfortable|stuck|(nobody|no one) (ever )?(listens|cares|helps)|no direction|don'?t understand why|nobody (told|tells|talks|explained)|way too (much|many)|don'?t recognize|still pending|out of spite|can'?t afford|unpaid (overtime|wages|hours|salary|work)|underpaid|shorted|overcharged|denied|rejected|ignored|passed over|humiliat\w*|miserable|awful|terrible|horrible|hate|crying|can'?t cope|can'?t take (it|this)|(passed away|died|death of|lost my (mom|dad|mother|father|wife|husband|son|daughter|brother|sister|grand\w+|baby)|miscarriage)|not ready to|je n'?en peux plus|n'?en peux plus|preocupad[oa]|triste|inquiet\w*|decu\w*|besorgt|enttauscht|traurig)\b/;
+  /\b(frustrat\w*|upset|worried|worry|worrying|anxious|anxiety|stressed|stressful|so much stress|confus\w*|disappoint\w*|discourag\w*|annoy\w*|unhappy|unfair|not fair|struggl\w*|scared|afraid|terrified|sad|depress\w*|overwhelm\w*|concerned|hopeless|exhausted|burn(ed|t)? out|desperate|panic\w*|uncomfortable|stuck|(nobody|no one) (ever )?(listens|cares|helps)|no direction|don'?t understand why|nobody (told|tells|talks|explained)|way too (much|many)|don'?t recognize|still pending|out of spite|can'?t afford|unpaid (overtime|wages|hours|salary|work)|underpaid|shorted|overcharged|denied|rejected|ignored|passed over|humiliat\w*|miserable|awful|terrible|horrible|hate|crying|can'?t cope|can'?t take (it|this)|(passed away|died|death of|lost my (mom|dad|mother|father|wife|husband|son|daughter|brother|sister|grand\w+|baby)|miscarriage)|not ready to|waiting (a|for a|over a|for over a|more than a) (month|week|year)|(weeks|months) (of waiting|without (an )?(answer|reply|response))|je n'?en peux plus|n'?en peux plus|preocupad[oa]|triste|inquiet\w*|decu\w*|besorgt|enttauscht|traurig)\b/;
 
 /** Money that should have arrived and did not, or arrived wrong: negative even without feeling words. */
 export const PAY_PROBLEM =
