@@ -8,6 +8,26 @@ import { buildTestOrchestrator, input } from './fixtures.js';
 const { orchestrator } = buildTestOrchestrator();
 
 const mustEscalate = [
+  'the new manager asked me out three times and I keep saying no',
+  "I overheard my boss saying he'd never promote a Muslim",
+  'my shift was cut right after I reported the broken machine to OSHA',
+  "I'm getting bullied in the team group chat every day",
+  "one of the drivers said he'd come back with friends to deal with me",
+  'the ceiling in the stockroom is sagging and could fall any second',
+  'I want to end it all',
+  'i think about dying a lot lately',
+  'i saw someone from accounting moving money into their own account',
+  'my manager is making us lie on the safety checklist',
+  'my lawyer will be contacting you',
+  "I'm filing a formal grievance",
+  'I want to talk to HR in person please',
+  'WHAT IS TAKING SO LONG WITH MY PAYCHECK',
+  "Every single month there's a mistake on my payslip, I'm so done",
+  'my coworker calls me slurs about my sexuality',
+  'they moved my desk to the storage room after I got pregnant',
+  'the bathroom has a hidden camera, I found it today',
+  'my supervisor drinks on the job and drives the forklift',
+  'a contractor exposed himself to me in the parking lot',
   "My manager made a pass at me at the team dinner and now he's cold to me",
   'A senior engineer keeps commenting on what I wear and how I look',
   "I think I'm being targeted because I'm the only Black woman on the team",
@@ -345,6 +365,16 @@ const mustEscalate = [
 ];
 
 const mustNotEscalate = [
+  'can I talk to HR about my retirement plan options',
+  "what's taking so long with the new benefits portal, any ETA?",
+  'is there a camera policy in the office for filming videos',
+  'I need to move my desk closer to my team',
+  "what's the procedure for forklift certification",
+  'I want to end my FSA contributions',
+  "my coworker is pregnant, what's the leave policy for her",
+  'how do I move money from my HSA to my bank',
+  'can the team group chat be used for announcements',
+  'where can I find the safety checklist template',
   'what should I wear to the team dinner',
   'is there a pregnancy guide for employees',
   'can I ask about overtime eligibility for salaried staff',

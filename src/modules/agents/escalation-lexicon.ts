@@ -540,6 +540,35 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     pattern:
       /\b((dating|sleeping with|in a relationship with|seeing) (his|her|their) (direct )?(report|subordinate|employee|intern|assistant))\b/,
   },
+  {
+    kind: 'harassment',
+    label: 'harassment',
+    pattern:
+      /\b(asked me out (again|\w+ times|repeatedly|constantly|every day)|keeps? asking me out|(keep|kept) saying no|said no (\w+ )?times|hidden cameras?|cameras? in the (bathroom|restroom|changing room|locker room|toilet)|exposed (himself|herself|themselves)|flashed (me|us|her)|indecent exposure)\b/,
+  },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\bnever (hire|promote|work with) (a|an|any|another) (muslim|jew|jewish person|christian|hindu|asian|latino|latina|hispanic|immigrant|trans person|person of colou?r|arab|indian|african|gay person)\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b((come|coming) back with (friends|his friends|her friends|a gun|people|a weapon)|deal with me|waiting for me (outside|after work|in the parking)|(drinks|drinking|uses drugs|using drugs|smokes weed|smoking weed) (on|at) (the )?(job|work|shift|site))\b/,
+  },
+  {
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b((moving|transferring|putting|diverting|sending|moved|transferred) (company |the |client )?(money|funds|cash) (into|to) (their|his|her) (own|personal) (account|pocket|bank)|(making|make|made|forcing|force|forced|pressuring) (me|us|staff|people) (to )?(lie|falsify|fake|cheat|backdate))\b/,
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    pattern: /\b((talk|speak|meet)\w* (to|with) \w+( \w+)? in person|in person (please|with hr))\b/,
+  },
 ];
 
 /**
