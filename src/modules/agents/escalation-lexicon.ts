@@ -638,6 +638,8 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(rooms?|space|resources?|support|help|programs?) for (panic attacks|stress|anxiety|burnout)\b/g,
   /\b(training|course|module|workshop|guidance) (on|about|for) (preventing|avoiding|stopping|handling) (retaliation|harassment|discrimination|bullying)\b|\bpreventing (retaliation|harassment|discrimination|bullying)\b/g,
   /\b(politica|politicas|politique|richtlinie\w*|capacitacion|formacion|formation|schulung\w*|curso|cours|kurs|norma|normas|regles?|reglas?|protocolo|procedimiento|procedure)\b.{0,25}\b(acoso|discrimin\w*|harcelement|belastigung|diskriminierung|mobbing|violencia|violence|gewalt|fraude|betrug|represalias?)\b/g,
+  /\bhow (does|do|would|will) (the company|hr|we|you|our company) (handle|deal with|investigate|process|respond to) (discrimination|harassment|bullying|retaliation|misconduct|ethics) (complaints|reports|cases|concerns)\b/g,
+  /\b(immigration|visa|green card|citizenship) (lawyer|attorney)s?\b|\b(lawyer|attorney)'?s? (letter|documents?|paperwork)\b.{0,30}\b(visa|immigration|green card|mortgage|lease|house|will)\b/g,
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
