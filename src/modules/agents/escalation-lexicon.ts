@@ -569,6 +569,18 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     label: 'an explicit request to speak with a person',
     pattern: /\b((talk|speak|meet)\w* (to|with) \w+( \w+)? in person|in person (please|with hr))\b/,
   },
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(paid|earn\w*|getting paid|make|making|get) (less|more) than (the |my |our )?(men|women|guys|girls|male|female|white|younger|older|straight)\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern:
+      /\b((mental health|emotional|personal|psychological) (crisis|emergency|breakdown)|having a (breakdown|crisis|nervous breakdown))\b/,
+  },
 ];
 
 /**
