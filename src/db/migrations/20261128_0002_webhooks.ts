@@ -52,12 +52,6 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('delivered_at', 'bigint')
     .execute();
-  // The claim query: pending rows due now, oldest first.
-  await db.schema
-    .createIndex('webhook_deliveries_due_idx')
-    .on('webhook_deliveries')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
   // The claim: each webhook's oldest due rows, one short range scan per webhook.
   await db.schema
     .createIndex('webhook_deliveries_claim_idx')
