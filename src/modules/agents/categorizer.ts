@@ -69,8 +69,8 @@ const GENERAL = CATEGORIES.indexOf('General');
 const MISCONDUCT = new Set(['harassment', 'discrimination', 'retaliation', 'bullying', 'safety', 'fraud']);
 
 /**
- * Reports of misconduct are Policy matters and personal crises are General ones, whatever other
- * subject words the message carries, unless the model is clearly sure of another category.
+ * Reports of misconduct lean to Policy unless the model is clearly sure of another category; a personal
+ * crisis is always General, whatever other subject words the message carries.
  */
 function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Float64Array {
   const kinds = state.triggers.map((trigger) => trigger.kind);
@@ -78,6 +78,8 @@ function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Fl
   if (kinds.includes('crisis')) target = GENERAL;
   else if (kinds.some((kind) => MISCONDUCT.has(kind))) target = POLICY;
   if (target < 0) return probabilities;
+  // A person in crisis is not asking a policy question, however the message is worded.
+  if (target === GENERAL) return probabilities.map((_, i) => (i === GENERAL ? 1 : 0));
   const adjusted = probabilities.map((p, i) => (i === target ? p + TOPIC_PRIOR : p));
   const sum = adjusted.reduce((a, b) => a + b, 0);
   return adjusted.map((p) => p / sum);
