@@ -149,7 +149,6 @@ export async function claimDue(db: Db, dialect: Dialect, o: ClaimOptions): Promi
         .selectFrom('webhooks')
         .select(sql<number>`cast(${o.now + o.leaseMarginMs} as bigint) + timeout_seconds * 1000`.as('until'))
         .whereRef('webhooks.id', '=', 'webhook_deliveries.webhook_id'),
-      updated_at: o.now,
     }))
     .where('id', 'in', candidates);
   // PostgreSQL re-evaluates these on the row version it locked; SQLite runs the statement alone, and without
