@@ -52,12 +52,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('delivered_at', 'bigint')
     .execute();
-  // The claim: each webhook's oldest due rows, one short range scan per webhook.
-  await db.schema
-    .createIndex('webhook_deliveries_claim_idx')
-    .on('webhook_deliveries')
-    .columns(['status', 'webhook_id', 'next_attempt_at'])
-    .execute();
+  // The claim's index (status, webhook_id, next_attempt_at) is created by 0005_scale_indexes.
   // Log pages of one webhook, newest first, optionally by status.
   await db.schema
     .createIndex('webhook_deliveries_log_idx')
