@@ -1,4 +1,7 @@
-import { COMBINED_TRIGGERS, EXTRA_INNOCENT_PHRASES, EXTRA_TRIGGERS } from './escalation-lexicon.js';
+import { COMBINED_TRIGGERS } from './escalation-combined.js';
+import { EXTRA_INNOCENT_PHRASES } from './escalation-innocent.js';
+import { EXTRA_TRIGGERS } from './escalation-lexicon.js';
+import { MORE_TRIGGERS } from './escalation-wordings.js';
 import type { EscalationKind } from './types.js';
 
 /**
@@ -89,7 +92,7 @@ const TRIGGERS: readonly Trigger[] = [
   },
 ];
 
-const ALL_TRIGGERS = [...TRIGGERS, ...EXTRA_TRIGGERS];
+const ALL_TRIGGERS = [...TRIGGERS, ...EXTRA_TRIGGERS, ...MORE_TRIGGERS];
 const URGENCY: readonly EscalationKind[] = [
   'crisis',
   'safety',

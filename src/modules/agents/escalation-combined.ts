@@ -1,0 +1,36 @@
+import type { EscalationKind } from './types.js';
+
+/**
+ * Co-occurrence cues: a protected characteristic next to adverse treatment, or a report next to
+ * a change for the worse. They catch the many wordings no phrase list anticipates.
+ */
+export const COMBINED_TRIGGERS: readonly {
+  kind: EscalationKind;
+  label: string;
+  all: readonly RegExp[];
+}[] = [
+  {
+    kind: 'discrimination',
+    label: 'discrimination',
+    all: [
+      /\b(my (accent|disability|age|race|religion|faith|pregnancy|gender|sexuality|skin|ethnicity|nationality|hijab|turban|culture|medical condition|diagnosis|hearing|wheelchair|handicap|stutter|speech impediment|limp|autism|adhd|dyslexia|scars?)|(younger|older) (person|guy|woman|man|girl|candidate|employee|worker|colleague)|pregnan\w*|because i'?m (the only )?(a )?(\w+ )?(woman|black|gay|old|muslim|jewish|disabled|foreign|immigrant)|eid|diwali|ramadan|hanukkah|yom kippur|lunar new year|passover|sabbath|(came|come|coming|got|get|returned|returning)( back)? from (maternity|paternity|parental|medical|disability) leave|mon handicap|i'?m (gay|lesbian|trans|transgender|bisexual|queer|muslim|jewish|pregnant|disabled|autistic))\b/,
+      /\b(moved|left out|excluded|passed over|fired|let go|demoted|denied|gave (my|the) (job|role|position|promotion)|replaced|cut|uncomfortable|treated|comments?|jokes?|mock\w*|laugh\w*|removed|taken off|refused|ignored|not allowed|won'?t let|overlooked|skipped|reject\w*|no (real )?work|sidelined|stripped|taken away|took me off|pulled me off|removed me|targeted|picked on|singled out|se moque)\b/,
+    ],
+  },
+  {
+    kind: 'retaliation',
+    label: 'retaliation',
+    all: [
+      /\b(i (reported|complained|raised|filed|flagged|spoke up|went to hr|told hr|blew the whistle|testified)|after (my|the) (report|complaint|grievance)|nach meiner beschwerde)\b/,
+      /\b(written up|write[- ]ups?|moved|cut|worse|excluded|demoted|fired|punish\w*|targeted|singled out|bad (shifts?|reviews?|ratings?)|hours (cut|reduced)|retaliat\w*|payback|threaten\w*|ignored|won'?t (talk|speak) to me|silent treatment|freez\w* me out|cold shoulder|strafversetzt|versetzt|pushed out|forced out|pushing me out|squeezed out|pushed me out)\b/,
+    ],
+  },
+  {
+    kind: 'human',
+    label: 'an explicit request to speak with a person',
+    all: [
+      /\b(bot|chatbot|robot|machine|automated|ai)\b/,
+      /\b(refuse|don'?t want|do not want|not|no more|stop|enough|human|person|real)\b/,
+    ],
+  },
+];
