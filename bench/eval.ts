@@ -34,6 +34,8 @@ const readItems = (file: string): DevItem[] =>
 const items = readItems('dev-set.jsonl');
 // Written after the tuning was done, as an untouched estimate of performance on unseen messages.
 const freshItems = readItems('fresh-check.jsonl');
+// Category-only check (message + category), written before the categorizer rework and never trained on.
+const categoryCheckItems = readItems('category-check.jsonl');
 
 const { orchestrator } = createOrchestrator(loadShippedArticles());
 const scored: Scored[] = [];
@@ -60,6 +62,18 @@ for (const [position, item] of freshItems.entries()) {
   freshScored.push({ item, result, holdout: true });
 }
 
+const categoryCheckScored: Scored[] = [];
+for (const [position, item] of categoryCheckItems.entries()) {
+  const result = await orchestrator.run({
+    message: item.message,
+    conversationId: `category-check-${position}`,
+    history: [],
+    previousQuestions: [],
+    isVip: false,
+  });
+  categoryCheckScored.push({ item, result, holdout: true });
+}
+
 const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 
 function figures(rows: Scored[]) {
@@ -81,6 +95,16 @@ console.table({
   'all items': all,
   'hold-out (every 5th)': holdout,
   'fresh check (after tuning)': figures(freshScored),
+  'category check (category only)': {
+    n: categoryCheckScored.length,
+    category: pct(
+      categoryCheckScored.filter((row) => row.result.category === row.item.category).length,
+      categoryCheckScored.length,
+    ),
+    recall: '',
+    falseEscalations: '',
+    sentiment: '',
+  },
   target: { n: '', category: '≥ 93%', recall: '≥ 97%', falseEscalations: '≤ 3%', sentiment: '≥ 85%' },
 });
 
