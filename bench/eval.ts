@@ -15,7 +15,7 @@ import { loadShippedArticles } from './kb-fixture.js';
 
 interface DevItem {
   message: string;
-  category: Category;
+  category?: Category;
   sentiment: Sentiment;
   escalate: boolean;
 }
@@ -34,6 +34,8 @@ const readItems = (file: string): DevItem[] =>
 const items = readItems('dev-set.jsonl');
 // Written after the tuning was done, as an untouched estimate of performance on unseen messages.
 const freshItems = readItems('fresh-check.jsonl');
+// 212 escalation-focused messages (no categories), written for validation only: never trained or tuned on.
+const escalationItems = readItems('escalation-check.jsonl');
 // Category-only check (message + category), written before the categorizer rework and never trained on.
 const categoryCheckItems = readItems('category-check.jsonl');
 
@@ -50,17 +52,22 @@ for (const [position, item] of items.entries()) {
   scored.push({ item, result, holdout: position % 5 === 4 });
 }
 
-const freshScored: Scored[] = [];
-for (const [position, item] of freshItems.entries()) {
-  const result = await orchestrator.run({
-    message: item.message,
-    conversationId: `fresh-${position}`,
-    history: [],
-    previousQuestions: [],
-    isVip: false,
-  });
-  freshScored.push({ item, result, holdout: true });
+async function measureOnly(list: DevItem[], prefix: string): Promise<Scored[]> {
+  const out: Scored[] = [];
+  for (const [position, item] of list.entries()) {
+    const result = await orchestrator.run({
+      message: item.message,
+      conversationId: `${prefix}-${position}`,
+      history: [],
+      previousQuestions: [],
+      isVip: false,
+    });
+    out.push({ item, result, holdout: true });
+  }
+  return out;
 }
+const freshScored = await measureOnly(freshItems, 'fresh');
+const escalationScored = await measureOnly(escalationItems, 'escalation-check');
 
 const categoryCheckScored: Scored[] = [];
 for (const [position, item] of categoryCheckItems.entries()) {
@@ -79,9 +86,13 @@ const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) /
 function figures(rows: Scored[]) {
   const escalate = rows.filter((row) => row.item.escalate);
   const calm = rows.filter((row) => !row.item.escalate);
+  const categorized = rows.filter((row) => row.item.category !== undefined);
   return {
     n: rows.length,
-    category: pct(rows.filter((row) => row.result.category === row.item.category).length, rows.length),
+    category: pct(
+      categorized.filter((row) => row.result.category === row.item.category).length,
+      categorized.length,
+    ),
     recall: pct(escalate.filter((row) => row.result.escalated).length, escalate.length),
     falseEscalations: pct(calm.filter((row) => row.result.escalated).length, calm.length),
     sentiment: pct(rows.filter((row) => row.result.sentiment === row.item.sentiment).length, rows.length),
@@ -95,6 +106,7 @@ console.table({
   'all items': all,
   'hold-out (every 5th)': holdout,
   'fresh check (after tuning)': figures(freshScored),
+  'escalation check (untuned)': figures(escalationScored),
   'category check (category only)': {
     n: categoryCheckScored.length,
     category: pct(
