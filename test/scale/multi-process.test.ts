@@ -107,7 +107,7 @@ describe.skipIf(!postgresUrl)('scale-out: 2 API processes, 3 workers, one Postgr
         body: JSON.stringify({
           url: receiver.url,
           events: ['query.created', 'query.escalated'],
-          timeout_seconds: 5,
+          timeout_seconds: 10,
           description: 'scale-out test',
         }),
       });
@@ -171,7 +171,7 @@ describe.skipIf(!postgresUrl)('scale-out: 2 API processes, 3 workers, one Postgr
         for (const eventId of expected[i] ?? []) if (!receiver.arrivals.has(eventId)) count++;
         return sum + count;
       }, 0);
-    // Bounded wait: the killed worker's leases expire after timeout (5 s) + margin (15 s), then others retry.
+    // Bounded wait: the killed worker's leases expire after timeout (10 s) + margin (15 s), then others retry.
     for (let i = 0; i < 900 && missing() > 0; i++) await sleep(200);
 
     const duplicates = receivers.reduce((sum, r) => sum + r.duplicates, 0);
