@@ -9,6 +9,14 @@ export interface CategoryPrediction {
   knownFeatures: number;
 }
 
+/**
+ * Light smoothing: with class-normalised scores a larger alpha pulls every category towards the same
+ * probability for rare words, and rare words (typo fixes, foreign terms, cue phrases) often decide.
+ */
+const SMOOTHING = 0.15;
+/** Naive Bayes scores are famously over-confident; the temperature softens them before blending. */
+const TEMPERATURE = 2;
+
 /** The trained text classifier behind the categorizer agent. */
 export class CategoryModel {
   private readonly model: NaiveBayes<Category>;
@@ -21,16 +29,18 @@ export class CategoryModel {
         features: extractFeatures(example.text),
         weight: example.weight,
       })),
+      SMOOTHING,
     );
   }
 
   predict(text: AnalyzedText): CategoryPrediction {
-    const { scores, known } = this.model.score(extractFeatures(text));
+    // Class-normalised scores, so a category does not win merely by having more training lines.
+    const { scores, known } = this.model.classScores(extractFeatures(text));
     if (known === 0) {
       const probabilities = new Float64Array(CATEGORIES.length).fill(1 / CATEGORIES.length);
       return { category: 'General', confidence: 1 / CATEGORIES.length, probabilities, knownFeatures: 0 };
     }
-    const probabilities = softmax(scores, 2);
+    const probabilities = softmax(scores, TEMPERATURE);
     let best = 0;
     for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[best]!) best = i;
     return {

@@ -65,6 +65,23 @@ export class NaiveBayes<Label extends string> {
     return scores;
   }
 
+  /**
+   * Σ log P(f|c) over the known features (uniform prior), keeping each class's normalisation: a big
+   * class does not win on common words just because it has more examples. (score() divides the
+   * normalisation out, which favours whichever category has the most training lines.)
+   */
+  classScores(features: readonly string[]): { scores: Float64Array; known: number } {
+    const scores = new Float64Array(this.labels.length);
+    let known = 0;
+    for (const feature of new Set(features)) {
+      const logs = this.logLikelihood.get(feature);
+      if (!logs) continue;
+      known++;
+      for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]!;
+    }
+    return { scores, known };
+  }
+
   /** Class log-scores (uniform prior) and how many features the model recognised. */
   score(features: readonly string[]): { scores: Float64Array; known: number } {
     const scores = new Float64Array(this.labels.length);
