@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFeatures } from './nlp/features.js';
+import { LogisticModel } from './nlp/logistic.js';
 import { NaiveBayes, softmax } from './nlp/naive-bayes.js';
 import type { AnalyzedText, EscalationKind } from './types.js';
 
@@ -20,7 +21,20 @@ const CONCERN_KINDS: readonly ConcernLabel[] = [
 ];
 
 const NONE = CONCERN_KINDS.indexOf('none');
-const NONE_BIAS = 2;
+
+/**
+ * Stems and stem bigrams, plus character 4-grams of each word so typos ("discrimanted", "threatend")
+ * and inflections the stemmer misses still share most features with the training examples.
+ */
+export function concernFeatures(text: AnalyzedText): string[] {
+  const features = extractFeatures(text);
+  for (const word of text.normalized.split(' ')) {
+    if (word.length < 4) continue;
+    const padded = `_${word}_`;
+    for (let i = 0; i + 4 <= padded.length; i++) features.push(`#${padded.slice(i, i + 4)}`);
+  }
+  return features;
+}
 
 /**
  * A classifier for "a person must handle this", trained on described incidents (data/training/escalation)
@@ -28,29 +42,35 @@ const NONE_BIAS = 2;
  * mistreatment; the class prior keeps it conservative, since most messages are ordinary questions.
  */
 export class ConcernModel {
-  private readonly model: NaiveBayes<ConcernLabel>;
+  /** Which kind of concern, among the concern examples only. */
+  private readonly kinds: NaiveBayes<ConcernLabel>;
+  /** Whether there is a concern at all: all kinds pooled against ordinary questions. */
+  private readonly anyConcern: LogisticModel;
 
   constructor(examples: readonly { label: ConcernLabel; text: AnalyzedText }[]) {
-    this.model = new NaiveBayes(
+    const featured = examples.map((example) => ({
+      label: example.label,
+      features: concernFeatures(example.text),
+    }));
+    this.kinds = new NaiveBayes(
       CONCERN_KINDS,
-      examples.map((example) => ({ label: example.label, features: extractFeatures(example.text) })),
+      featured.filter((example) => example.label !== 'none'),
       0.5,
+    );
+    this.anyConcern = new LogisticModel(
+      featured.map((example) => ({ features: example.features, positive: example.label !== 'none' })),
     );
   }
 
-  /**
-   * The most likely concern and the probability that the message raises any concern at all. Class
-   * priors are flattened (the 'none' class would otherwise dominate by sheer size) and `noneBias`
-   * shifts the balance back towards ordinary questions.
-   */
-  classify(text: AnalyzedText, noneBias = NONE_BIAS): { label: ConcernLabel; concern: number } {
-    const { scores } = this.model.score(extractFeatures(text));
-    scores[NONE]! += noneBias;
-    const probabilities = softmax(scores, 1);
-    let best = 0;
+  /** The most likely kind of concern and the probability that the message raises one at all. */
+  classify(text: AnalyzedText): { label: ConcernLabel; concern: number } {
+    const features = concernFeatures(text);
+    const concern = this.anyConcern.probability(features);
+    const probabilities = softmax(this.kinds.score(features).scores, 1);
+    let best = NONE === 0 ? 1 : 0;
     for (let i = 0; i < probabilities.length; i++)
       if (i !== NONE && probabilities[i]! > probabilities[best]!) best = i;
-    return { label: CONCERN_KINDS[best]!, concern: 1 - probabilities[NONE]! };
+    return { label: CONCERN_KINDS[best]!, concern };
   }
 }
 

@@ -35,4 +35,7 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\bthreatened by (the |a |my |our )?(deadline|deadlines|workload|ai|automation|competition|competitors)\b/g,
   /\b(kill|killing|killed) (for|it|time)\b/g,
   /\b(this|the) (heat|cold|noise|commute|traffic|workload|deadline|meeting|queue) (is|was) (killing|murdering) (me|us)\b/g,
+  /\b(who'?s|who is|which|is there an?) (the |our |an? )?hr (person|contact|rep|representative|generalist|partner) (for|on|at|covering)\b/g,
+  /\b((file|submit|raise|make) (a )?)?(complaint|dispute|issue) (about|with|on) (my |a |the )?(pay|paycheck|pay ?stub|payslip|check|expenses?|reimbursement|timesheet|hours|bonus)( being (wrong|late|short))?\b/g,
+  /\b(angry|mad|annoyed|frustrated|upset) (at|with) myself\b/g,
 ];

@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CategoryModel } from './category-model.js';
 import { ConcernModel, readConcernExamples } from './concern-model.js';
+import { findTriggers } from './escalation-rules.js';
 import { analyzeText, contentWords } from './nlp/analyze.js';
+import { normalizeText } from './nlp/normalize.js';
 import { Speller } from './nlp/spelling.js';
 import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
 
@@ -83,9 +85,22 @@ export function loadTrainedModel(
     label: example.label,
     text: analyzeText(example.text, speller),
   }));
-  for (let i = 0; i < examples.length; i++) concernExamples.push({ label: 'none', text: labeled[i]!.text });
+  const ordinary = new Set(ordinaryQuestions(examples));
+  for (let i = 0; i < examples.length; i++)
+    if (ordinary.has(examples[i]!.text)) concernExamples.push({ label: 'none', text: labeled[i]!.text });
   const concerns = new ConcernModel(concernExamples);
   return { categories, speller, concerns };
+}
+
+/**
+ * Category examples that make fine "no concern" examples: those the phrase rules do not flag (the
+ * category files also hold reports of misconduct, labeled by topic, which would teach the concern
+ * model that such reports are ordinary).
+ */
+export function ordinaryQuestions(examples: readonly { text: string }[]): string[] {
+  return examples
+    .map((example) => example.text)
+    .filter((text) => findTriggers(normalizeText(text)).length === 0);
 }
 
 let cached: { key: string; model: TrainedModel } | undefined;

@@ -1,0 +1,38 @@
+/**
+ * Five-fold cross-validation of the concern model on its own training data (data/training/escalation
+ * plus the category questions as "no concern"). Prints recall and false-alarm rate per threshold, so the
+ * threshold in sensitive-topic-detector.ts is chosen here and never on an evaluation file.
+ */
+import { type ConcernLabel, ConcernModel, readConcernExamples } from '../src/modules/agents/concern-model.js';
+import { analyzeText } from '../src/modules/agents/nlp/analyze.js';
+import {
+  ordinaryQuestions,
+  readCategoryExamples,
+  trainingDirectory,
+} from '../src/modules/agents/training-data.js';
+
+const examples: { label: ConcernLabel; text: ReturnType<typeof analyzeText> }[] = [
+  ...readConcernExamples(trainingDirectory()),
+  ...ordinaryQuestions(readCategoryExamples()).map((text) => ({ label: 'none' as const, text })),
+].map((example) => ({ label: example.label, text: analyzeText(example.text) }));
+
+const FOLDS = 5;
+const scored: { concern: boolean; score: number }[] = [];
+for (let fold = 0; fold < FOLDS; fold++) {
+  const model = new ConcernModel(examples.filter((_, i) => i % FOLDS !== fold));
+  for (const [i, example] of examples.entries()) {
+    if (i % FOLDS !== fold) continue;
+    const verdict = model.classify(example.text);
+    scored.push({ concern: example.label !== 'none', score: verdict.concern });
+  }
+}
+const positives = scored.filter((row) => row.concern);
+const negatives = scored.filter((row) => !row.concern);
+const rows: Record<string, { recall: string; falseAlarms: string }> = {};
+for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+  const pct = (list: typeof scored) =>
+    `${((100 * list.filter((row) => row.score >= threshold).length) / list.length).toFixed(1)}%`;
+  rows[threshold.toFixed(2)] = { recall: pct(positives), falseAlarms: pct(negatives) };
+}
+console.log(`concern model, ${FOLDS}-fold CV: ${positives.length} concerns, ${negatives.length} ordinary`);
+console.table(rows);
