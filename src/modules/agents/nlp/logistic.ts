@@ -4,13 +4,28 @@
  * probability when one class (ordinary questions) is five times larger than the other.
  */
 export class LogisticModel {
-  private readonly weights = new Map<string, number>();
+  private readonly index = new Map<string, number>();
+  private readonly weights: Float64Array;
   private bias = 0;
 
   constructor(
     examples: readonly { features: readonly string[]; positive: boolean }[],
     { epochs = 20, rate = 0.05, l2 = 1e-4 } = {},
   ) {
+    // Features become integer ids once, so the training passes touch only typed arrays.
+    const encoded = examples.map((example) => {
+      const ids = new Set<number>();
+      for (const feature of example.features) {
+        let id = this.index.get(feature);
+        if (id === undefined) {
+          id = this.index.size;
+          this.index.set(feature, id);
+        }
+        ids.add(id);
+      }
+      return Int32Array.from(ids);
+    });
+    this.weights = new Float64Array(this.index.size);
     const positives = examples.filter((example) => example.positive).length;
     // Balance the classes so the threshold, not the class sizes, sets the trade-off.
     const positiveWeight = positives === 0 ? 1 : (examples.length - positives) / positives;
@@ -23,16 +38,15 @@ export class LogisticModel {
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
       const step = rate / (1 + epoch);
-      for (const index of order) {
-        const example = examples[index]!;
-        const features = [...new Set(example.features)];
-        const error = (example.positive ? 1 : 0) - this.probability(features);
-        const gradient = step * error * (example.positive ? positiveWeight : 1);
+      for (const position of order) {
+        const ids = encoded[position]!;
+        const positive = examples[position]!.positive;
+        let sum = this.bias;
+        for (const id of ids) sum += this.weights[id]!;
+        const error = (positive ? 1 : 0) - 1 / (1 + Math.exp(-sum));
+        const gradient = step * error * (positive ? positiveWeight : 1);
         this.bias += gradient;
-        for (const feature of features) {
-          const weight = this.weights.get(feature) ?? 0;
-          this.weights.set(feature, weight * (1 - step * l2) + gradient);
-        }
+        for (const id of ids) this.weights[id] = this.weights[id]! * (1 - step * l2) + gradient;
       }
     }
   }
@@ -40,7 +54,10 @@ export class LogisticModel {
   /** P(positive | features). */
   probability(features: readonly string[]): number {
     let sum = this.bias;
-    for (const feature of new Set(features)) sum += this.weights.get(feature) ?? 0;
+    for (const feature of new Set(features)) {
+      const id = this.index.get(feature);
+      if (id !== undefined) sum += this.weights[id]!;
+    }
     return 1 / (1 + Math.exp(-sum));
   }
 }
