@@ -294,6 +294,28 @@ const entries: Record<string, string> = {
   reimbursment: 'reimbursement',
   wfh: 'remote',
   ooo: 'leave',
+  // Life events, identity papers and pay details that decide the category (death, birth, landlord, bank).
+  fallecimiento: 'death',
+  nacimiento: 'birth',
+  casero: 'landlord',
+  arrendador: 'landlord',
+  deces: 'death',
+  enterrement: 'funeral',
+  obseques: 'funeral',
+  naissance: 'birth',
+  proprietaire: 'landlord',
+  demissionner: 'resign',
+  beerdigung: 'funeral',
+  todesfall: 'death',
+  geburt: 'birth',
+  vermieter: 'landlord',
+  ausweis: 'badge',
+  bankverbindung: 'bank',
+  bankkonto: 'bank',
+  lohnzettel: 'payslip',
+  gehaltszettel: 'payslip',
+  arbeitsbestatigung: 'verification',
+  arbeitgeberbescheinigung: 'verification',
 };
 
 /** Phrases replaced before tokenizing (multi-word foreign terms). */
