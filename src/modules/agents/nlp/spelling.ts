@@ -25,7 +25,7 @@ export class Speller {
   correct(word: string): string {
     if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return word;
     const direct = this.deletions.get(word); // a letter was inserted by mistake
-    if (direct !== undefined) return direct;
+    if (direct !== undefined && direct[0] === word[0]) return direct;
     let best: string | undefined;
     for (const variant of deletionsOf(word)) {
       // a letter was dropped (variant is known) or substituted/transposed (both share a deletion)
@@ -36,7 +36,9 @@ export class Speller {
       )
         best = candidate;
     }
-    return best ?? word;
+    // Typos seldom hit the first letter, while real words one edit away from a known word often
+    // differ there ("design" is not a misspelt "resign").
+    return best !== undefined && best[0] === word[0] ? best : word;
   }
 }
 
