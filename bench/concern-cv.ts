@@ -36,3 +36,13 @@ for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
 }
 console.log(`concern model, ${FOLDS}-fold CV: ${positives.length} concerns, ${negatives.length} ordinary`);
 console.table(rows);
+
+// Recall at a fixed false-alarm rate, the figure to compare model variants by.
+const negativeScores = negatives.map((row) => row.score).sort((a, b) => b - a);
+for (const rate of [0.01, 0.02]) {
+  const cut = negativeScores[Math.floor(rate * negativeScores.length)]!;
+  const recall = positives.filter((row) => row.score > cut).length / positives.length;
+  console.log(
+    `recall at ${rate * 100}% false alarms: ${(100 * recall).toFixed(1)}% (threshold ${cut.toFixed(2)})`,
+  );
+}

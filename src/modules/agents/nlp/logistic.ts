@@ -10,7 +10,7 @@ export class LogisticModel {
 
   constructor(
     examples: readonly { features: readonly string[]; positive: boolean }[],
-    { epochs = 20, rate = 0.05, l2 = 1e-4 } = {},
+    { epochs = 30, rate = 0.05, l2 = 1e-4 } = {},
   ) {
     // Features become integer ids once, so the training passes touch only typed arrays.
     const encoded = examples.map((example) => {
@@ -37,7 +37,7 @@ export class LogisticModel {
         const j = seed % (i + 1);
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
-      const step = rate / (1 + epoch);
+      const step = rate / (1 + 0.2 * epoch);
       for (const position of order) {
         const ids = encoded[position]!;
         const positive = examples[position]!.positive;
