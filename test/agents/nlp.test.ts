@@ -39,6 +39,16 @@ describe('nlp helpers', () => {
     expect(speller.correct('unrelated')).toBe('unrelated');
   });
 
+  it('leaves real English words alone and never makes two edits', () => {
+    const speller = new Speller(['cancel', 'shared', 'resign', 'proof', 'small', 'interview']);
+    expect(speller.correct('cancer')).toBe('cancer');
+    expect(speller.correct('scared')).toBe('scared');
+    expect(speller.correct('design')).toBe('design');
+    expect(speller.correct('smell')).toBe('smell');
+    expect(speller.correct('promo')).toBe('promo');
+    expect(speller.correct('intervew')).toBe('interview');
+  });
+
   it('maps Spanish, French and German HR words to the English vocabulary', () => {
     expect(analyzeText('¿Cuándo pagan la nómina?').stems).toContain(stem('payroll'));
     expect(analyzeText('Combien de jours de congés ?').stems).toContain(stem('leave'));

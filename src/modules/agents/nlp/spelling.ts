@@ -1,3 +1,5 @@
+import { isEnglishWord } from './english-words.js';
+
 /**
  * Edit-distance-1 correction with a symmetric-delete index (the SymSpell idea): every known word is
  * indexed under each of its one-letter deletions, so a lookup is a handful of map reads.
@@ -23,7 +25,7 @@ export class Speller {
 
   /** The word itself when known or too short; otherwise the closest known word one edit away, if any. */
   correct(word: string): string {
-    if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return word;
+    if (word.length < 5 || this.known.has(word) || /\d/.test(word) || isEnglishWord(word)) return word;
     const direct = this.deletions.get(word); // a letter was inserted by mistake
     if (direct !== undefined && direct[0] === word[0]) return direct;
     let best: string | undefined;
@@ -32,6 +34,7 @@ export class Speller {
       const candidate = this.known.has(variant) ? variant : this.deletions.get(variant);
       if (
         candidate !== undefined &&
+        withinOneEdit(word, candidate) &&
         (best === undefined || (this.known.get(candidate) ?? 0) > (this.known.get(best) ?? 0))
       )
         best = candidate;
@@ -46,4 +49,19 @@ function deletionsOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/**
+ * Two words sharing a one-letter deletion can still be two edits apart ("promo" and "proof" both give
+ * "proo"): accept only one insertion, deletion, substitution or swap of neighbours.
+ */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

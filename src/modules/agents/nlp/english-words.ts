@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * Real English words, from the Brill part-of-speech lexicon that ships with `natural` (~93k words).
+ * The speller must leave real words alone: without a dictionary it turned "cancer" into "cancel",
+ * "scared" into "shared" and "smell" into "small", which changes both the category and the concern read.
+ * Loaded once, on first use; if the file is missing the speller simply corrects as before.
+ */
+let words: ReadonlySet<string> | undefined;
+
+export function isEnglishWord(word: string): boolean {
+  words ??= loadWords();
+  return words.has(word);
+}
+
+function loadWords(): ReadonlySet<string> {
+  try {
+    const path = createRequire(import.meta.url).resolve(
+      'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json',
+    );
+    const lexicon = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    return new Set(Object.keys(lexicon).map((word) => word.toLowerCase()));
+  } catch {
+    return new Set();
+  }
+}
