@@ -1,4 +1,5 @@
 import type { AnalyzedText } from '../types.js';
+import { isEnglishWord } from './english-words.js';
 import { GLOSSARY, PHRASES } from './glossary.js';
 import { guessLanguage } from './language.js';
 import { normalizeText, tokenize } from './normalize.js';
@@ -33,9 +34,10 @@ export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
       words.push(token);
       const native = stem(token, language);
       stems.push(native);
-      // English loanwords are common in HR messages ("jeans", "bonus", "email"): keep their English stem too.
+      // English loanwords are common in HR messages ("jeans", "bonus", "email"): keep their English stem
+      // too, but only for real English words, or every native word ("vais") would count twice.
       const english = stem(token);
-      if (english !== native) stems.push(english);
+      if (english !== native && isEnglishWord(token)) stems.push(english);
     }
   }
   return { language, normalized: words.join(' '), raw: normalized, stems };
