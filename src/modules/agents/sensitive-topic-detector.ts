@@ -13,6 +13,11 @@ import type { Agent, PipelineState } from './types.js';
  */
 export const CONCERN_THRESHOLD = 0.8;
 
+/** Trigger words that are as often harmless as not; they need the concern model's agreement. */
+const AMBIGUOUS_WORD =
+  /^(shoot\w*|injur\w*|court|unsafe|danger|dangerous|knife|knives|weapons?|guns?|lawyers?|attorneys?|illegal|toxic|fumes|violen\w*|stealing|stole|theft|accident at work|collapsed)$/;
+const AMBIGUOUS_CONFIRMATION = 0.3;
+
 /**
  * Finds subjects a person must handle: first the phrase rules (precise, with innocent uses removed),
  * then the trained concern model for the many other ways people describe the same situations.
@@ -29,13 +34,23 @@ export class SensitiveTopicDetector implements Agent {
   run(state: PipelineState): void {
     const stripped = stripInnocentPhrases(state.text.raw);
     state.withoutInnocentPhrases = stripped;
-    state.triggers = findTriggers(stripped, true);
-    if (state.triggers.length > 0 || !this.concerns) return;
+    const triggers = findTriggers(stripped, true);
+    state.triggers = triggers;
+    if (!this.concerns) return;
+    const strong = triggers.filter((trigger) => !AMBIGUOUS_WORD.test(trigger.matched));
+    if (strong.length > 0) return;
     // Re-analyze only when innocent phrases were actually removed.
     const text = stripped === state.text.raw ? state.text : analyzeText(stripped, this.speller);
-    // The model backs up the rules on described trouble; a plainly happy message is not one.
-    if (text.stems.length === 0 || (POSITIVE.test(stripped) && !NEGATIVE.test(stripped))) return;
+    if (text.stems.length === 0) return;
     const verdict = this.concerns.classify(text);
+    // A lone ambiguous word ("shoot", "court", "injury") escalates only when the rest of the message
+    // reads like trouble too; the innocent-phrase lists cannot anticipate every harmless context.
+    if (triggers.length > 0) {
+      if (verdict.concern < AMBIGUOUS_CONFIRMATION) state.triggers = [];
+      return;
+    }
+    // The model backs up the rules on described trouble; a plainly happy message is not one.
+    if (POSITIVE.test(stripped) && !NEGATIVE.test(stripped)) return;
     if (verdict.label !== 'none' && verdict.concern >= CONCERN_THRESHOLD)
       state.triggers.push({
         kind: verdict.label,
