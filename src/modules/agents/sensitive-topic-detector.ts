@@ -3,7 +3,7 @@ import { CONCERN_LABELS, findTriggers, stripInnocentPhrases } from './escalation
 import { analyzeText } from './nlp/analyze.js';
 import type { Speller } from './nlp/spelling.js';
 import { NEGATIVE, POSITIVE } from './sentiment-cues.js';
-import type { Agent, PipelineState } from './types.js';
+import type { Agent, AnalyzedText, PipelineState } from './types.js';
 
 /**
  * How sure the concern model must be before a message without a known phrase is escalated. Chosen by
@@ -17,6 +17,9 @@ export const CONCERN_THRESHOLD = 0.8;
 const AMBIGUOUS_WORD =
   /^(shoot\w*|injur\w*|court|unsafe|danger|dangerous|knife|knives|weapons?|guns?|lawyers?|attorneys?|illegal|toxic|fumes|violen\w*|stealing|stole|theft|accident at work|collapsed)$/;
 const AMBIGUOUS_CONFIRMATION = 0.3;
+
+const SEGMENT_BREAK = /[.!?;\n]+|\b(?:also|btw|by the way|another thing|separately|unrelated|oh and)\b/;
+const MIN_SEGMENT_WORDS = 5;
 
 /**
  * Finds subjects a person must handle: first the phrase rules (precise, with innocent uses removed),
@@ -42,7 +45,7 @@ export class SensitiveTopicDetector implements Agent {
     // Re-analyze only when innocent phrases were actually removed.
     const text = stripped === state.text.raw ? state.text : analyzeText(stripped, this.speller);
     if (text.stems.length === 0) return;
-    const verdict = this.concerns.classify(text);
+    const verdict = this.strongestVerdict(this.concerns, text, stripped);
     // A lone ambiguous word ("shoot", "court", "injury") escalates only when the rest of the message
     // reads like trouble too; the innocent-phrase lists cannot anticipate every harmless context.
     if (triggers.length > 0) {
@@ -57,5 +60,26 @@ export class SensitiveTopicDetector implements Agent {
         label: CONCERN_LABELS[verdict.label],
         matched: `described situation, model confidence ${verdict.concern.toFixed(2)}`,
       });
+  }
+
+  /**
+   * Two topics in one message ("when is open enrollment? also my lead…") dilute a report with
+   * ordinary words, so each sentence or "also/btw" part of some length is judged on its own too.
+   */
+  private strongestVerdict(
+    concerns: ConcernModel,
+    text: AnalyzedText,
+    stripped: string,
+  ): ReturnType<ConcernModel['classify']> {
+    let best = concerns.classify(text);
+    const parts = stripped
+      .split(SEGMENT_BREAK)
+      .filter((part) => part && part.split(' ').length >= MIN_SEGMENT_WORDS);
+    if (parts.length < 2) return best;
+    for (const part of parts) {
+      const verdict = concerns.classify(analyzeText(part, this.speller));
+      if (verdict.concern > best.concern) best = verdict;
+    }
+    return best;
   }
 }
