@@ -46,3 +46,16 @@ for (const rate of [0.01, 0.02]) {
     `recall at ${rate * 100}% false alarms: ${(100 * recall).toFixed(1)}% (threshold ${cut.toFixed(2)})`,
   );
 }
+
+// How often the reported kind (harassment, safety…) is right on held-out concerns.
+let kindRight = 0;
+let kindTotal = 0;
+for (let fold = 0; fold < FOLDS; fold++) {
+  const model = new ConcernModel(examples.filter((_, i) => i % FOLDS !== fold));
+  for (const [i, example] of examples.entries()) {
+    if (i % FOLDS !== fold || example.label === 'none') continue;
+    kindTotal++;
+    if (model.classify(example.text).label === example.label) kindRight++;
+  }
+}
+console.log(`kind accuracy on held-out concerns: ${((100 * kindRight) / kindTotal).toFixed(1)}%`);
