@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { ConversationStatus } from '../../db/core-tables.js';
 import { type AppError, conflict, notFound } from '../../errors.js';
 import { recordResolution } from '../analytics/metrics.js';
+import { recordAudit } from '../audit/audit.js';
 import { maskPii } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { presentCaseState, presentHandoffPackage } from './handoff.presenter.js';
@@ -54,6 +55,16 @@ export class HandoffService {
       const current = await repository.getConversation(conversationId);
       if (!current) throw notFound('Conversation');
       if (!(await repository.assign(conversationId, agent, now))) throw notWaiting(current);
+      await recordAudit(
+        trx,
+        {
+          action: 'escalation.assign',
+          target_type: 'conversation',
+          target_id: conversationId,
+          details: { agent },
+        },
+        this.ctx.clock,
+      );
       return reload(repository, conversationId);
     });
     return presentCaseState(row);
@@ -77,6 +88,17 @@ export class HandoffService {
       if (current.status === 'Resolved') throw conflict('The conversation is already resolved');
       const allowed = byAgent ? WAITING_FOR_HUMAN : SELF_RESOLVABLE;
       if (!(await repository.resolve(conversationId, allowed, resolvedBy, now))) throw notWaiting(current);
+      if (byAgent)
+        await recordAudit(
+          trx,
+          {
+            action: 'escalation.resolve',
+            target_type: 'conversation',
+            target_id: conversationId,
+            details: { resolved_by: resolvedBy },
+          },
+          this.ctx.clock,
+        );
       let messageId: string | null = null;
       if (response !== null) {
         messageId = randomUUID();

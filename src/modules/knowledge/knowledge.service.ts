@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/create-db.js';
 import { conflict, notFound } from '../../errors.js';
+import { recordAudit } from '../audit/audit.js';
 import { KnowledgeRepository } from './knowledge.repository.js';
 import type { ArticleFields, StoredArticle } from './knowledge.types.js';
 import type { KnowledgeIndex } from './retrieval-index.js';
@@ -39,6 +40,16 @@ export class KnowledgeService {
     const normalized = normalize(fields);
     await this.assertTitleFree(normalized.title);
     const article = await this.repository.insert(randomUUID(), normalized, this.clock.now());
+    await recordAudit(
+      this.db,
+      {
+        action: 'kb.create',
+        target_type: 'kb_article',
+        target_id: article.id,
+        details: { title: article.title },
+      },
+      this.clock,
+    );
     this.index.upsert(article);
     return article;
   }
@@ -49,6 +60,16 @@ export class KnowledgeService {
     if (fields.title !== current.title) await this.assertTitleFree(fields.title);
     const now = this.clock.now();
     await this.repository.update(id, fields, now);
+    await recordAudit(
+      this.db,
+      {
+        action: 'kb.update',
+        target_type: 'kb_article',
+        target_id: id,
+        details: { fields: Object.keys(changes) },
+      },
+      this.clock,
+    );
     const updated = { ...current, ...fields, updated_at: now };
     this.index.upsert(updated);
     return updated;
@@ -56,6 +77,7 @@ export class KnowledgeService {
 
   async delete(id: string): Promise<void> {
     if (!(await this.repository.delete(id))) throw notFound('Article');
+    await recordAudit(this.db, { action: 'kb.delete', target_type: 'kb_article', target_id: id }, this.clock);
     this.index.remove(id);
   }
 

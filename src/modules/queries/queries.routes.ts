@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
+import { recordAudit } from '../audit/audit.js';
 import { presentConversation, presentMessage, presentUser } from './conversations.presenter.js';
 import { QueriesRepository } from './queries.repository.js';
 import {
@@ -134,6 +135,16 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       await repository.setVip(request.params.user_id, request.body.is_vip, ctx.clock.now());
       const user = await repository.getUser(request.params.user_id);
       if (!user) throw notFound('User');
+      await recordAudit(
+        ctx.db,
+        {
+          action: 'user.vip',
+          target_type: 'user',
+          target_id: request.params.user_id,
+          details: { is_vip: request.body.is_vip },
+        },
+        ctx.clock,
+      );
       return presentUser(user);
     },
   );

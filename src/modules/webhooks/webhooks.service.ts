@@ -3,6 +3,7 @@ import type { Updateable } from 'kysely';
 import { toIsoOrNull } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
+import { recordAudit } from '../audit/audit.js';
 import { deliverAttempt, leaseMsFor } from './deliver-attempt.js';
 import * as outbox from './deliveries.repository.js';
 import { buildEnvelope, newEventId, serializeEnvelope, testEventData } from './events.js';
@@ -86,6 +87,16 @@ export class WebhooksService {
       updated_at: now,
     };
     await repo.insertWebhook(this.db, row);
+    await recordAudit(
+      this.db,
+      {
+        action: 'webhook.create',
+        target_type: 'webhook',
+        target_id: row.id,
+        details: { url, events: input.events },
+      },
+      this.ctx.clock,
+    );
     return this.view(row, true);
   }
 
@@ -110,6 +121,11 @@ export class WebhooksService {
 
   async secret(id: string) {
     const row = await this.require(id);
+    await recordAudit(
+      this.db,
+      { action: 'webhook.reveal_secret', target_type: 'webhook', target_id: id },
+      this.ctx.clock,
+    );
     return { id: row.id, secret_key: row.secret, previous_secret_expires_at: this.previousExpiry(row) };
   }
 
@@ -131,12 +147,27 @@ export class WebhooksService {
     if (patch.filters !== undefined) changes.filters = normalizeFilters(patch.filters);
     if (patch.is_active !== undefined) Object.assign(changes, activation(patch.is_active));
     await repo.updateWebhook(this.db, id, changes);
+    await recordAudit(
+      this.db,
+      {
+        action: 'webhook.update',
+        target_type: 'webhook',
+        target_id: id,
+        details: { fields: Object.keys(patch) },
+      },
+      this.ctx.clock,
+    );
     if (patch.is_active && !current.is_active) wakeDeliveryWorkers();
     return this.view({ ...current, ...changes } as repo.WebhookRow);
   }
 
   async remove(id: string): Promise<void> {
     if (!(await repo.deleteWebhook(this.db, id, this.ctx.clock.now()))) throw notFound('Webhook');
+    await recordAudit(
+      this.db,
+      { action: 'webhook.delete', target_type: 'webhook', target_id: id },
+      this.ctx.clock,
+    );
   }
 
   async rotateSecret(id: string, gracePeriodSeconds: number) {
@@ -150,6 +181,16 @@ export class WebhooksService {
       previous_secret_expires_at: expiresAt,
       updated_at: now,
     });
+    await recordAudit(
+      this.db,
+      {
+        action: 'webhook.rotate_secret',
+        target_type: 'webhook',
+        target_id: id,
+        details: { grace_period_seconds: gracePeriodSeconds },
+      },
+      this.ctx.clock,
+    );
     return { secret_key: secret, previous_secret_expires_at: toIsoOrNull(expiresAt) };
   }
 
@@ -230,6 +271,12 @@ export class WebhooksService {
           updated_at: now,
         });
       results.push({ id, status: found ? 'ok' : 'not_found' });
+      if (found)
+        await recordAudit(
+          this.db,
+          { action: `webhook.${action}`, target_type: 'webhook', target_id: id, details: { bulk: true } },
+          this.ctx.clock,
+        );
     }
     if (action === 'activate') wakeDeliveryWorkers();
     return { action, results };
