@@ -49,6 +49,12 @@ describe('nlp helpers', () => {
     expect(speller.correct('intervew')).toBe('interview');
   });
 
+  it('lets a rare known word that looks like a typo give way to a far more frequent neighbour', () => {
+    const speller = new Speller([...Array<string>(10).fill('commission'), 'comission', 'workday', 'workday']);
+    expect(speller.correct('comission')).toBe('commission');
+    expect(speller.correct('workday')).toBe('workday');
+  });
+
   it('maps Spanish, French and German HR words to the English vocabulary', () => {
     expect(analyzeText('¿Cuándo pagan la nómina?').stems).toContain(stem('payroll'));
     expect(analyzeText('Combien de jours de congés ?').stems).toContain(stem('leave'));

@@ -4,6 +4,10 @@ import { isEnglishWord } from './english-words.js';
  * Edit-distance-1 correction with a symmetric-delete index (the SymSpell idea): every known word is
  * indexed under each of its one-letter deletions, so a lookup is a handful of map reads.
  */
+/** Known words seen this often are trusted as spelled; rarer ones yield to a neighbour this much more frequent. */
+const RARE = 2;
+const DOMINANCE = 5;
+
 export class Speller {
   private readonly known = new Map<string, number>();
   private readonly deletions = new Map<string, string>();
@@ -23,25 +27,31 @@ export class Speller {
     }
   }
 
-  /** The word itself when known or too short; otherwise the closest known word one edit away, if any. */
+  /**
+   * The closest known word one edit away, or the word itself when it is short, a real English word,
+   * or well known. A word seen only once or twice may be a typo from the training lines themselves
+   * ("comission"), so it still gives way to a far more frequent neighbour.
+   */
   correct(word: string): string {
-    if (word.length < 5 || this.known.has(word) || /\d/.test(word) || isEnglishWord(word)) return word;
-    const direct = this.deletions.get(word); // a letter was inserted by mistake
-    if (direct !== undefined && direct[0] === word[0]) return direct;
-    let best: string | undefined;
-    for (const variant of deletionsOf(word)) {
-      // a letter was dropped (variant is known) or substituted/transposed (both share a deletion)
-      const candidate = this.known.has(variant) ? variant : this.deletions.get(variant);
-      if (
-        candidate !== undefined &&
-        withinOneEdit(word, candidate) &&
-        (best === undefined || (this.known.get(candidate) ?? 0) > (this.known.get(best) ?? 0))
-      )
-        best = candidate;
-    }
+    if (word.length < 5 || /\d/.test(word) || isEnglishWord(word)) return word;
+    const seen = this.known.get(word) ?? 0;
+    if (seen > RARE) return word;
+    const frequency = (candidate: string | undefined) => (candidate ? (this.known.get(candidate) ?? 0) : 0);
     // Typos seldom hit the first letter, while real words one edit away from a known word often
     // differ there ("design" is not a misspelt "resign").
-    return best !== undefined && best[0] === word[0] ? best : word;
+    const plausible = (candidate: string | undefined): candidate is string =>
+      candidate !== undefined && candidate !== word && candidate[0] === word[0];
+    let best: string | undefined;
+    const direct = this.deletions.get(word); // the word lacks a letter of a known word
+    if (plausible(direct)) best = direct;
+    for (const variant of deletionsOf(word)) {
+      // a letter too many (variant is known) or substituted/transposed (both share a deletion)
+      const candidate = this.known.has(variant) ? variant : this.deletions.get(variant);
+      if (plausible(candidate) && withinOneEdit(word, candidate) && frequency(candidate) > frequency(best))
+        best = candidate;
+    }
+    if (best === undefined) return word;
+    return seen === 0 || frequency(best) >= seen * DOMINANCE ? best : word;
   }
 }
 
