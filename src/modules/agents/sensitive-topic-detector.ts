@@ -15,7 +15,7 @@ export const CONCERN_THRESHOLD = 0.8;
 
 /** Trigger words that are as often harmless as not; they need the concern model's agreement. */
 const AMBIGUOUS_WORD =
-  /^(shoot\w*|injur\w*|court|unsafe|danger|dangerous|knife|knives|weapons?|guns?|lawyers?|attorneys?|illegal|toxic|fumes|violen\w*|stealing|stole|theft|accident at work|collapsed)$/;
+  /^(shoot\w*|injur\w*|court|unsafe|danger|dangerous|knife|knives|weapons?|guns?|lawyers?|attorneys?|illegal|toxic|fumes|violen\w*|stealing|stole|theft|accident at work|collapsed|bomb|breaking down|payback)$/;
 const AMBIGUOUS_CONFIRMATION = 0.3;
 
 const SEGMENT_BREAK = /[.!?;\n]+|\b(?:also|btw|by the way|another thing|separately|unrelated|oh and)\b/;
