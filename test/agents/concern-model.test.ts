@@ -3,7 +3,7 @@ import { stripInnocentPhrases } from '../../src/modules/agents/escalation-rules.
 import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import { normalizeText } from '../../src/modules/agents/nlp/normalize.js';
 import { trainedModelFor } from '../../src/modules/agents/training-data.js';
-import { testArticles } from './fixtures.js';
+import { buildTestOrchestrator, input, testArticles } from './fixtures.js';
 
 const model = trainedModelFor(testArticles);
 const classify = (message: string) =>
@@ -24,5 +24,38 @@ describe('concern model', () => {
     const verdict = classify('he cornered me in the supply room and tried to kiss me');
     expect(verdict.label).toBe('harassment');
     expect(verdict.concern).toBeGreaterThan(0.7);
+  });
+});
+
+describe('sensitive-topic detector with the concern model', () => {
+  const { orchestrator } = buildTestOrchestrator();
+  const run = (message: string) => orchestrator.run(input(message));
+
+  it('does not escalate a lone ambiguous word in a harmless question', async () => {
+    for (const message of [
+      'the video shoot for the benefits page moved to Tuesday, do I still need the release form',
+      'can I take a half day for my small claims court date about my landlord',
+    ])
+      expect((await run(message)).escalated).toBe(false);
+  });
+
+  it('escalates a described incident that avoids the textbook words', async () => {
+    const result = await run(
+      'my shift lead keeps leaving notes on my windshield about how I looked that day',
+    );
+    expect(result.escalated).toBe(true);
+  });
+
+  it('judges each part of a two-topic message on its own', async () => {
+    const result = await run(
+      'how do I download last year\'s W-2. also my supervisor told me I should "watch myself" after I spoke up in the meeting',
+    );
+    expect(result.escalated).toBe(true);
+  });
+
+  it('keeps the ambiguous word when the rest of the message reads like trouble', async () => {
+    expect((await run('a man in the lobby said he has a gun and is looking for my manager')).escalated).toBe(
+      true,
+    );
   });
 });
