@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { adminHeaders, createTestApp, type TestApp } from '../helpers/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import {
   answer,
@@ -303,8 +303,13 @@ describeEachDatabase('questions answered through an OpenAI-compatible provider',
     let stored: { response?: string }[] = [];
     for (let i = 0; i < 100 && stored.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      stored = (await t.app.inject({ method: 'GET', url: `/api/v1/users/${user}/conversations` })).json()
-        .conversations;
+      stored = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/users/${user}/conversations`,
+          headers: adminHeaders,
+        })
+      ).json().conversations;
     }
     expect(stored).toHaveLength(1);
     const after = await t.app.inject({

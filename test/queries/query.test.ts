@@ -212,18 +212,33 @@ describeEachDatabase('POST /api/v1/query', (kind) => {
       ids.push((await ask({ user_id: user, message })).json().conversation_id);
     }
     const page = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/users/${user}/conversations?skip=0&limit=2` })
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/users/${user}/conversations?skip=0&limit=2`,
+        headers: adminHeaders,
+      })
     ).json();
     expect(page.total).toBe(3);
     expect(page.skip).toBe(0);
     expect(page.limit).toBe(2);
     expect(page.conversations.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1]]);
     const rest = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/users/${user}/conversations?skip=2&limit=2` })
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/users/${user}/conversations?skip=2&limit=2`,
+        headers: adminHeaders,
+      })
     ).json();
     expect(rest.conversations.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+    // Listing someone's conversations is for HR: employee ids are guessable, conversation ids are not.
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/users/${user}/conversations` });
+    expect(anonymous.statusCode).toBe(401);
     for (const query of ['limit=0', 'limit=101', 'skip=-1', 'limit=abc']) {
-      const bad = await t.app.inject({ method: 'GET', url: `/api/v1/users/${user}/conversations?${query}` });
+      const bad = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/users/${user}/conversations?${query}`,
+        headers: adminHeaders,
+      });
       expect(bad.statusCode).toBe(422);
     }
   });

@@ -78,9 +78,13 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
   app.get(
     '/api/v1/users/:user_id/conversations',
     {
+      // HR only: employee ids are guessable, so an open list would expose anyone's history. Employees reach
+      // their own conversations by id (an unguessable UUID), as the chat does.
+      onRequest: app.requireAdmin,
       schema: {
         tags: ['conversations'],
         summary: "An employee's conversations, newest first",
+        security: adminSecurity,
         params: Type.Object({ user_id: UserId }),
         querystring: Type.Object(Pagination),
         response: { 200: ConversationPage },
