@@ -7,8 +7,8 @@ import type { Agent, AnalyzedText, PipelineState } from './types.js';
 
 /**
  * How sure the concern model must be before a message without a known phrase is escalated. Chosen by
- * five-fold cross-validation on the training data (`npx tsx bench/concern-cv.ts`): about 71% of held-out
- * concerns at 0.8 with 1.2% false alarms on ordinary questions (80% at 0.6 with 2%); the stricter
+ * five-fold cross-validation on the training data (`npx tsx bench/concern-cv.ts`): about 69% of held-out
+ * concerns at 0.8 with 1.5% false alarms on ordinary questions (80% at 0.6 with 2.3%); the stricter
  * setting leaves room for the phrase rules' own false alarms.
  */
 export const CONCERN_THRESHOLD = 0.8;
