@@ -39,6 +39,8 @@ export type MessageRole = 'user' | 'assistant' | 'agent';
 export interface MessagesTable {
   id: string;
   conversation_id: string;
+  /** The conversation's employee, copied here so their recent questions are one index range (migration 0007). */
+  user_id: string | null;
   role: MessageRole;
   content: string;
   /** Analysis of the question (user messages) — null on answers. */

@@ -205,6 +205,23 @@ describeEachDatabase('POST /api/v1/query', (kind) => {
     expect(res.response).toContain(res.conversation_id);
   });
 
+  it('records a knowledge gap only when no article was relevant', async () => {
+    const gap = (
+      await ask({ user_id: 'emp-gap', message: 'What colour should the new office aquarium be?' })
+    ).json();
+    const hit = (await ask({ user_id: 'emp-gap', message: 'How do I reset my portal password?' })).json();
+    const counts = await t.db.kysely
+      .selectFrom('messages')
+      .select(['conversation_id', 'kb_hit_count', 'user_id'])
+      .where('role', '=', 'user')
+      .where('conversation_id', 'in', [gap.conversation_id, hit.conversation_id])
+      .execute();
+    const byConversation = new Map(counts.map((r) => [r.conversation_id, r]));
+    expect(byConversation.get(gap.conversation_id)?.kb_hit_count).toBe(0);
+    expect(byConversation.get(hit.conversation_id)?.kb_hit_count).toBeGreaterThan(0);
+    expect(byConversation.get(gap.conversation_id)?.user_id).toBe('emp-gap');
+  });
+
   it('lists an employee’s conversations newest first with pagination', async () => {
     const user = 'emp-list';
     const ids: string[] = [];

@@ -5,6 +5,7 @@ import * as audit from './20261128_0003_audit.js';
 import * as handoff from './20261128_0004_handoff.js';
 import * as scaleIndexes from './20261128_0005_scale_indexes.js';
 import * as kbTitleUnique from './20261128_0006_kb_title_unique.js';
+import * as messagesUser from './20261128_0007_messages_user.js';
 
 /**
  * Every migration, by its timestamped name. A static list (rather than reading the folder at run time) keeps
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0004_handoff': handoff,
   '20261128_0005_scale_indexes': scaleIndexes,
   '20261128_0006_kb_title_unique': kbTitleUnique,
+  '20261128_0007_messages_user': messagesUser,
 };

@@ -72,6 +72,7 @@ export class Orchestrator {
       priority: state.priority,
       attemptCount: state.attemptCount,
       kbResults: state.kbResults,
+      relevantCount: state.relevantHits.length,
       escalated: state.escalated,
       escalationReason: state.escalationReason,
       response: state.response,

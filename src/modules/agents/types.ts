@@ -69,6 +69,8 @@ export interface PipelineResult {
   priority: number; // 1..10
   attemptCount: number; // 1 + earlier questions that are essentially the same
   kbResults: KbHit[]; // top 3 with scores
+  /** How many of kbResults are relevant enough to answer from; 0 marks a knowledge gap. */
+  relevantCount: number;
   escalated: boolean;
   escalationReason: string | null;
   response: string;

@@ -62,12 +62,11 @@ export class QueriesRepository {
   async recentQuestions(userId: string, since: number, limit: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('messages')
-      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
-      .select('messages.content')
-      .where('conversations.user_id', '=', userId)
-      .where('messages.role', '=', 'user')
-      .where('messages.created_at', '>=', since)
-      .orderBy('messages.created_at', 'desc')
+      .select('content')
+      .where('user_id', '=', userId)
+      .where('role', '=', 'user')
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();
     return rows.map((r) => r.content);

@@ -103,7 +103,9 @@ export class QueriesService {
           updated_at: now,
         });
       }
-      await tx.insertMessages(turnMessages(conversationId, questionId, stored, result, processingTime, now));
+      await tx.insertMessages(
+        turnMessages(userId, conversationId, questionId, stored, result, processingTime, now),
+      );
       const eventData = {
         query_id: conversationId,
         message_id: questionId,
@@ -194,6 +196,7 @@ function conversationChanges(current: ConversationRow, result: PipelineResult, n
 }
 
 function turnMessages(
+  userId: string,
   conversationId: string,
   questionId: string,
   question: string,
@@ -205,6 +208,7 @@ function turnMessages(
     {
       id: questionId,
       conversation_id: conversationId,
+      user_id: userId,
       role: 'user',
       content: question,
       category: result.category,
@@ -214,12 +218,13 @@ function turnMessages(
       escalation_reason: result.escalationReason,
       attempt_count: result.attemptCount,
       processing_time: processingTime,
-      kb_hit_count: result.kbResults.length,
+      kb_hit_count: result.relevantCount,
       created_at: now,
     },
     {
       id: randomUUID(),
       conversation_id: conversationId,
+      user_id: userId,
       role: 'assistant',
       content: result.response,
       escalated: result.escalated ? 1 : 0,
