@@ -29,7 +29,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
 const positives = scored.filter((row) => row.concern);
 const negatives = scored.filter((row) => !row.concern);
 const rows: Record<string, { recall: string; falseAlarms: string }> = {};
-for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
   const pct = (list: typeof scored) =>
     `${((100 * list.filter((row) => row.score >= threshold).length) / list.length).toFixed(1)}%`;
   rows[threshold.toFixed(2)] = { recall: pct(positives), falseAlarms: pct(negatives) };
@@ -39,7 +39,7 @@ console.table(rows);
 
 // Recall at a fixed false-alarm rate, the figure to compare model variants by.
 const negativeScores = negatives.map((row) => row.score).sort((a, b) => b - a);
-for (const rate of [0.01, 0.02]) {
+for (const rate of [0.01, 0.02, 0.053]) {
   const cut = negativeScores[Math.floor(rate * negativeScores.length)]!;
   const recall = positives.filter((row) => row.score > cut).length / positives.length;
   console.log(

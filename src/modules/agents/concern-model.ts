@@ -22,6 +22,9 @@ const CONCERN_KINDS: readonly ConcernLabel[] = [
 
 const NONE = CONCERN_KINDS.indexOf('none');
 
+/** Concern models averaged per verdict; five keep start-up training near one second. */
+const BAG_SIZE = 5;
+
 /**
  * Stems, stem bigrams and character 4-grams of the whole normalized message (spaces and small words
  * included). The 4-grams carry typos ("threatend"), inflections the stemmer misses and short phrases
@@ -43,7 +46,7 @@ export class ConcernModel {
   /** Which kind of concern, among the concern examples only. */
   private readonly kinds: NaiveBayes<ConcernLabel>;
   /** Whether there is a concern at all: all kinds pooled against ordinary questions. */
-  private readonly anyConcern: LogisticModel;
+  private readonly anyConcern: LogisticModel[];
 
   constructor(examples: readonly { label: ConcernLabel; text: AnalyzedText }[]) {
     const featured = examples.map((example) => ({
@@ -56,15 +59,25 @@ export class ConcernModel {
       featured.filter((example) => example.label !== 'none'),
       0.1,
     );
-    this.anyConcern = new LogisticModel(
-      featured.map((example) => ({ features: example.features, positive: example.label !== 'none' })),
+    const pooled = featured.map((example) => ({
+      features: example.features,
+      positive: example.label !== 'none',
+    }));
+    // Unit-length features stop long messages from adding up to over-confident scores, and averaging
+    // models trained in different orders removes the SGD order noise. In cross-validation together they
+    // lift recall at 2% false alarms from 75% to 81% (at 1%: 64% to 70%).
+    this.anyConcern = Array.from(
+      { length: BAG_SIZE },
+      (_, i) => new LogisticModel(pooled, { normalize: true, rate: 6, l2: 1e-3, seed: 7 + 7919 * i }),
     );
   }
 
   /** The most likely kind of concern and the probability that the message raises one at all. */
   classify(text: AnalyzedText): { label: ConcernLabel; concern: number } {
     const features = concernFeatures(text);
-    const concern = this.anyConcern.probability(features);
+    let logOdds = 0;
+    for (const model of this.anyConcern) logOdds += model.score(features);
+    const concern = 1 / (1 + Math.exp(-logOdds / this.anyConcern.length));
     const probabilities = softmax(this.kinds.logPosterior(features), 1);
     let best = NONE === 0 ? 1 : 0;
     for (let i = 0; i < probabilities.length; i++)
