@@ -14,17 +14,28 @@ export interface LogisticOptions {
    * add up many small weights into an over-confident score.
    */
   normalize?: boolean;
+  /** Models trained in different orders (seed, seed + 7919, …) whose log-odds are averaged. */
+  bagSize?: number;
 }
 
+interface Member {
+  weights: Float64Array;
+  bias: number;
+}
+
+/**
+ * One model, or a bag of models trained in different orders (`bagSize`) whose log-odds are averaged to remove
+ * the SGD order noise. Members share one feature index: it is the same for every order and is most of the
+ * memory, so a bag costs one weight array per member, not one copy of the vocabulary.
+ */
 export class LogisticModel {
   private readonly index = new Map<string, number>();
-  private readonly weights: Float64Array;
+  private readonly members: Member[] = [];
   private readonly normalize: boolean;
-  private bias = 0;
 
   constructor(
     examples: readonly { features: readonly string[]; positive: boolean }[],
-    { epochs = 30, rate = 0.05, l2 = 1e-4, seed = 7, normalize = false }: LogisticOptions = {},
+    { epochs = 30, rate = 0.05, l2 = 1e-4, seed = 7, normalize = false, bagSize = 1 }: LogisticOptions = {},
   ) {
     this.normalize = normalize;
     // Features become integer ids once, so the training passes touch only typed arrays.
@@ -40,11 +51,23 @@ export class LogisticModel {
       }
       return Int32Array.from(ids);
     });
-    this.weights = new Float64Array(this.index.size);
-    const positives = examples.filter((example) => example.positive).length;
+    const labels = examples.map((example) => example.positive);
+    for (let m = 0; m < bagSize; m++) {
+      this.members.push(this.train(encoded, labels, { epochs, rate, l2, seed: seed + 7919 * m }));
+    }
+  }
+
+  private train(
+    encoded: readonly Int32Array[],
+    labels: readonly boolean[],
+    { epochs, rate, l2, seed }: { epochs: number; rate: number; l2: number; seed: number },
+  ): Member {
+    const member: Member = { weights: new Float64Array(this.index.size), bias: 0 };
+    const { weights } = member;
+    const positives = labels.filter(Boolean).length;
     // Balance the classes so the threshold, not the class sizes, sets the trade-off.
-    const positiveWeight = positives === 0 ? 1 : (examples.length - positives) / positives;
-    const order = examples.map((_, i) => i);
+    const positiveWeight = positives === 0 ? 1 : (labels.length - positives) / positives;
+    const order = labels.map((_, i) => i);
     let state = seed;
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
@@ -55,32 +78,35 @@ export class LogisticModel {
       const step = rate / (1 + 0.2 * epoch);
       for (const position of order) {
         const ids = encoded[position]!;
-        const positive = examples[position]!.positive;
+        const positive = labels[position]!;
         const value = this.featureValue(ids.length);
-        let sum = this.bias;
-        for (const id of ids) sum += this.weights[id]! * value;
+        let sum = member.bias;
+        for (const id of ids) sum += weights[id]! * value;
         const error = (positive ? 1 : 0) - 1 / (1 + Math.exp(-sum));
         const gradient = step * error * (positive ? positiveWeight : 1);
-        this.bias += gradient;
-        for (const id of ids) this.weights[id] = this.weights[id]! * (1 - step * l2) + gradient * value;
+        member.bias += gradient;
+        for (const id of ids) weights[id] = weights[id]! * (1 - step * l2) + gradient * value;
       }
     }
+    return member;
   }
 
-  /** Log-odds of the positive class. */
+  /** Log-odds of the positive class (averaged over the bag). */
   score(features: readonly string[]): number {
-    const distinct = new Set(features);
-    let known = 0;
-    let sum = 0;
-    for (const feature of distinct) {
+    const ids: number[] = [];
+    for (const feature of new Set(features)) {
       const id = this.index.get(feature);
-      if (id !== undefined) {
-        sum += this.weights[id]!;
-        known++;
-      }
+      if (id !== undefined) ids.push(id);
     }
     // Features never seen in training carry no weight, so they do not dilute the score either.
-    return this.bias + sum * this.featureValue(known);
+    const value = this.featureValue(ids.length);
+    let total = 0;
+    for (const { weights, bias } of this.members) {
+      let sum = 0;
+      for (const id of ids) sum += weights[id]!;
+      total += bias + sum * value;
+    }
+    return total / this.members.length;
   }
 
   /** P(positive | features). */
