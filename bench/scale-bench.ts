@@ -5,6 +5,7 @@ import { createDb, type Db } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import { insertDeliveries } from '../src/modules/webhooks/deliveries.repository.js';
 import { generateSecret } from '../src/modules/webhooks/sign.js';
+import { newWebhookRow } from '../src/modules/webhooks/webhooks.repository.js';
 import { rssMb } from './lib/processes.js';
 import { type Receiver, startReceiver } from './lib/receiver.js';
 import { fmt, type Row, ratio } from './lib/stats.js';
@@ -76,30 +77,22 @@ async function seedWebhooks(db: Db, url: string, count: number): Promise<string[
   await db.kysely
     .insertInto('webhooks')
     .values(
-      ids.map((id, i) => ({
-        id,
-        url: `${url}?w=${i}`,
-        events: JSON.stringify(['query.created']),
-        description: 'scale bench',
-        secret: generateSecret(),
-        previous_secret: null,
-        previous_secret_expires_at: null,
-        is_active: 1,
-        paused_reason: null,
-        max_attempts: 3,
-        timeout_seconds: 10,
-        rate_limit_per_second: null,
-        filters: null,
-        delivery_count: 0,
-        failure_count: 0,
-        consecutive_failures: 0,
-        response_ms_total: 0,
-        response_count: 0,
-        last_delivery_at: null,
-        last_failure_at: null,
-        created_at: now,
-        updated_at: now,
-      })),
+      ids.map((id, i) =>
+        newWebhookRow(
+          {
+            id,
+            url: `${url}?w=${i}`,
+            events: JSON.stringify(['query.created']),
+            description: 'scale bench',
+            secret: generateSecret(),
+            max_attempts: 3,
+            timeout_seconds: 10,
+            rate_limit_per_second: null,
+            filters: null,
+          },
+          now,
+        ),
+      ),
     )
     .execute();
   return ids;

@@ -8,7 +8,7 @@ import { buildEnvelope, newEventId, serializeEnvelope } from '../src/modules/web
 import { publishEvent } from '../src/modules/webhooks/publish.js';
 import { createUndiciSender } from '../src/modules/webhooks/sender.js';
 import { generateSecret, signatureHeaders } from '../src/modules/webhooks/sign.js';
-import { insertWebhook } from '../src/modules/webhooks/webhooks.repository.js';
+import { insertWebhook, newWebhookRow } from '../src/modules/webhooks/webhooks.repository.js';
 import { DeliveryWorker } from '../src/modules/webhooks/worker.js';
 import { tempDir } from '../test/helpers/databases.js';
 import { startProcess } from './lib/processes.js';
@@ -42,30 +42,23 @@ async function addWebhook(db: Db, url: string): Promise<{ id: string; secret: st
   const now = Date.now();
   const id = crypto.randomUUID();
   const secret = generateSecret();
-  await insertWebhook(db.kysely, {
-    id,
-    url,
-    events: JSON.stringify(['query.created']),
-    description: 'bench',
-    secret,
-    previous_secret: null,
-    previous_secret_expires_at: null,
-    is_active: 1,
-    paused_reason: null,
-    max_attempts: 3,
-    timeout_seconds: 10,
-    rate_limit_per_second: null,
-    filters: null,
-    delivery_count: 0,
-    failure_count: 0,
-    consecutive_failures: 0,
-    response_ms_total: 0,
-    response_count: 0,
-    last_delivery_at: null,
-    last_failure_at: null,
-    created_at: now,
-    updated_at: now,
-  });
+  await insertWebhook(
+    db.kysely,
+    newWebhookRow(
+      {
+        id,
+        url,
+        events: JSON.stringify(['query.created']),
+        description: 'bench',
+        secret,
+        max_attempts: 3,
+        timeout_seconds: 10,
+        rate_limit_per_second: null,
+        filters: null,
+      },
+      now,
+    ),
+  );
   return { id, secret };
 }
 

@@ -17,6 +17,40 @@ export async function countWebhooks(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** What a caller chooses for a new webhook; everything else starts from zero (counters) or null (history). */
+export type NewWebhook = Pick<
+  WebhookRow,
+  | 'id'
+  | 'url'
+  | 'events'
+  | 'description'
+  | 'secret'
+  | 'max_attempts'
+  | 'timeout_seconds'
+  | 'rate_limit_per_second'
+  | 'filters'
+>;
+
+/** A complete, active webhook row with fresh statistics. */
+export function newWebhookRow(fields: NewWebhook, now: number): WebhookRow {
+  return {
+    ...fields,
+    previous_secret: null,
+    previous_secret_expires_at: null,
+    is_active: 1,
+    paused_reason: null,
+    delivery_count: 0,
+    failure_count: 0,
+    consecutive_failures: 0,
+    response_ms_total: 0,
+    response_count: 0,
+    last_delivery_at: null,
+    last_failure_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 export async function insertWebhook(db: Db, row: WebhookRow): Promise<void> {
   await db.insertInto('webhooks').values(row).execute();
 }

@@ -62,30 +62,20 @@ export class WebhooksService {
       );
     }
     const now = this.ctx.clock.now();
-    const row: repo.WebhookRow = {
-      id: randomUUID(),
-      url,
-      events: JSON.stringify([...new Set(input.events)]),
-      description: input.description ?? null,
-      secret: generateSecret(),
-      previous_secret: null,
-      previous_secret_expires_at: null,
-      is_active: 1,
-      paused_reason: null,
-      max_attempts: input.max_attempts ?? retrySchedule.defaultMaxAttempts,
-      timeout_seconds: input.timeout_seconds ?? retrySchedule.defaultTimeoutSeconds,
-      rate_limit_per_second: input.rate_limit_per_second ?? null,
-      filters: normalizeFilters(input.filters),
-      delivery_count: 0,
-      failure_count: 0,
-      consecutive_failures: 0,
-      response_ms_total: 0,
-      response_count: 0,
-      last_delivery_at: null,
-      last_failure_at: null,
-      created_at: now,
-      updated_at: now,
-    };
+    const row = repo.newWebhookRow(
+      {
+        id: randomUUID(),
+        url,
+        events: JSON.stringify([...new Set(input.events)]),
+        description: input.description ?? null,
+        secret: generateSecret(),
+        max_attempts: input.max_attempts ?? retrySchedule.defaultMaxAttempts,
+        timeout_seconds: input.timeout_seconds ?? retrySchedule.defaultTimeoutSeconds,
+        rate_limit_per_second: input.rate_limit_per_second ?? null,
+        filters: normalizeFilters(input.filters),
+      },
+      now,
+    );
     await repo.insertWebhook(this.db, row);
     await recordAudit(
       this.db,
