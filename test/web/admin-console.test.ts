@@ -174,6 +174,13 @@ describe.skipIf(!chromiumAvailable)(
       await signIn(page, server.baseUrl, 'kb');
       const section = page.locator('#section-body');
       await section.locator('tbody tr').first().waitFor();
+      // The shipped knowledge base spans several pages of 25.
+      await section.getByText(/^1–25 of \d+$/).waitFor();
+      expect(await section.getByRole('button', { name: 'Previous' }).count()).toBe(0);
+      await section.getByRole('button', { name: 'Next' }).click();
+      await section.getByText(/^26–50 of \d+$/).waitFor();
+      await section.getByRole('button', { name: 'Previous' }).click();
+      await section.getByText(/^1–25 of \d+$/).waitFor();
       await section.getByLabel('Search articles').fill('direct deposit');
       await section.getByRole('button', { name: 'Search', exact: true }).click();
       await section.getByText(/\d+ result\(s\)/).waitFor();

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { URGENCY } from './escalation-rules.js';
 import { extractFeatures } from './nlp/features.js';
 import { LogisticModel } from './nlp/logistic.js';
 import { NaiveBayes, softmax } from './nlp/naive-bayes.js';
@@ -7,18 +8,7 @@ import type { AnalyzedText, EscalationKind } from './types.js';
 
 export type ConcernLabel = EscalationKind | 'none';
 
-const CONCERN_KINDS: readonly ConcernLabel[] = [
-  'crisis',
-  'safety',
-  'harassment',
-  'discrimination',
-  'retaliation',
-  'bullying',
-  'fraud',
-  'legal',
-  'human',
-  'none',
-];
+const CONCERN_KINDS: readonly ConcernLabel[] = [...URGENCY, 'none'];
 
 const NONE = CONCERN_KINDS.indexOf('none');
 

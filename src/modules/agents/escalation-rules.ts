@@ -93,7 +93,8 @@ const TRIGGERS: readonly Trigger[] = [
 ];
 
 const ALL_TRIGGERS = [...TRIGGERS, ...EXTRA_TRIGGERS, ...MORE_TRIGGERS];
-const URGENCY: readonly EscalationKind[] = [
+/** The subjects a person must handle, most urgent first (also the concern model's classes). */
+export const URGENCY: readonly EscalationKind[] = [
   'crisis',
   'safety',
   'harassment',

@@ -132,3 +132,24 @@ export async function copyText(text, fallbackNode) {
     return false;
   }
 }
+
+/** The seven HR categories, in the order the API documents them. */
+export const CATEGORIES = [
+  'Recruitment',
+  'Payroll',
+  'Benefits',
+  'Policy',
+  'LeaveManagement',
+  'Performance',
+  'General',
+];
+
+/** "Previous" and "Next" buttons for a skip/limit list (null where there is no such page); go(newSkip) reloads. */
+export function pageButtons({ skip, shown, total, pageSize, go }) {
+  const button = (label, target) =>
+    el('button', { type: 'button', class: 'secondary', onclick: () => go(target) }, label);
+  return [
+    skip > 0 ? button('Previous', Math.max(0, skip - pageSize)) : null,
+    skip + shown < total ? button('Next', skip + pageSize) : null,
+  ];
+}

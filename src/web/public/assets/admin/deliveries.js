@@ -1,5 +1,5 @@
 import { qs } from '../api.js';
-import { badge, clear, el, field, formatDate } from '../dom.js';
+import { badge, clear, el, field, formatDate, pageButtons } from '../dom.js';
 
 const PAGE = 20;
 const STATUS_CLASS = { success: 'ok', failed: 'bad', pending: 'warn', cancelled: '' };
@@ -174,34 +174,16 @@ export async function renderDeliveries(root, ctx, hook) {
       clear(
         pager,
         el('span', { class: 'muted' }, total ? `${skip + 1}–${skip + logs.length} of ${total}` : ''),
-        skip > 0
-          ? el(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                onclick: () => {
-                  skip = Math.max(0, skip - PAGE);
-                  void load();
-                },
-              },
-              'Previous',
-            )
-          : null,
-        skip + logs.length < total
-          ? el(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                onclick: () => {
-                  skip += PAGE;
-                  void load();
-                },
-              },
-              'Next',
-            )
-          : null,
+        ...pageButtons({
+          skip,
+          shown: logs.length,
+          total,
+          pageSize: PAGE,
+          go: (target) => {
+            skip = target;
+            void load();
+          },
+        }),
       );
     } catch (err) {
       clear(

@@ -1,15 +1,6 @@
 import { qs } from '../api.js';
-import { badge, clear, confirmDialog, el, field } from '../dom.js';
+import { badge, CATEGORIES, clear, confirmDialog, el, field, pageButtons } from '../dom.js';
 
-const CATEGORIES = [
-  'Recruitment',
-  'Payroll',
-  'Benefits',
-  'Policy',
-  'LeaveManagement',
-  'Performance',
-  'General',
-];
 const PAGE = 25;
 
 function tagsOf(article) {
@@ -268,34 +259,18 @@ export async function render(root, ctx) {
               ? `${skip + 1}–${skip + articles.length} of ${total}`
               : '',
         ),
-        !q && skip > 0
-          ? el(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                onclick: () => {
-                  skip = Math.max(0, skip - PAGE);
-                  void load();
-                },
+        ...(q
+          ? []
+          : pageButtons({
+              skip,
+              shown: articles.length,
+              total,
+              pageSize: PAGE,
+              go: (target) => {
+                skip = target;
+                void load();
               },
-              'Previous',
-            )
-          : null,
-        !q && skip + articles.length < total
-          ? el(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                onclick: () => {
-                  skip += PAGE;
-                  void load();
-                },
-              },
-              'Next',
-            )
-          : null,
+            })),
       );
     } catch (err) {
       clear(list, el('div', { class: 'error', role: 'alert' }, `Could not load articles: ${err.message}`));

@@ -1,16 +1,7 @@
-import { el, field } from '../dom.js';
+import { CATEGORIES, el, field } from '../dom.js';
 
 // Subscribable events (webhook.test is sent on demand only) and the categories a filter can name.
 const EVENTS = ['query.created', 'query.escalated', 'query.resolved', 'feedback.received'];
-const CATEGORIES = [
-  'Recruitment',
-  'Payroll',
-  'Benefits',
-  'Policy',
-  'LeaveManagement',
-  'Performance',
-  'General',
-];
 
 function checkboxGroup(legend, values, selected, name) {
   const boxes = values.map((value) =>
