@@ -215,8 +215,10 @@ describe.skipIf(!postgresUrl)('scale-out: 2 API processes, 3 workers, one Postgr
     expect(heldAtKill).toBeGreaterThanOrEqual(0);
     expect(duplicates).toBeLessThanOrEqual(heldAtKill);
 
-    // The survivors recorded everything: nothing pending, nothing still claimed.
-    for (let i = 0; i < 100; i++) {
+    // The survivors recorded everything: nothing pending, nothing still claimed. The killed worker may have sent
+    // every attempt it held before dying, so all events can have arrived while its leases still run: wait for them
+    // to expire (timeout 10 s + margin 15 s after the claim) and for a survivor to take and finish the deliveries.
+    for (let i = 0; i < 450; i++) {
       const open = await db.kysely
         .selectFrom('webhook_deliveries')
         .select((eb) => eb.fn.countAll<number>().as('n'))
