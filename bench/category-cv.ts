@@ -1,0 +1,135 @@
+/**
+ * K-fold cross-validation of the categorizer on its own training lines (data/training/categories).
+ * Each fold trains the category model and the spelling vocabulary without its held-out lines (the
+ * knowledge-base articles stay in, as in production), then scores the held-out lines two ways: the
+ * trained model alone, and the whole pipeline (article votes and topic priors included). Prints the
+ * accuracy, per-category recall, the confusion matrix and, with --errors, the held-out mistakes.
+ * Model and feature changes are judged here first, never on an evaluation file.
+ *
+ *   npx tsx bench/category-cv.ts [--folds 5] [--share 0.3] [--errors]
+ *
+ * --share sets the regression's share of the model blend (0 = naive Bayes alone).
+ */
+
+import { CategoryModel } from '../src/modules/agents/category-model.js';
+import { analyzeText, contentWords } from '../src/modules/agents/nlp/analyze.js';
+import { Speller } from '../src/modules/agents/nlp/spelling.js';
+import { Orchestrator } from '../src/modules/agents/orchestrator.js';
+import { loadTrainedModel, readCategoryExamples } from '../src/modules/agents/training-data.js';
+import { type AnalyzedText, CATEGORIES, type Category, type KbArticle } from '../src/modules/agents/types.js';
+import { KnowledgeIndex } from '../src/modules/knowledge/retrieval-index.js';
+import { loadShippedArticles } from './kb-fixture.js';
+
+const argument = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const FOLDS = Number(argument('--folds') ?? 5);
+const share = argument('--share');
+const showErrors = process.argv.includes('--errors');
+
+const articles = loadShippedArticles();
+const index = new KnowledgeIndex(articles);
+// The concern model only decides escalation and the topic priors; it is trained once, on everything.
+const { concerns } = loadTrainedModel(articles);
+const examples = readCategoryExamples();
+
+/** The article examples the production model adds (see loadTrainedModel), weights included. */
+function articleExamples(
+  list: readonly KbArticle[],
+): { category: Category; text: AnalyzedText; weight: number }[] {
+  const out: { category: Category; text: AnalyzedText; weight: number }[] = [];
+  for (const article of list) {
+    out.push({
+      category: article.category,
+      text: analyzeText(`${article.title} ${article.tags.join(' ')}`),
+      weight: 1,
+    });
+    for (const sentence of article.content.split(/(?<=[.!?])\s+|\n+/))
+      if (sentence.trim().length > 20)
+        out.push({ category: article.category, text: analyzeText(sentence), weight: 0.3 });
+  }
+  return out;
+}
+const fromArticles = articleExamples(articles);
+
+type Confusion = number[][];
+const emptyConfusion = (): Confusion => CATEGORIES.map(() => CATEGORIES.map(() => 0));
+const modelConfusion = emptyConfusion();
+const pipelineConfusion = emptyConfusion();
+const errors: string[] = [];
+
+// Fold by position within each category file, so every fold holds a share of every category.
+const positionInFile = new Map<Category, number>();
+const fold = examples.map((example) => {
+  const position = positionInFile.get(example.category) ?? 0;
+  positionInFile.set(example.category, position + 1);
+  return position % FOLDS;
+});
+
+const started = performance.now();
+for (let f = 0; f < FOLDS; f++) {
+  const training = examples.filter((_, i) => fold[i] !== f);
+  const words: string[] = [];
+  for (const example of training) words.push(...contentWords(example.text));
+  for (const article of articles)
+    words.push(...contentWords(`${article.title} ${article.tags.join(' ')} ${article.content}`));
+  const speller = new Speller(words);
+  const categories = new CategoryModel(
+    [
+      ...training.map((example) => ({
+        category: example.category,
+        text: analyzeText(example.text, speller),
+      })),
+      ...fromArticles,
+    ],
+    share === undefined ? {} : { regressionShare: Number(share) },
+  );
+  const orchestrator = new Orchestrator({ index, model: { categories, speller, concerns } });
+  for (const [i, example] of examples.entries()) {
+    if (fold[i] !== f) continue;
+    const expected = CATEGORIES.indexOf(example.category);
+    const alone = categories.predict(analyzeText(example.text, speller)).category;
+    modelConfusion[expected]![CATEGORIES.indexOf(alone)]!++;
+    const result = await orchestrator.run({
+      message: example.text,
+      conversationId: `cv-${i}`,
+      history: [],
+      previousQuestions: [],
+      isVip: false,
+    });
+    pipelineConfusion[expected]![CATEGORIES.indexOf(result.category)]!++;
+    if (result.category !== example.category)
+      errors.push(`${example.category} → ${result.category} (model ${alone}): ${example.text}`);
+  }
+}
+
+const accuracy = (matrix: Confusion): string => {
+  let right = 0;
+  let total = 0;
+  for (let i = 0; i < matrix.length; i++)
+    for (let j = 0; j < matrix.length; j++) {
+      total += matrix[i]![j]!;
+      if (i === j) right += matrix[i]![j]!;
+    }
+  return `${((100 * right) / total).toFixed(1)}%`;
+};
+const short = (category: Category): string => category.slice(0, 6);
+const table = (matrix: Confusion) => {
+  const rows: Record<string, Record<string, number | string>> = {};
+  for (const [i, category] of CATEGORIES.entries()) {
+    const row: Record<string, number | string> = {};
+    const total = matrix[i]!.reduce((a, b) => a + b, 0);
+    for (const [j, predicted] of CATEGORIES.entries()) row[short(predicted)] = matrix[i]![j]!;
+    row.recall = `${((100 * matrix[i]![i]!) / total).toFixed(1)}%`;
+    rows[category] = row;
+  }
+  return rows;
+};
+
+console.log(`category model, ${FOLDS}-fold CV over ${examples.length} training lines`);
+console.log(`model alone: ${accuracy(modelConfusion)}   whole pipeline: ${accuracy(pipelineConfusion)}`);
+console.log('pipeline confusion (rows: expected, columns: predicted)');
+console.table(table(pipelineConfusion));
+console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+if (showErrors) for (const line of errors.sort()) console.log(`  ${line}`);
