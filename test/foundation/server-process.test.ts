@@ -17,7 +17,7 @@ interface Run {
 }
 
 /** Runs the real server entry with the given environment until it exits or `until` sees what it waits for. */
-function runServer(env: Record<string, string>, until?: (output: string) => boolean, timeoutMs = 20_000) {
+function runServer(env: Record<string, string>, until?: (output: string) => boolean, timeoutMs = 60_000) {
   return new Promise<Run>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: root,
@@ -58,6 +58,7 @@ describe('server process', () => {
     expect(lines[0]).toContain(variable);
   });
 
+  // Two real start-ups (the first one seeds the knowledge base): a generous timeout, since CI machines are shared.
   it('starts with no variables but DATA_DIR, creates the SQLite file and a private admin key, and stops on SIGTERM', async () => {
     const dataDir = tempDir();
     const run = await runServer({ DATA_DIR: dataDir, PORT: '0' }, (out) => out.includes('API docs at'));
@@ -75,7 +76,7 @@ describe('server process', () => {
     expect(again.code).toBe(0);
     expect(fs.readFileSync(keyFile, 'utf8').trim()).toBe(key);
     expect(again.stdout).not.toContain(key);
-  });
+  }, 150_000);
 });
 
 describe('health when the database is gone', () => {

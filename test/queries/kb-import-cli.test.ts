@@ -17,6 +17,7 @@ function importFile(file: string, databaseUrl: string) {
 }
 
 describeEachDatabase('npm run kb:import', (kind) => {
+  // Three real CLI runs (tsx start-up each): a generous timeout, since CI machines are shared.
   it('imports a file, updates by title on a second run, and rejects a malformed file without writing', async () => {
     const database = await createTestDatabase(kind);
     const dir = tempDir();
@@ -54,5 +55,5 @@ describeEachDatabase('npm run kb:import', (kind) => {
     } finally {
       await database.cleanup();
     }
-  });
+  }, 120_000);
 });
