@@ -17,13 +17,13 @@ const examples: { label: ConcernLabel; text: ReturnType<typeof analyzeText> }[] 
 ].map((example) => ({ label: example.label, text: analyzeText(example.text) }));
 
 const FOLDS = 5;
-const scored: { concern: boolean; score: number }[] = [];
+const scored: { concern: boolean; score: number; text: string }[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const model = new ConcernModel(examples.filter((_, i) => i % FOLDS !== fold));
   for (const [i, example] of examples.entries()) {
     if (i % FOLDS !== fold) continue;
     const verdict = model.classify(example.text);
-    scored.push({ concern: example.label !== 'none', score: verdict.concern });
+    scored.push({ concern: example.label !== 'none', score: verdict.concern, text: example.text.raw });
   }
 }
 const positives = scored.filter((row) => row.concern);
@@ -45,6 +45,17 @@ for (const rate of [0.01, 0.02, 0.053]) {
   console.log(
     `recall at ${rate * 100}% false alarms: ${(100 * recall).toFixed(1)}% (threshold ${cut.toFixed(2)})`,
   );
+}
+
+// `--list`: the ordinary questions scored highest and the concerns scored lowest, to see what to add.
+if (process.argv.includes('--list')) {
+  const byScore = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.score - a.score;
+  console.log('highest-scored ordinary questions:');
+  for (const row of negatives.sort(byScore).slice(0, 40))
+    console.log(`  ${row.score.toFixed(2)} ${row.text}`);
+  console.log('lowest-scored concerns:');
+  for (const row of positives.sort(byScore).reverse().slice(0, 40))
+    console.log(`  ${row.score.toFixed(2)} ${row.text}`);
 }
 
 // How often the reported kind (harassment, safety…) is right on held-out concerns.

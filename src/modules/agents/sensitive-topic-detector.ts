@@ -61,9 +61,7 @@ export class SensitiveTopicDetector implements Agent {
     }
     // The model backs up the rules on described trouble; a plainly happy message is not one.
     if (POSITIVE.test(stripped) && !NEGATIVE.test(stripped)) return;
-    const short = stripped.trim().split(/\s+/).length < SHORT_MESSAGE_WORDS;
-    const threshold = short ? SHORT_MESSAGE_THRESHOLD : CONCERN_THRESHOLD;
-    if (verdict.label !== 'none' && verdict.concern >= threshold)
+    if (verdict.label !== 'none' && verdict.concern >= verdict.threshold)
       state.triggers.push({
         kind: verdict.label,
         label: CONCERN_LABELS[verdict.label],
@@ -74,21 +72,27 @@ export class SensitiveTopicDetector implements Agent {
   /**
    * Two topics in one message ("when is open enrollment? also my lead…") dilute a report with
    * ordinary words, so each sentence or "also/btw" part of some length is judged on its own too.
+   * Every part must clear the threshold for its own length: a five-word sentence cut out of a longer
+   * message ("just want to read it") is as thin evidence as a five-word message.
    */
-  private strongestVerdict(
-    concerns: ConcernModel,
-    text: AnalyzedText,
-    stripped: string,
-  ): ReturnType<ConcernModel['classify']> {
-    let best = concerns.classify(text);
+  private strongestVerdict(concerns: ConcernModel, text: AnalyzedText, stripped: string): Verdict {
+    let best = judged(concerns.classify(text), stripped);
     const parts = stripped
       .split(SEGMENT_BREAK)
       .filter((part) => part && part.split(' ').length >= MIN_SEGMENT_WORDS);
     if (parts.length < 2) return best;
     for (const part of parts) {
-      const verdict = concerns.classify(analyzeText(part, this.speller));
-      if (verdict.concern > best.concern) best = verdict;
+      const verdict = judged(concerns.classify(analyzeText(part, this.speller)), part);
+      if (verdict.concern - verdict.threshold > best.concern - best.threshold) best = verdict;
     }
     return best;
   }
+}
+
+type Verdict = ReturnType<ConcernModel['classify']> & { threshold: number };
+
+/** A verdict with the confidence the model needs for a text of this length. */
+function judged(verdict: ReturnType<ConcernModel['classify']>, text: string): Verdict {
+  const short = text.trim().split(/\s+/).length < SHORT_MESSAGE_WORDS;
+  return { ...verdict, threshold: short ? SHORT_MESSAGE_THRESHOLD : CONCERN_THRESHOLD };
 }
