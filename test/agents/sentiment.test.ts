@@ -41,6 +41,21 @@ describe('sentiment analyzer', () => {
   });
 });
 
+describe('sentiment beyond stock phrases (trained on data/training/sentiment)', () => {
+  it.each([
+    ['thank you, that fixed it!', 'Positive'],
+    ['my team smashed the product launch, so proud! is there a bonus for that?', 'Positive'],
+    ["I'm dying to see the new office, when is the move?", 'Neutral'],
+    ['How do I nominate a coworker for the quarterly award?', 'Neutral'],
+    ['Wie beantrage ich Bildungsurlaub?', 'Neutral'],
+    ["I'm really anxious, my visa expires next month and nobody has sent the renewal letter", 'Negative'],
+    ['Is anybody in payroll capable of reading a timesheet??', 'Angry'],
+    ['Last warning: reimburse me by Friday or I take this to the labor commissioner.', 'Angry'],
+  ] as [string, Sentiment][])('%s → %s', (message, expected) => {
+    expect(classifySentiment(message, message.toLowerCase(), 'en')).toBe(expected);
+  });
+});
+
 describe('priority rules', () => {
   it('starts at 3 and adds 2 for Negative, 3 for Angry, 2 for a repeat and 2 for a VIP', () => {
     expect(computePriority('Neutral', 1, false)).toBe(3);

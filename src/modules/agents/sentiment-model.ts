@@ -1,0 +1,175 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SentimentAnalyzer as LexiconAnalyzer } from 'natural/lib/natural/sentiment/index.js';
+import { guessLanguage } from './nlp/language.js';
+import { normalizeText, tokenize } from './nlp/normalize.js';
+import { type SoftmaxOptions, SoftmaxRegression } from './nlp/softmax-regression.js';
+import { stem } from './nlp/stem.js';
+import {
+  ACRONYMS,
+  ANGER_POINTS,
+  DOMAIN_NEUTRAL,
+  NEGATION_BEFORE_POSITIVE,
+  NEGATIVE,
+  PAY_PROBLEM,
+  POSITIVE,
+  STRONG_ANGER,
+} from './sentiment-cues.js';
+import { trainingDirectory } from './training-data.js';
+import type { Language, Sentiment } from './types.js';
+
+export const SENTIMENTS: readonly Sentiment[] = ['Positive', 'Neutral', 'Negative', 'Angry'];
+
+export interface SentimentExample {
+  sentiment: Sentiment;
+  text: string;
+}
+
+/** One example per non-empty line of data/training/sentiment/<Sentiment>.txt (# starts a comment). */
+export function readSentimentExamples(directory = trainingDirectory()): SentimentExample[] {
+  const examples: SentimentExample[] = [];
+  const folder = join(directory, 'sentiment');
+  for (const file of readdirSync(folder)) {
+    const sentiment = file.replace(/\.txt$/, '') as Sentiment;
+    if (!file.endsWith('.txt') || !SENTIMENTS.includes(sentiment)) continue;
+    for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
+      const text = line.trim();
+      if (text.length > 0 && !text.startsWith('#')) examples.push({ sentiment, text });
+    }
+  }
+  return examples;
+}
+
+const english = new LexiconAnalyzer('English', undefined, 'afinn');
+const spanish = new LexiconAnalyzer('Spanish', undefined, 'afinn');
+
+const POSITIVE_EMOJI = /(:-?\)|:-?D|;-?\)|<3|[😀😃😄😁😊🙂😍🥰🎉🥳🙌👍🙏❤💯✨😎🤩])/u;
+const NEGATIVE_EMOJI = /(:-?\(|:'\(|:-?\/|[😞😢😭😟😔😕🙁☹😩😫😓])/u;
+const ANGRY_EMOJI = /[😡😠🤬👎💢]/u;
+
+/** Words in capitals that are not acronyms: shouting. */
+export function shoutedWords(message: string): number {
+  let count = 0;
+  for (const match of message.matchAll(/\b[A-Z][A-Z'-]{2,}\b/g)) if (!ACRONYMS.has(match[0])) count++;
+  return count;
+}
+
+/**
+ * Features of a message for the sentiment model: every word's stem (function words included, since
+ * "you", "again", "still", "why" and "not" carry tone), adjacent bigrams, and the shape of the text
+ * (shouting, !!, ??, emoticons, length), the hand-written cues and a lexicon score bucket, so the model
+ * weighs each signal by what the training data says.
+ */
+export function sentimentFeatures(message: string): string[] {
+  const normalized = normalizeText(message);
+  const tokens = tokenize(normalized);
+  const language: Language = guessLanguage(tokens);
+  const stems = tokens.map((token) => stem(token, language));
+  const features: string[] = [];
+  for (const s of stems) features.push(s);
+  for (let i = 1; i < stems.length; i++) features.push(`${stems[i - 1]}_${stems[i]}`);
+  if (stems.length > 0) features.push(`first:${stems[0]}`);
+
+  const shouted = shoutedWords(message);
+  if (shouted >= 1) features.push('shout:1');
+  if (shouted >= 2) features.push('shout:2');
+  if (shouted >= 4) features.push('shout:4');
+  const letters = message.replace(/[^A-Za-z]/g, '');
+  if (letters.length >= 8 && letters === letters.toUpperCase() && shouted >= 2) features.push('shout:all');
+  if (/!{2,}/.test(message)) features.push('p:!!');
+  else if (message.includes('!')) features.push('p:!');
+  if (/\?{2,}/.test(message)) features.push('p:??');
+  else if (message.includes('?')) features.push('p:?');
+  if (/\?!|!\?/.test(message)) features.push('p:?!');
+  if (/\.\s*[A-Za-z]+\.\s*[A-Za-z]+\./.test(message) && tokens.length <= 8) features.push('p:clipped');
+  if (POSITIVE_EMOJI.test(message)) features.push('emo:pos');
+  if (NEGATIVE_EMOJI.test(message)) features.push('emo:neg');
+  if (ANGRY_EMOJI.test(message)) features.push('emo:angry');
+  if (tokens.length <= 3) features.push('len:short');
+  else if (tokens.length >= 30) features.push('len:long');
+
+  if (STRONG_ANGER.test(normalized)) features.push('cue:anger');
+  ANGER_POINTS.forEach((pattern, i) => {
+    if (pattern.test(normalized)) features.push(`cue:point${i}`);
+  });
+  if (NEGATIVE.test(normalized)) features.push('cue:negative');
+  if (PAY_PROBLEM.test(normalized)) features.push('cue:pay');
+  if (POSITIVE.test(normalized)) features.push('cue:positive');
+  if (NEGATION_BEFORE_POSITIVE.test(normalized)) features.push('cue:not-positive');
+  const lexical = lexiconScore(tokens, language);
+  if (lexical <= -4) features.push('lex:--');
+  else if (lexical < 0) features.push('lex:-');
+  else if (lexical >= 4) features.push('lex:++');
+  else if (lexical > 0) features.push('lex:+');
+  return features;
+}
+
+function lexiconScore(tokens: readonly string[], language: Language): number {
+  const kept = tokens.filter((token) => !DOMAIN_NEUTRAL.has(token));
+  if (kept.length === 0) return 0;
+  const analyzer = language === 'es' ? spanish : english;
+  return analyzer.getSentiment(kept) * kept.length;
+}
+
+/**
+ * How often each tone turns up in real HR traffic (most messages are plain questions, few are angry), in
+ * the order of SENTIMENTS. The training files hold far more emotional lines than real traffic does, so
+ * the model's probabilities are re-weighted from the training mix to this one.
+ */
+const REAL_MIX = [0.1, 0.6, 0.2, 0.1];
+
+export interface SentimentTraining extends SoftmaxOptions {
+  /** Models trained in different orders whose probabilities are averaged (removes the SGD order noise). */
+  bag?: number;
+}
+
+const TRAINING: SentimentTraining = { epochs: 12, rate: 1, l2: 1e-2, bag: 3 };
+
+/** A bag of softmax regressions over sentimentFeatures(), trained at start-up on data/training/sentiment. */
+export class SentimentModel {
+  private readonly members: SoftmaxRegression<Sentiment>[] = [];
+  private readonly priorShift: Float64Array;
+
+  /** `realMix` null keeps the training mix (for cross-validation on the training lines). */
+  constructor(
+    examples: readonly SentimentExample[],
+    realMix: readonly number[] | null = REAL_MIX,
+    { bag = 1, seed = 7, ...options }: SentimentTraining = TRAINING,
+  ) {
+    this.priorShift = Float64Array.from(SENTIMENTS, (sentiment, i) => {
+      const share = examples.filter((example) => example.sentiment === sentiment).length / examples.length;
+      return realMix === null ? 1 : share > 0 ? realMix[i]! / share : 0;
+    });
+    const featured = examples.map((example) => ({
+      label: example.sentiment,
+      features: sentimentFeatures(example.text),
+    }));
+    for (let m = 0; m < bag; m++)
+      this.members.push(new SoftmaxRegression(SENTIMENTS, featured, { ...options, seed: seed + 7919 * m }));
+  }
+
+  /** Probabilities in the order of SENTIMENTS, re-weighted to the real mix of tones. */
+  probabilities(message: string): Float64Array {
+    const features = sentimentFeatures(message);
+    const probabilities = new Float64Array(SENTIMENTS.length);
+    for (const member of this.members) {
+      const own = member.probabilities(features);
+      for (let i = 0; i < own.length; i++) probabilities[i]! += own[i]!;
+    }
+    let sum = 0;
+    for (let i = 0; i < probabilities.length; i++) {
+      probabilities[i]! *= this.priorShift[i]!;
+      sum += probabilities[i]!;
+    }
+    for (let i = 0; i < probabilities.length; i++) probabilities[i]! /= sum;
+    return probabilities;
+  }
+}
+
+let shared: SentimentModel | undefined;
+
+/** The model over the shipped training data, trained on first use (a few tens of milliseconds). */
+export function sharedSentimentModel(): SentimentModel {
+  shared ??= new SentimentModel(readSentimentExamples());
+  return shared;
+}
