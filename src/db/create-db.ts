@@ -5,6 +5,11 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './schema.js';
+import { startSqliteCheckpointer } from './sqlite-checkpointer.js';
+import { withStatementCache } from './statement-cache.js';
+
+/** 40 MB of log (SQLite's default is 1,000 pages): reached only if the checkpointer thread falls behind. */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 export type Dialect = DatabaseConfig['dialect'];
 
@@ -37,6 +42,18 @@ export function createDb(config: DatabaseConfig, poolSize = 10): Db {
   // SQLite's advice for long-lived connections: gather planner statistics where they are missing or stale,
   // which lets the analytics queries pick their covering indexes.
   database.pragma('optimize = 0x10002');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: 'sqlite', destroy: () => kysely.destroy() };
+  const checkpointer = config.file === ':memory:' ? undefined : startSqliteCheckpointer(config.file);
+  // Checkpoints run on the checkpointer's thread; the commit path only steps in if the log grows this large.
+  if (checkpointer) database.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    destroy: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
+  };
 }

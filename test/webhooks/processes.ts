@@ -44,7 +44,8 @@ export async function startServer(env: Record<string, string>): Promise<Child & 
   const port = await freePort();
   const started = spawnEntry('src/server.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  // Bounded at 90 s: a first start seeds the knowledge base, and a shared CI machine can be slow.
+  for (let i = 0; i < 900; i++) {
     if (started.child.exitCode !== null) throw new Error(`server exited: ${started.output()}`);
     try {
       if ((await fetch(`${url}/health`)).ok) return { ...started, url };
