@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import { toIso } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import type { ConversationStatus, MessagesTable } from '../../db/core-tables.js';
+import { GroupCommitter } from '../../db/group-commit.js';
 import { notFound } from '../../errors.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { PipelineResult } from '../agents/types.js';
@@ -49,10 +50,14 @@ const HISTORY_TURNS = 10;
 
 /** The ask-a-question use case: run the agents, then store the turn and its events in one transaction. */
 export class QueriesService {
+  private readonly writes: GroupCommitter;
+
   constructor(
     private readonly ctx: AppContext,
     private readonly orchestrator: Orchestrator,
-  ) {}
+  ) {
+    this.writes = new GroupCommitter(ctx.db.kysely, ctx.db.dialect);
+  }
 
   private get repository() {
     return new QueriesRepository(this.ctx.db.kysely);
@@ -82,9 +87,10 @@ export class QueriesService {
     const now = this.ctx.clock.now();
     const questionId = randomUUID();
     const stored = this.ctx.config.piiRedaction === 'mask' ? maskPii(input.message) : input.message;
-    await this.ctx.db.kysely.transaction().execute(async (trx) => {
+    // Committed together with the turns of other questions answered at the same moment (see GroupCommitter).
+    await this.writes.run(async (trx) => {
       const tx = new QueriesRepository(trx);
-      await tx.ensureUser(userId, now);
+      if (!user) await tx.ensureUser(userId, now);
       if (conversation) {
         await tx.updateConversation(conversation.id, conversationChanges(conversation, result, now));
       } else {
