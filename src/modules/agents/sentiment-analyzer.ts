@@ -2,6 +2,9 @@ import { STRONG_ANGER } from './sentiment-cues.js';
 import { SENTIMENTS, sharedSentimentModel } from './sentiment-model.js';
 import type { Agent, PipelineState, Sentiment } from './types.js';
 
+/** How sure the model must be to call a message that reports a concern Angry rather than Negative. */
+const CONFIDENT_ANGER_IN_REPORT = 0.6;
+
 /**
  * Reads the tone of a message. A classifier trained on data/training/sentiment decides; the strongest
  * hand-written cues override it where they have proved reliable, and a reported concern (mistreatment,
@@ -19,7 +22,11 @@ export function classifySentiment(
   let best = 0;
   for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[best]!) best = i;
   const sentiment = SENTIMENTS[best]!;
-  if (raisesConcern && (sentiment === 'Neutral' || sentiment === 'Positive')) return 'Negative';
+  if (!raisesConcern) return sentiment;
+  if (sentiment === 'Neutral' || sentiment === 'Positive') return 'Negative';
+  // A report of mistreatment reads as angry to the model by its words alone ("screamed", "threatened");
+  // unless the model is sure, it is distress. The report escalates either way.
+  if (sentiment === 'Angry' && probabilities[best]! < CONFIDENT_ANGER_IN_REPORT) return 'Negative';
   return sentiment;
 }
 
