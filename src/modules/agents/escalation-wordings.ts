@@ -76,7 +76,7 @@ export const MORE_TRIGGERS: readonly { kind: EscalationKind; label: string; patt
     kind: 'fraud',
     label: 'fraud or whistleblowing',
     pattern:
-      /\b(changing the receipts|discounts to (his|her|their) (friends|family)|(know|knew) (is|was|it'?s) (false|fake|untrue|wrong)|sign\w*\b.{0,25}\b(false|fake|untrue|backdated) (document|form|report|statement)s?|(can'?t|cannot|not allowed to|told not to|told me not to) (report|record|log|claim) (more than \d+|(my |our |the )?(hours|overtime))|sin pagarme|without (paying|pay) (me|us) (for|the)|unpaid (hours|overtime))\b/,
+      /\b(changing the receipts|discounts to (his|her|their) (friends|family)|(know|knew) (is|are|was|were|it'?s|they'?re) (false|fake|untrue|wrong|made up|inflated)|pressured (me |us )?(to|into) (approv\w*|sign\w*|fak\w*|falsif\w*|lie|lying|backdat\w*|chang\w* the (numbers|figures|records|books))|sign\w*\b.{0,25}\b(false|fake|untrue|backdated) (document|form|report|statement)s?|(can'?t|cannot|not allowed to|told not to|told me not to) (report|record|log|claim) (more than \d+|(my |our |the )?(hours|overtime))|sin pagarme|without (paying|pay) (me|us) (for|the)|unpaid (hours|overtime))\b/,
   },
   {
     kind: 'legal',
@@ -277,12 +277,38 @@ export const MORE_TRIGGERS: readonly { kind: EscalationKind; label: string; patt
     kind: 'discrimination',
     label: 'discrimination',
     pattern:
-      /\b(paid|earn\w*|getting paid|make|making|get) (less|more) than (the |my |our )?(men|women|guys|girls|male|female|white|younger|older|straight)\b/,
+      /\b((the )?n[- ]?word|(racial|racist|ethnic|homophobic|anti-?gay) (names|nicknames|insults?)|calls? me (a )?(monkey|terrorist|faggot|retard))\b|\b(paid|earn\w*|getting paid|make|making|get) (less|more) than (the |my |our )?(men|women|guys|girls|male|female|white|younger|older|straight)\b/,
   },
   {
     kind: 'crisis',
     label: 'possible self-harm or personal crisis',
     pattern:
       /\b((mental health|emotional|personal|psychological) (crisis|emergency|breakdown)|having a (breakdown|crisis|nervous breakdown))\b/,
+  },
+  {
+    // a job held over someone who complains: "if I mention the overtime again I can look for another job"
+    kind: 'retaliation',
+    label: 'retaliation',
+    pattern:
+      /\b((if|when) (i|we|you|anyone|anybody|someone) (complain\w*|mention\w*|bring (it|this|that) up|report\w*|say anything|speak up|keep asking|ask (about it )?again|go to hr|talk to hr|tell hr|call the (union|labou?r board))\b.{0,60}\b(lose (my|our|your|their|the) jobs?|(be|get|gets|are|am) (fired|sacked|let go)|(look|looking) for (another|a new) job|out of a job|out the door|be replaced|done here)|(lose (my|our|your|their) jobs?|(be|get) (fired|sacked|let go)) if (i|we|you|anyone|anybody) (complain\w*|report\w*|say anything|speak up|go to hr|talk to hr|tell hr))\b/,
+  },
+  {
+    // a group declared unfit, in German and French (English and Spanish are in escalation-lexicon.ts)
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(frauen|auslander|alte leute|altere|mutter|muslime|juden|schwule|femmes|etrangers|immigres|vieux|musulmans|juifs|meres) (gehoren nicht|haben (hier )?nichts|sind (nicht geeignet|zu (alt|langsam|schwach|emotional))|n'?ont (rien a faire|pas leur place)|ne (sont|peuvent) pas)\b/,
+  },
+  {
+    kind: 'bullying',
+    label: 'bullying or intimidation',
+    pattern:
+      /\b((ruin|destroy|wreck) (my|your|his|her|their) (reputation|career|life|name)|make (my|your|his|her|their) life (hell|miserable|a living hell))\b/,
+  },
+  {
+    kind: 'legal',
+    label: 'a legal threat or legal action',
+    pattern:
+      /\b(retained (counsel|a lawyer|an attorney|a solicitor|legal representation)|my (solicitor|legal representative|legal representation)|employment (solicitor|tribunal)|labou?r court)\b/,
   },
 ];
