@@ -24,17 +24,17 @@ export interface DomainEvent {
  * get the delivery too; it waits until they are active again. Returns how many deliveries were written.
  */
 export async function publishEvent(db: Kysely<Database>, clock: Clock, event: DomainEvent): Promise<number> {
-  const webhooks = await subscribedWebhooks(db, event.type);
+  const webhooks = (await subscribedWebhooks(db, event.type)).filter((webhook) =>
+    matchesFilters(parseFilters(webhook.filters), event),
+  );
+  if (webhooks.length === 0) return 0;
   const now = clock.now();
   const dataJson = canonicalJson(event.data);
-  const rows = webhooks
-    .filter((webhook) => matchesFilters(parseFilters(webhook.filters), event))
-    .map((webhook) => {
-      const eventId = newEventId();
-      const body = serializeEnvelopeWithData(dataJson, eventId, event.type, webhook.id, now);
-      return { webhookId: webhook.id, eventId, eventType: event.type, body };
-    });
-  if (rows.length === 0) return 0;
+  const rows = webhooks.map((webhook) => {
+    const eventId = newEventId();
+    const body = serializeEnvelopeWithData(dataJson, eventId, event.type, webhook.id, now);
+    return { webhookId: webhook.id, eventId, eventType: event.type, body };
+  });
   await insertDeliveries(db, rows, now);
   // The caller's transaction may not have committed yet: the nudge starts a short burst of quick polls.
   wakeDeliveryWorkers();
