@@ -43,6 +43,11 @@ export function computePriority(sentiment: Sentiment, attemptCount: number, isVi
 export class SentimentAgent implements Agent {
   readonly name = 'sentiment-analyzer';
 
+  constructor() {
+    // Train at start-up (shared by every pipeline), not on the first employee's message.
+    sharedSentimentModel();
+  }
+
   run(state: PipelineState): void {
     const folded = state.withoutInnocentPhrases;
     // Reporting mistreatment, danger or distress is negative even when worded calmly.
