@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { URGENCY } from './escalation-rules.js';
 import { extractFeatures } from './nlp/features.js';
 import { LogisticModel } from './nlp/logistic.js';
-import { NaiveBayes, softmax } from './nlp/naive-bayes.js';
+import { NaiveBayes } from './nlp/naive-bayes.js';
 import type { AnalyzedText, EscalationKind } from './types.js';
 
 export type ConcernLabel = EscalationKind | 'none';
@@ -68,12 +68,23 @@ export class ConcernModel {
   /** The most likely kind of concern and the probability that the message raises one at all. */
   classify(text: AnalyzedText): { label: ConcernLabel; concern: number } {
     const features = concernFeatures(text);
-    const concern = this.anyConcern.probability(features);
-    const probabilities = softmax(this.kinds.logPosterior(features), 1);
+    return { label: this.kindOf(features), concern: this.concernOf(features) };
+  }
+
+  /** The probability that a message with these features (concernFeatures) raises a concern at all. */
+  concernOf(features: readonly string[]): number {
+    return this.anyConcern.probability(features);
+  }
+
+  /**
+   * The most likely kind of concern. Costs more than concernOf (a score per kind), so the detector asks
+   * only for the verdict it acts on.
+   */
+  kindOf(features: readonly string[]): ConcernLabel {
+    const scores = this.kinds.logPosterior(features);
     let best = NONE === 0 ? 1 : 0;
-    for (let i = 0; i < probabilities.length; i++)
-      if (i !== NONE && probabilities[i]! > probabilities[best]!) best = i;
-    return { label: CONCERN_KINDS[best]!, concern };
+    for (let i = 0; i < scores.length; i++) if (i !== NONE && scores[i]! > scores[best]!) best = i;
+    return CONCERN_KINDS[best]!;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ConcernModel } from './concern-model.js';
+import { type ConcernModel, concernFeatures } from './concern-model.js';
 import { CONCERN_LABELS, findTriggers, stripInnocentPhrases } from './escalation-rules.js';
 import { analyzeText } from './nlp/analyze.js';
 import type { Speller } from './nlp/spelling.js';
@@ -57,15 +57,17 @@ export class SensitiveTopicDetector implements Agent {
     // A lone ambiguous word ("shoot", "court", "injury") escalates only when the rest of the message
     // reads like trouble too; the innocent-phrase lists cannot anticipate every harmless context.
     if (triggers.length > 0) {
-      if (verdict.concern < AMBIGUOUS_CONFIRMATION) state.triggers = [];
+      if (verdict.highest < AMBIGUOUS_CONFIRMATION) state.triggers = [];
       return;
     }
     // The model backs up the rules on described trouble; a plainly happy message is not one.
     if (POSITIVE.test(stripped) && !NEGATIVE.test(stripped)) return;
-    if (verdict.label !== 'none' && verdict.concern >= verdict.threshold)
+    if (verdict.concern < verdict.threshold) return;
+    const kind = this.concerns.kindOf(verdict.features);
+    if (kind !== 'none')
       state.triggers.push({
-        kind: verdict.label,
-        label: CONCERN_LABELS[verdict.label],
+        kind,
+        label: CONCERN_LABELS[kind],
         matched: `described situation, model confidence ${verdict.concern.toFixed(2)}`,
       });
   }
@@ -74,26 +76,36 @@ export class SensitiveTopicDetector implements Agent {
    * Two topics in one message ("when is open enrollment? also my lead…") dilute a report with
    * ordinary words, so each sentence or "also/btw" part of some length is judged on its own too.
    * Every part must clear the threshold for its own length: a five-word sentence cut out of a longer
-   * message ("just want to read it") is as thin evidence as a five-word message.
+   * message ("just want to read it") is as thin evidence as a five-word message. Only the concern
+   * score is computed per part; the kind is asked for once, for the part acted on.
    */
   private strongestVerdict(concerns: ConcernModel, text: AnalyzedText, stripped: string): Verdict {
-    let best = judged(concerns.classify(text), stripped);
+    let best = judged(concerns, concernFeatures(text), stripped);
+    let highest = best.concern;
     const parts = stripped
       .split(SEGMENT_BREAK)
       .filter((part) => part && part.split(' ').length >= MIN_SEGMENT_WORDS);
-    if (parts.length < 2) return best;
-    for (const part of parts) {
-      const verdict = judged(concerns.classify(analyzeText(part, this.speller)), part);
-      if (verdict.concern - verdict.threshold > best.concern - best.threshold) best = verdict;
-    }
-    return best;
+    if (parts.length >= 2)
+      for (const part of parts) {
+        const verdict = judged(concerns, concernFeatures(analyzeText(part, this.speller)), part);
+        highest = Math.max(highest, verdict.concern);
+        if (verdict.concern - verdict.threshold > best.concern - best.threshold) best = verdict;
+      }
+    return { ...best, highest };
   }
 }
 
-type Verdict = ReturnType<ConcernModel['classify']> & { threshold: number };
+interface Verdict {
+  features: string[];
+  concern: number;
+  /** The confidence the model needs for a text of this length. */
+  threshold: number;
+  /** The highest concern score of the whole message and its parts. */
+  highest: number;
+}
 
-/** A verdict with the confidence the model needs for a text of this length. */
-function judged(verdict: ReturnType<ConcernModel['classify']>, text: string): Verdict {
+function judged(concerns: ConcernModel, features: string[], text: string): Verdict {
   const short = text.trim().split(/\s+/).length < SHORT_MESSAGE_WORDS;
-  return { ...verdict, threshold: short ? SHORT_MESSAGE_THRESHOLD : CONCERN_THRESHOLD };
+  const threshold = short ? SHORT_MESSAGE_THRESHOLD : CONCERN_THRESHOLD;
+  return { features, concern: concerns.concernOf(features), threshold, highest: 0 };
 }
