@@ -9,13 +9,21 @@
  *   npx tsx bench/category-cv.ts [--folds 5] [--share 0.3] [--errors]
  *
  * --share sets the regression's share of the model blend (0 = naive Bayes alone).
+ * --always-train MARK keeps the lines below any `#` header containing MARK in every training fold and
+ * never scores them: it measures whether newly written lines help the model on the older ones.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { CategoryModel } from '../src/modules/agents/category-model.js';
 import { analyzeText, contentWords } from '../src/modules/agents/nlp/analyze.js';
 import { Speller } from '../src/modules/agents/nlp/spelling.js';
 import { Orchestrator } from '../src/modules/agents/orchestrator.js';
-import { loadTrainedModel, readCategoryExamples } from '../src/modules/agents/training-data.js';
+import {
+  loadTrainedModel,
+  readCategoryExamples,
+  trainingDirectory,
+} from '../src/modules/agents/training-data.js';
 import { type AnalyzedText, CATEGORIES, type Category, type KbArticle } from '../src/modules/agents/types.js';
 import { KnowledgeIndex } from '../src/modules/knowledge/retrieval-index.js';
 import { loadShippedArticles } from './kb-fixture.js';
@@ -26,6 +34,7 @@ const argument = (name: string): string | undefined => {
 };
 const FOLDS = Number(argument('--folds') ?? 5);
 const share = argument('--share');
+const alwaysTrain = argument('--always-train');
 const showErrors = process.argv.includes('--errors');
 
 const articles = loadShippedArticles();
@@ -59,9 +68,26 @@ const modelConfusion = emptyConfusion();
 const pipelineConfusion = emptyConfusion();
 const errors: string[] = [];
 
+/** Lines written below a header containing `mark` (see --always-train). */
+function linesBelowMark(mark: string): Set<string> {
+  const out = new Set<string>();
+  const folder = join(trainingDirectory(), 'categories');
+  for (const file of readdirSync(folder)) {
+    let below = false;
+    for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
+      const text = line.trim();
+      if (text.startsWith('#')) below = text.includes(mark);
+      else if (below && text.length > 0) out.add(text);
+    }
+  }
+  return out;
+}
+const fixed = alwaysTrain === undefined ? new Set<string>() : linesBelowMark(alwaysTrain);
+
 // Fold by position within each category file, so every fold holds a share of every category.
 const positionInFile = new Map<Category, number>();
 const fold = examples.map((example) => {
+  if (fixed.has(example.text)) return -1;
   const position = positionInFile.get(example.category) ?? 0;
   positionInFile.set(example.category, position + 1);
   return position % FOLDS;
@@ -127,7 +153,10 @@ const table = (matrix: Confusion) => {
   return rows;
 };
 
-console.log(`category model, ${FOLDS}-fold CV over ${examples.length} training lines`);
+console.log(
+  `category model, ${FOLDS}-fold CV over ${examples.length - fixed.size} training lines` +
+    (fixed.size > 0 ? ` (+${fixed.size} always in training)` : ''),
+);
 console.log(`model alone: ${accuracy(modelConfusion)}   whole pipeline: ${accuracy(pipelineConfusion)}`);
 console.log('pipeline confusion (rows: expected, columns: predicted)');
 console.table(table(pipelineConfusion));
