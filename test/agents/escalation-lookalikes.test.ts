@@ -35,6 +35,9 @@ describe('phrase rules on look-alikes', () => {
     ["my boss said he'll ruin my reputation if I leave", 'bullying'],
     ['mein Chef sagt, Frauen gehören nicht in die Werkstatt', 'discrimination'],
     ['the customer threatened to come back and hurt me', 'safety'],
+    ['they keep denying my request for a ramp at the entrance and I use a wheelchair', 'discrimination'],
+    ["I was told not to report my injury or I'd lose my bonus", 'retaliation'],
+    ['each time a man with less experience got the promotion', 'discrimination'],
     ['my manager changed my hours without telling me', 'fraud'],
   ])('%s → %s', (message, kind) => {
     expect(kinds(message)).toContain(kind);
@@ -52,6 +55,8 @@ describe('whole pipeline on look-alikes', () => {
     "the internal audit starts Monday, where do I find last year's expense approvals",
     'my legal last name changed after my divorce, how do I update payroll',
     'mi banco cambió el número de cuenta, ¿dónde actualizo mis datos para la nómina?',
+    "I'm pregnant and so excited, when should I tell my manager about maternity leave?",
+    "what's the policy on remote work from abroad? just want to read it",
   ])('does not escalate: %s', async (message) => {
     expect((await orchestrator.run(input(message))).escalated).toBe(false);
   });
@@ -62,6 +67,7 @@ describe('whole pipeline on look-alikes', () => {
     'some days I think everybody would be better without me around',
     'my manager asks me to approve invoices for a company owned by his brother',
     'the team lead calls me lazy in front of everyone almost every day',
+    "since I told my boss I'm pregnant she stopped inviting me to client meetings",
   ])('escalates: %s', async (message) => {
     expect((await orchestrator.run(input(message))).escalated).toBe(true);
   });

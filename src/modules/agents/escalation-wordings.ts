@@ -184,7 +184,7 @@ export const MORE_TRIGGERS: readonly { kind: EscalationKind; label: string; patt
     kind: 'retaliation',
     label: 'retaliation',
     pattern:
-      /\b((or|otherwise) (i'?d|i would|i'?ll|i will|we'?d|we'?ll|we would) (be|get) (fired|let go|punished|written up)|keep (quiet|silent|my mouth shut|it quiet)|cover(ing)? (it|this|that) up|told (me|us) not to (report|tell|say))\b/,
+      /\b((or|otherwise) (i'?d|i would|i'?ll|i will|we'?d|we'?ll|we would) (be|get) (fired|let go|punished|written up)|keep (quiet|silent|my mouth shut|it quiet)|cover(ing)? (it|this|that) up|told (me|us) not to (report|tell|say)|(was|were|been|got|get) told not to (report|tell|say anything|mention)|(or|otherwise) (i'?d|i would|i'?ll|i will|we'?d|we'?ll|we would) lose (my|our) (job|jobs|bonus|bonuses|shifts?|hours|position))\b/,
   },
   {
     kind: 'crisis',
@@ -298,6 +298,13 @@ export const MORE_TRIGGERS: readonly { kind: EscalationKind; label: string; patt
     label: 'discrimination',
     pattern:
       /\b(frauen|auslander|alte leute|altere|mutter|muslime|juden|schwule|femmes|etrangers|immigres|vieux|musulmans|juifs|meres) (gehoren nicht|haben (hier )?nichts|sind (nicht geeignet|zu (alt|langsam|schwach|emotional))|n'?ont (rien a faire|pas leur place)|ne (sont|peuvent) pas)\b/,
+  },
+  {
+    // the role went to someone of another group with a thinner record
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b(a|the|some) (man|guy|woman|girl|younger (man|woman|guy|person|candidate|colleague)|white (man|guy|woman|candidate)) (with|who has|who had) (much |way )?less (experience|seniority|qualifications|tenure)\b/,
   },
   {
     kind: 'bullying',

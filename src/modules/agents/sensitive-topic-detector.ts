@@ -26,6 +26,23 @@ const AMBIGUOUS_CONFIRMATION = 0.38;
 const SHORT_MESSAGE_WORDS = 6;
 const SHORT_MESSAGE_THRESHOLD = 0.95;
 
+/**
+ * Treatment for the worse. Good news can come with it ("since I told my boss I'm pregnant she stopped
+ * inviting me to client meetings"), and then the message is no longer plainly happy.
+ */
+const ADVERSE =
+  /\b(stopped (inviting|including|giving|calling|talking)|excluded|left (me )?out|removed|taken off|took (me|away)|demoted|denied|den(y|ies|ying)|cut (my|our)|fired|let go|passed (me )?over|ignor(es|ed|ing)|won'?t (let|give|allow)|refus(es|ed|ing)|replaced)\b/;
+
+/**
+ * A question for a document ("what's our policy on discrimination complaints? just want to read it") asks
+ * for information; with no person or event in it, it is not a report, whatever the model makes of the
+ * words. In the training files this shape matches 40 harmless questions and none of the 1,200 concerns.
+ */
+const DOCUMENT_QUESTION =
+  /^(what|where|how|is|are|does|do|can|could|who|when|which)\b.*\b(policy|policies|handbook|procedure|process|rules|guidelines|code of conduct|faq|form)\b/;
+const PERSONAL =
+  /\b(i was|i'?m being|i am being|me|my (manager|boss|supervisor|lead|coworker|colleague|team)|he|she|they|him|her|someone|somebody|happened|keeps?|kept)\b/;
+
 const SEGMENT_BREAK = /[.!?;\n]+|\b(?:also|btw|by the way|another thing|separately|unrelated|oh and)\b/;
 const MIN_SEGMENT_WORDS = 5;
 
@@ -60,8 +77,10 @@ export class SensitiveTopicDetector implements Agent {
       if (verdict.highest < AMBIGUOUS_CONFIRMATION) state.triggers = [];
       return;
     }
-    // The model backs up the rules on described trouble; a plainly happy message is not one.
-    if (POSITIVE.test(stripped) && !NEGATIVE.test(stripped)) return;
+    // The model backs up the rules on described trouble; a plainly happy message is not one, and
+    // neither is a request for a policy document.
+    if (POSITIVE.test(stripped) && !NEGATIVE.test(stripped) && !ADVERSE.test(stripped)) return;
+    if (DOCUMENT_QUESTION.test(state.text.raw) && !PERSONAL.test(state.text.raw)) return;
     if (verdict.concern < verdict.threshold) return;
     const kind = this.concerns.kindOf(verdict.features);
     if (kind !== 'none')
