@@ -22,6 +22,13 @@ export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
       stems.push(stem(translated));
       continue;
     }
+    // German compounds ("arbeitsvertrag", "betriebsrente"): the known word they end with carries the meaning.
+    const head = language === 'de' ? compoundHead(token) : undefined;
+    if (head !== undefined) {
+      words.push(token);
+      stems.push(stem(token, language), stem(head));
+      continue;
+    }
     if (STOP_WORDS.has(token)) {
       words.push(token);
       continue;
@@ -41,6 +48,15 @@ export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
     }
   }
   return { language, normalized: words.join(' '), raw: normalized, stems };
+}
+
+/** The glossary translation of the longest known word (5+ letters) a German compound ends with. */
+function compoundHead(token: string): string | undefined {
+  for (let i = 2; i <= token.length - 5; i++) {
+    const translated = GLOSSARY.get(token.slice(i));
+    if (translated !== undefined) return translated;
+  }
+  return undefined;
 }
 
 /** Content words of a text without stemming, for building spelling vocabularies. */
