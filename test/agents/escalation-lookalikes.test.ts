@@ -38,6 +38,10 @@ describe('phrase rules on look-alikes', () => {
     ['they keep denying my request for a ramp at the entrance and I use a wheelchair', 'discrimination'],
     ["I was told not to report my injury or I'd lose my bonus", 'retaliation'],
     ['each time a man with less experience got the promotion', 'discrimination'],
+    ['they passed me over for the promotion after I returned from disability leave', 'discrimination'],
+    ['I was told to backdate the safety certificates before the audit', 'fraud'],
+    ["my boss is forcing me to work while I'm on medical leave", 'retaliation'],
+    ["there's no fire extinguisher in the kitchen and the manager says it's not needed", 'safety'],
     ['my manager changed my hours without telling me', 'fraud'],
   ])('%s → %s', (message, kind) => {
     expect(kinds(message)).toContain(kind);

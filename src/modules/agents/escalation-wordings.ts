@@ -266,7 +266,7 @@ export const MORE_TRIGGERS: readonly { kind: EscalationKind; label: string; patt
     kind: 'fraud',
     label: 'fraud or whistleblowing',
     pattern:
-      /\b((moving|transferring|putting|diverting|sending|moved|transferred) (company |the |client )?(money|funds|cash) (into|to) (their|his|her) (own|personal) (account|pocket|bank)|(making|make|made|forcing|force|forced|pressuring) (me|us|staff|people) (to )?(lie|falsify|fake|cheat|backdate))\b/,
+      /\b((moving|transferring|putting|diverting|sending|moved|transferred) (company |the |client )?(money|funds|cash) (into|to) (their|his|her) (own|personal) (account|pocket|bank)|(making|make|made|forcing|force|forced|pressuring) (me|us|staff|people) (to )?(lie|falsify|fake|cheat|backdate)|(was|were|been|got|get|am|are) (told|asked|instructed|ordered|expected) to (backdat\w*|falsif\w*|fake|forge|doctor|fudge|alter the (logs?|records?|numbers|dates|figures)))\b/,
   },
   {
     kind: 'human',
@@ -298,6 +298,19 @@ export const MORE_TRIGGERS: readonly { kind: EscalationKind; label: string; patt
     label: 'discrimination',
     pattern:
       /\b(frauen|auslander|alte leute|altere|mutter|muslime|juden|schwule|femmes|etrangers|immigres|vieux|musulmans|juifs|meres) (gehoren nicht|haben (hier )?nichts|sind (nicht geeignet|zu (alt|langsam|schwach|emotional))|n'?ont (rien a faire|pas leur place)|ne (sont|peuvent) pas)\b/,
+  },
+  {
+    // work demanded during protected leave
+    kind: 'retaliation',
+    label: 'retaliation',
+    pattern:
+      /\b(forc\w*|pressur\w*|mak(e|es|ing)|made|expect\w*) (me|us|her|him) (to |into )?work\w* (while|during|on) (i'?m |i am |we'?re |she'?s |he'?s )?(on )?(my |her |his )?(medical|sick|maternity|paternity|parental|disability|bereavement) leave\b/,
+  },
+  {
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b(there'?s|there is|there are|we have|we'?ve got) no (working )?(fire extinguishers?|smoke (detectors?|alarms?)|sprinklers?|fire exits?|emergency exits?|railings?|guard ?rails?|harness(es)?|fall protection)\b/,
   },
   {
     // the role went to someone of another group with a thinner record
