@@ -4,6 +4,7 @@
  * threshold in sensitive-topic-detector.ts is chosen here and never on an evaluation file.
  */
 import { type ConcernLabel, ConcernModel, readConcernExamples } from '../src/modules/agents/concern-model.js';
+import { stripInnocentPhrases } from '../src/modules/agents/escalation-rules.js';
 import { analyzeText } from '../src/modules/agents/nlp/analyze.js';
 import {
   ordinaryQuestions,
@@ -11,30 +12,55 @@ import {
   trainingDirectory,
 } from '../src/modules/agents/training-data.js';
 
-const examples: { label: ConcernLabel; text: ReturnType<typeof analyzeText> }[] = [
-  ...readConcernExamples(trainingDirectory()),
-  ...ordinaryQuestions(readCategoryExamples()).map((text) => ({ label: 'none' as const, text })),
-].map((example) => ({ label: example.label, text: analyzeText(example.text) }));
+// Look-alikes (innocent.txt: alarming words used harmlessly) are kept apart from everyday questions (the
+// category files), since the first are hard on purpose: false alarms are reported for each.
+const examples: { label: ConcernLabel; lookAlike: boolean; text: ReturnType<typeof analyzeText> }[] = [
+  ...readConcernExamples(trainingDirectory()).map((example) => ({
+    ...example,
+    lookAlike: example.label === 'none',
+  })),
+  ...ordinaryQuestions(readCategoryExamples()).map((text) => ({
+    label: 'none' as const,
+    lookAlike: false,
+    text,
+  })),
+].map((example) => ({ label: example.label, lookAlike: example.lookAlike, text: analyzeText(example.text) }));
 
 const FOLDS = 5;
-const scored: { concern: boolean; score: number; text: string }[] = [];
+const scored: { concern: boolean; lookAlike: boolean; score: number; text: string }[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const model = new ConcernModel(examples.filter((_, i) => i % FOLDS !== fold));
   for (const [i, example] of examples.entries()) {
     if (i % FOLDS !== fold) continue;
-    const verdict = model.classify(example.text);
-    scored.push({ concern: example.label !== 'none', score: verdict.concern, text: example.text.raw });
+    // Scored as the detector sees a message: with its innocent phrases removed.
+    const verdict = model.classify(analyzeText(stripInnocentPhrases(example.text.raw)));
+    scored.push({
+      concern: example.label !== 'none',
+      lookAlike: example.lookAlike,
+      score: verdict.concern,
+      text: example.text.raw,
+    });
   }
 }
 const positives = scored.filter((row) => row.concern);
 const negatives = scored.filter((row) => !row.concern);
-const rows: Record<string, { recall: string; falseAlarms: string }> = {};
-for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
+const everyday = negatives.filter((row) => !row.lookAlike);
+const lookAlikes = negatives.filter((row) => row.lookAlike);
+const rows: Record<string, { recall: string; falseAlarms: string; everyday: string; lookAlikes: string }> =
+  {};
+for (const threshold of [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
   const pct = (list: typeof scored) =>
     `${((100 * list.filter((row) => row.score >= threshold).length) / list.length).toFixed(1)}%`;
-  rows[threshold.toFixed(2)] = { recall: pct(positives), falseAlarms: pct(negatives) };
+  rows[threshold.toFixed(2)] = {
+    recall: pct(positives),
+    falseAlarms: pct(negatives),
+    everyday: pct(everyday),
+    lookAlikes: pct(lookAlikes),
+  };
 }
-console.log(`concern model, ${FOLDS}-fold CV: ${positives.length} concerns, ${negatives.length} ordinary`);
+console.log(
+  `concern model, ${FOLDS}-fold CV: ${positives.length} concerns, ${everyday.length} everyday questions, ${lookAlikes.length} look-alikes`,
+);
 console.table(rows);
 
 // Recall at a fixed false-alarm rate, the figure to compare model variants by.
@@ -66,7 +92,8 @@ for (let fold = 0; fold < FOLDS; fold++) {
   for (const [i, example] of examples.entries()) {
     if (i % FOLDS !== fold || example.label === 'none') continue;
     kindTotal++;
-    if (model.classify(example.text).label === example.label) kindRight++;
+    if (model.classify(analyzeText(stripInnocentPhrases(example.text.raw))).label === example.label)
+      kindRight++;
   }
 }
 console.log(`kind accuracy on held-out concerns: ${((100 * kindRight) / kindTotal).toFixed(1)}%`);
