@@ -84,12 +84,22 @@ function linesBelowMark(mark: string): Set<string> {
 }
 const fixed = alwaysTrain === undefined ? new Set<string>() : linesBelowMark(alwaysTrain);
 
-// Fold by position within each category file, so every fold holds a share of every category.
+// Fold by position within each category file, so every fold holds a share of every category. A line
+// repeated in its file (case and punctuation aside) goes to the fold of its first copy, or the model
+// would be scored on lines it was trained on.
 const positionInFile = new Map<Category, number>();
+const foldOfLine = new Map<string, number>();
 const fold = examples.map((example) => {
   if (fixed.has(example.text)) return -1;
+  const key = `${example.category}|${example.text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()}`;
+  const seen = foldOfLine.get(key);
+  if (seen !== undefined) return seen;
   const position = positionInFile.get(example.category) ?? 0;
   positionInFile.set(example.category, position + 1);
+  foldOfLine.set(key, position % FOLDS);
   return position % FOLDS;
 });
 

@@ -69,8 +69,9 @@ const GENERAL = CATEGORIES.indexOf('General');
 const MISCONDUCT = new Set(['harassment', 'discrimination', 'retaliation', 'bullying', 'safety', 'fraud']);
 
 /**
- * Reports of misconduct lean to Policy unless the model is clearly sure of another category; a personal
- * crisis is always General, whatever other subject words the message carries.
+ * Reports of misconduct lean to Policy and a personal crisis leans to General, unless the model is
+ * clearly sure of another category: "I'm scared, what does a PIP mean for me" is still a Performance
+ * question, and a person in crisis who asks about the EAP is asking about Benefits.
  */
 function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Float64Array {
   const kinds = state.triggers.map((trigger) => trigger.kind);
@@ -78,8 +79,6 @@ function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Fl
   if (kinds.includes('crisis')) target = GENERAL;
   else if (kinds.some((kind) => MISCONDUCT.has(kind))) target = POLICY;
   if (target < 0) return probabilities;
-  // A person in crisis is not asking a policy question, however the message is worded.
-  if (target === GENERAL) return probabilities.map((_, i) => (i === GENERAL ? 1 : 0));
   const adjusted = probabilities.map((p, i) => (i === target ? p + TOPIC_PRIOR : p));
   const sum = adjusted.reduce((a, b) => a + b, 0);
   return adjusted.map((p) => p / sum);

@@ -1,4 +1,4 @@
-import { extractFeatures } from './nlp/features.js';
+import { categoryFeatures } from './nlp/features.js';
 import { NaiveBayes, softmax } from './nlp/naive-bayes.js';
 import { SoftmaxRegression } from './nlp/softmax-regression.js';
 import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
@@ -36,7 +36,7 @@ export class CategoryModel {
   ) {
     const featured = examples.map((example) => ({
       label: example.category,
-      features: extractFeatures(example.text),
+      features: categoryFeatures(example.text),
       weight: example.weight,
     }));
     this.model = new NaiveBayes(CATEGORIES, featured, SMOOTHING);
@@ -46,7 +46,7 @@ export class CategoryModel {
 
   predict(text: AnalyzedText): CategoryPrediction {
     // Class-normalised scores, so a category does not win merely by having more training lines.
-    const features = extractFeatures(text);
+    const features = categoryFeatures(text, (feature) => this.model.knows(feature));
     const { scores, known } = this.model.classScores(features);
     if (known === 0) {
       const probabilities = new Float64Array(CATEGORIES.length).fill(1 / CATEGORIES.length);

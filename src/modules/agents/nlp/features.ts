@@ -47,3 +47,52 @@ export function extractFeatures(text: AnalyzedText): string[] {
   for (const [pattern, cue] of CUES) if (pattern.test(text.raw)) features.push(cue);
   return features;
 }
+
+/**
+ * Stems of how a message is said rather than what it is about: asking for a person, urgency, anger,
+ * threats of lawyers, complaints about the assistant. "I want a real person about my paycheck, fix it
+ * NOW" is a Payroll question; only a message made of nothing else ("let me talk to a human") is General.
+ */
+const CONVERSATIONAL = new Set(
+  (
+    'speak talk person human real actual bot chatbot robot autom automat somebodi nobodi fix now asap ' +
+    'urgent immedi joke ridicul unaccept useless compet incompet serious seriou attornei lawyer lawsuit ' +
+    'sue su answer repli respond respons frustrat angri upset annoi furiou again alreadi still anymor ever ' +
+    'scare worri afraid nervou'
+  ).split(' '),
+);
+
+const isConversational = (feature: string): boolean => {
+  if (CONVERSATIONAL.has(feature)) return true;
+  const joint = feature.indexOf('_');
+  return (
+    joint > 0 && (CONVERSATIONAL.has(feature.slice(0, joint)) || CONVERSATIONAL.has(feature.slice(joint + 1)))
+  );
+};
+
+/**
+ * The features without the conversational ones, when something else is left (`counts` says which
+ * features may stand alone: at prediction time, the ones the model knows).
+ */
+export function topicalFeatures(
+  features: readonly string[],
+  counts: (feature: string) => boolean = () => true,
+): string[] {
+  const topical = features.filter((feature) => !isConversational(feature));
+  return topical.some(counts) ? topical : [...features];
+}
+
+/** Cues that only the categorizer uses (the concern model keeps to extractFeatures). */
+const CATEGORY_CUES: readonly [RegExp, string][] = [
+  [
+    /\b(am i|are we|is (it|that|this)|are (they|you))( \w+)? (allowed|ok|okay|permitted|acceptable|fine|a problem)\b|\b(allowed to|not allowed|prohibited|forbidden|banned|against the rules|rules? (on|for|about|around))\b/,
+    'cue:permission',
+  ],
+];
+
+/** Features of the category model: extractFeatures plus the category cues, conversational ones set aside. */
+export function categoryFeatures(text: AnalyzedText, counts?: (feature: string) => boolean): string[] {
+  const features = extractFeatures(text);
+  for (const [pattern, cue] of CATEGORY_CUES) if (pattern.test(text.raw)) features.push(cue);
+  return topicalFeatures(features, counts);
+}
