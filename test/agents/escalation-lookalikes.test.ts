@@ -61,6 +61,8 @@ describe('whole pipeline on look-alikes', () => {
     'mi banco cambió el número de cuenta, ¿dónde actualizo mis datos para la nómina?',
     "I'm pregnant and so excited, when should I tell my manager about maternity leave?",
     "what's the policy on remote work from abroad? just want to read it",
+    'what is the policy on reporting fraud?',
+    'where is the procedure for discrimination complaints in the handbook?',
   ])('does not escalate: %s', async (message) => {
     expect((await orchestrator.run(input(message))).escalated).toBe(false);
   });
@@ -72,6 +74,10 @@ describe('whole pipeline on look-alikes', () => {
     'my manager asks me to approve invoices for a company owned by his brother',
     'the team lead calls me lazy in front of everyone almost every day',
     "since I told my boss I'm pregnant she stopped inviting me to client meetings",
+    // A policy question that reports something, or names a crisis or danger, still goes to a person.
+    'what is the policy on reporting fraud? my manager is falsifying invoices',
+    'what is the procedure if I want to kill myself',
+    'what are the rules when a coworker threatens to bring a gun',
   ])('escalates: %s', async (message) => {
     expect((await orchestrator.run(input(message))).escalated).toBe(true);
   });

@@ -6,18 +6,17 @@ import { NEGATIVE, POSITIVE } from './sentiment-cues.js';
 import type { Agent, AnalyzedText, PipelineState } from './types.js';
 
 /**
- * How sure the concern model must be before a message without a known phrase is escalated. Chosen by
- * five-fold cross-validation on the training data (`npx tsx bench/concern-cv.ts`), which reports false
- * alarms apart on everyday questions (the category files) and on look-alikes (innocent.txt, alarming
- * words used harmlessly): the lowest threshold that keeps everyday false alarms near 1% (0.9-1.2%) and
- * look-alike false alarms at or under the 6% the earlier model had at 0.7 (5.7-6.0%), with recall 85-86%
- * (the earlier model: 81% at 0.7).
+ * How sure the concern model must be before a message without a known phrase is escalated. Five-fold
+ * cross-validation on the training data (`npx tsx bench/concern-cv.ts`) favoured 0.6 (everyday false alarms
+ * near 1%, recall 85-86%), but on messages written by people who never saw the training data (the blind
+ * check) 0.6 raised false escalations from 4.0% to 7.6% for a recall gain of 1.4 points: the training
+ * look-alikes are easier than real ones. 0.7 keeps the model for clearly described trouble.
  */
-export const CONCERN_THRESHOLD = 0.6;
+export const CONCERN_THRESHOLD = 0.7;
 
 /** Trigger words that are as often harmless as not; they need the concern model's agreement. */
 const AMBIGUOUS_WORD =
-  /^(shoot\w*|injur\w*|court|unsafe|danger|dangerous|knife|knives|weapons?|guns?|lawyers?|attorneys?|illegal|toxic|fumes|violen\w*|stealing|stole|theft|accident at work|collapsed|bomb|breaking down|payback)$/;
+  /^(shoot\w*|injur\w*|court|unsafe|danger|dangerous|knife|knives|weapons?|guns?|lawyers?|attorneys?|illegal|toxic|fumes|violen\w*|stealing|stole|theft|accident at work|collapsed|bomb|breaking down|payback|locked in|going to hurt)$/;
 const AMBIGUOUS_CONFIRMATION = 0.38;
 
 /**
@@ -44,6 +43,9 @@ const DOCUMENT_QUESTION =
 const PERSONAL =
   /\b(i was|i'?m being|i am being|me|my (manager|boss|supervisor|lead|coworker|colleague|team)|he|she|they|him|her|someone|somebody|happened|keeps?|kept)\b/;
 
+const isDocumentQuestion = (raw: string): boolean => DOCUMENT_QUESTION.test(raw) && !PERSONAL.test(raw);
+const POLICY_SUBJECTS = new Set<string>(['harassment', 'discrimination', 'retaliation', 'bullying', 'fraud']);
+
 const SEGMENT_BREAK = /[.!?;\n]+|\b(?:also|btw|by the way|another thing|separately|unrelated|oh and)\b/;
 const MIN_SEGMENT_WORDS = 5;
 
@@ -67,7 +69,13 @@ export class SensitiveTopicDetector implements Agent {
     state.triggers = triggers;
     if (!this.concerns) return;
     const strong = triggers.filter((trigger) => !AMBIGUOUS_WORD.test(trigger.matched));
-    if (strong.length > 0) return;
+    if (strong.length > 0) {
+      // "What is the policy on reporting fraud?" names a subject without reporting one. Crisis, danger and
+      // asking for a person are never read that way: those escalate however they are phrased.
+      if (isDocumentQuestion(state.text.raw) && strong.every((trigger) => POLICY_SUBJECTS.has(trigger.kind)))
+        state.triggers = [];
+      return;
+    }
     // Re-analyze only when innocent phrases were actually removed.
     const text = stripped === state.text.raw ? state.text : analyzeText(stripped, this.speller);
     if (text.stems.length === 0) return;
@@ -81,7 +89,7 @@ export class SensitiveTopicDetector implements Agent {
     // The model backs up the rules on described trouble; a plainly happy message is not one, and
     // neither is a request for a policy document.
     if (POSITIVE.test(stripped) && !NEGATIVE.test(stripped) && !ADVERSE.test(stripped)) return;
-    if (DOCUMENT_QUESTION.test(state.text.raw) && !PERSONAL.test(state.text.raw)) return;
+    if (isDocumentQuestion(state.text.raw)) return;
     if (verdict.concern < verdict.threshold) return;
     const kind = this.concerns.kindOf(verdict.features);
     if (kind !== 'none')
