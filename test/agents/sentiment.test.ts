@@ -18,6 +18,9 @@ describe('sentiment analyzer', () => {
     ['Es inaceptable, todavía no me han pagado', 'Angry'],
     ["C'est inacceptable, je n'ai pas reçu mon salaire", 'Angry'],
     ['Mein Kollege belästigt mich ständig', 'Negative'],
+    // Good news as an idiom inside a plain question.
+    ['I killed it on sales this quarter, how is the commission calculated?', 'Positive'],
+    ['thrilled to report I passed my probation, what happens next with my review?', 'Positive'],
   ] as [string, Sentiment][])('%s → %s', async (message, expected) => {
     expect((await orchestrator.run(input(message))).sentiment).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import { STRONG_ANGER } from './sentiment-cues.js';
+import { NEGATIVE, POSITIVE, STRONG_ANGER } from './sentiment-cues.js';
 import { SENTIMENTS, sharedSentimentModel } from './sentiment-model.js';
 import type { Agent, PipelineState, Sentiment } from './types.js';
 
@@ -15,13 +15,17 @@ export function classifySentiment(
   folded: string,
   _language: string,
   raisesConcern = false,
-  _unstripped = folded,
+  unstripped = folded,
 ): Sentiment {
   if (STRONG_ANGER.test(folded)) return 'Angry';
   const probabilities = sharedSentimentModel().probabilities(message);
   let best = 0;
   for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[best]!) best = i;
   const sentiment = SENTIMENTS[best]!;
+  // Good news often comes as an idiom or a single word ("I killed it on sales", "thrilled to say") in an
+  // otherwise plain question, which the model alone reads as Neutral.
+  if (sentiment === 'Neutral' && !raisesConcern && POSITIVE.test(unstripped) && !NEGATIVE.test(unstripped))
+    return 'Positive';
   if (!raisesConcern) return sentiment;
   if (sentiment === 'Neutral' || sentiment === 'Positive') return 'Negative';
   // A report of mistreatment reads as angry to the model by its words alone ("screamed", "threatened");
