@@ -17,7 +17,7 @@ export interface Started {
 export function startProcess(
   entry: string,
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = 90_000,
 ): Promise<Started> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
@@ -92,7 +92,7 @@ export async function freePort(): Promise<number> {
  * Starts the real server (or another entry taking PORT) quietly on a free port and waits until `/health` answers;
  * quiet logging keeps request logs out of the measurement.
  */
-export async function startServer(env: Record<string, string>, entry = 'src/server.ts', timeoutMs = 30_000) {
+export async function startServer(env: Record<string, string>, entry = 'src/server.ts', timeoutMs = 90_000) {
   const port = await freePort();
   const { spawn: spawnChild } = await import('node:child_process');
   const child = spawnChild(process.execPath, ['--import', 'tsx', entry], {

@@ -27,7 +27,7 @@ const READY = {
 export function startAppProcess(
   role: keyof typeof READY,
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 90_000,
 ): Promise<AppProcess> {
   const entry = role === 'server' ? 'src/server.ts' : 'src/cli/worker.ts';
   return new Promise((resolve, reject) => {
