@@ -60,5 +60,10 @@ describe('nlp helpers', () => {
     expect(analyzeText('Combien de jours de congés ?').stems).toContain(stem('leave'));
     expect(analyzeText('Wie viele Urlaubstage habe ich?').stems).toContain(stem('vacation'));
     expect(analyzeText('J’ai oublié mon mot de passe').stems).toContain(stem('password'));
+    expect(analyzeText('Wann kommt die Bewertung?').stems).toContain(stem('review'));
+    // An internal promotion is a promotion, not an internal job posting.
+    const promotion = analyzeText('les promotions internes se décident quand ?').stems;
+    expect(promotion).toContain(stem('promotion'));
+    expect(promotion).not.toContain(stem('internal'));
   });
 });

@@ -84,4 +84,4 @@ function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Fl
   return adjusted.map((p) => p / sum);
 }
 
-const TOPIC_PRIOR = 0.5;
+const TOPIC_PRIOR = 0.3;

@@ -335,11 +335,21 @@ const entries: Record<string, string> = {
   bescheinigung: 'letter',
   kinderbetreuung: 'childcare',
   berufsunfahigkeit: 'disability',
+  // Reviews and promotions: German review words, short forms, French process words
+  bewertung: 'review',
+  bewertungen: 'review',
+  leistungsbewertung: 'review',
+  chefin: 'manager',
+  promo: 'promotion',
+  promos: 'promotion',
+  processus: 'process',
 };
 
 /** Phrases replaced before tokenizing (multi-word foreign terms). */
 export const PHRASES: readonly [RegExp, string][] = [
   [/\bmot de passe\b/g, 'password'],
+  // An internal promotion is a step up in one's own career (Performance), not an internal job posting.
+  [/\bpromotions? internes?\b|\bpromocion(es)? internas?\b|\binterne beforderung(en)?\b/g, 'promotion'],
   [/\bentretien (annuel|d'?evaluation|individuel)\b/g, 'annual review'],
   [/\bevaluacion (de desempeno|anual)\b/g, 'performance review'],
   [/\bjahresgesprach\b/g, 'annual review'],
