@@ -63,6 +63,17 @@ describe('categorizer', () => {
       'Policy',
     );
     expect((await orchestrator.run(input('I feel like I want to die'))).category).toBe('General');
+    expect(
+      (await orchestrator.run(input('I want to die, between my overtime and my review I cannot cope')))
+        .category,
+    ).toBe('General');
+  });
+
+  it('keeps the topic of an angry message or a request for a person', async () => {
+    const ask = async (message: string) => (await orchestrator.run(input(message))).category;
+    expect(await ask('get me a real person on the phone about my overtime pay, right now')).toBe('Payroll');
+    expect(await ask('this is a joke, fix my vacation balance now')).toBe('LeaveManagement');
+    expect(await ask('can I talk to a human please')).toBe('General');
   });
 
   it('falls back to General when nothing in the message is recognisable', async () => {

@@ -1,5 +1,6 @@
 import type { KnowledgeIndex } from '../knowledge/retrieval-index.js';
 import type { CategoryModel } from './category-model.js';
+import { findTriggers } from './escalation-rules.js';
 import { type Agent, CATEGORIES, type PipelineState } from './types.js';
 
 const FOLLOW_UP_OPENING =
@@ -69,15 +70,21 @@ const GENERAL = CATEGORIES.indexOf('General');
 const MISCONDUCT = new Set(['harassment', 'discrimination', 'retaliation', 'bullying', 'safety', 'fraud']);
 
 /**
- * Reports of misconduct lean to Policy and a personal crisis leans to General, unless the model is
- * clearly sure of another category: "I'm scared, what does a PIP mean for me" is still a Performance
- * question, and a person in crisis who asks about the EAP is asking about Benefits.
+ * Reports of misconduct lean to Policy and a crisis the concern model reads into a message leans to
+ * General, unless the model is clearly sure of another category ("I'm scared, what does a PIP mean for
+ * me" is still a Performance question). A crisis in the person's own words (the phrase rules) is always
+ * General, whatever other subject words the message carries.
  */
 function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Float64Array {
   const kinds = state.triggers.map((trigger) => trigger.kind);
   let target = -1;
-  if (kinds.includes('crisis')) target = GENERAL;
-  else if (kinds.some((kind) => MISCONDUCT.has(kind))) target = POLICY;
+  if (kinds.includes('crisis')) {
+    const stated = findTriggers(state.withoutInnocentPhrases || state.text.raw, true).some(
+      (trigger) => trigger.kind === 'crisis',
+    );
+    if (stated) return probabilities.map((_, i) => (i === GENERAL ? 1 : 0));
+    target = GENERAL;
+  } else if (kinds.some((kind) => MISCONDUCT.has(kind))) target = POLICY;
   if (target < 0) return probabilities;
   const adjusted = probabilities.map((p, i) => (i === target ? p + TOPIC_PRIOR : p));
   const sum = adjusted.reduce((a, b) => a + b, 0);
