@@ -66,4 +66,11 @@ describe('nlp helpers', () => {
     expect(promotion).toContain(stem('promotion'));
     expect(promotion).not.toContain(stem('internal'));
   });
+
+  it("splits French elisions (l'équipe, d'offre) and tells French from Spanish", () => {
+    expect(tokenize(normalizeText("changer d'équipe"))).toEqual(['changer', 'd', 'equipe']);
+    expect(tokenize(normalizeText("I'd say it's fine"))).toEqual(['id', 'say', 'its', 'fine']);
+    expect(analyzeText("Quand vais-je recevoir ma lettre d'offre ?").stems).toContain(stem('offer'));
+    expect(guessLanguage(tokenize('combien de temps pour la verification'))).toBe('fr');
+  });
 });

@@ -1,14 +1,24 @@
 import type { Language } from '../types.js';
 import { LANGUAGE_MARKERS } from './stopwords.js';
 
+/**
+ * Words only French uses among the four, so a French question with "de" and "la" in it is not taken for Spanish.
+ */
+const DISTINCTIVE: Partial<Record<Language, ReadonlySet<string>>> = {
+  fr: new Set(
+    'voudrais vers combien quel quelle quels quelles vous nous dans sur du au aux cette ou'.split(' '),
+  ),
+};
+
 /** A cheap guess from function-word counts; ties and unknowns fall back to English. */
 export function guessLanguage(tokens: readonly string[]): Language {
   let best: Language = 'en';
   let bestCount = 0;
   for (const language of ['en', 'es', 'fr', 'de'] as const) {
     const markers = LANGUAGE_MARKERS[language];
+    const extra = DISTINCTIVE[language];
     let count = 0;
-    for (const token of tokens) if (markers.has(token)) count++;
+    for (const token of tokens) if (markers.has(token) || extra?.has(token)) count++;
     if (count > bestCount) {
       best = language;
       bestCount = count;
