@@ -76,6 +76,11 @@ describe('categorizer', () => {
     expect(await ask('can I talk to a human please')).toBe('General');
   });
 
+  it('files a bare acknowledgement under General', async () => {
+    expect((await orchestrator.run(input('ok cool, got it'))).category).toBe('General');
+    expect((await orchestrator.run(input('perfect, thanks'))).category).toBe('General');
+  });
+
   it('falls back to General when nothing in the message is recognisable', async () => {
     expect((await orchestrator.run(input('zzzz qqqq'))).category).toBe('General');
   });

@@ -16,6 +16,12 @@ export class Categorizer implements Agent {
   ) {}
 
   run(state: PipelineState): void {
+    if (!state.previousUserText && isAcknowledgement(state.text.raw)) {
+      // "ok got it", "perfect, thanks" with no earlier question: nothing to file under a topic.
+      state.category = 'General';
+      state.categoryConfidence = 1;
+      return;
+    }
     const current = this.model.predict(state.text);
     let probabilities = current.probabilities;
     const previous = state.previousUserText;
@@ -60,6 +66,20 @@ export class Categorizer implements Agent {
       (p, i) => (1 - ARTICLE_VOTE_WEIGHT) * p + (ARTICLE_VOTE_WEIGHT * votes[i]!) / total,
     );
   }
+}
+
+/** Words of a reply that only acknowledges or thanks ("ok cool", "perfect, that's what I needed"). */
+const ACKNOWLEDGEMENT = new Set(
+  (
+    'ok okay k kk cool great perfect thanks thank you thx ty got it understood much appreciated appreciate ' +
+    'sounds good nice awesome alright all right sure yes yep yeah no nope that thats what i was looking for ' +
+    'needed exactly super fine will do noted merci gracias danke vielen parfait vale perfecto genial'
+  ).split(' '),
+);
+
+function isAcknowledgement(raw: string): boolean {
+  const words = raw.replace(/'/g, '').match(/[a-z]+/g);
+  return words !== null && words.length <= 8 && words.every((word) => ACKNOWLEDGEMENT.has(word));
 }
 
 const POLICY = CATEGORIES.indexOf('Policy');
