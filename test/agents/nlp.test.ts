@@ -68,8 +68,8 @@ describe('nlp helpers', () => {
   });
 
   it("splits French elisions (l'équipe, d'offre) and tells French from Spanish", () => {
-    expect(tokenize(normalizeText("changer d'équipe"))).toEqual(['changer', 'd', 'equipe']);
-    expect(tokenize(normalizeText("I'd say it's fine"))).toEqual(['id', 'say', 'its', 'fine']);
+    expect(analyzeText("changer d'équipe").stems).toContain(stem('team'));
+    expect(analyzeText("I'd say it's fine").normalized).toBe('id say its fine');
     expect(analyzeText("Quand vais-je recevoir ma lettre d'offre ?").stems).toContain(stem('offer'));
     expect(guessLanguage(tokenize('combien de temps pour la verification'))).toBe('fr');
   });

@@ -2,7 +2,7 @@ import type { AnalyzedText } from '../types.js';
 import { isEnglishWord } from './english-words.js';
 import { GLOSSARY, PHRASES } from './glossary.js';
 import { guessLanguage } from './language.js';
-import { normalizeText, tokenize } from './normalize.js';
+import { normalizeText, splitElisions, tokenize } from './normalize.js';
 import type { Speller } from './spelling.js';
 import { stem } from './stem.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -11,7 +11,7 @@ import { STOP_WORDS } from './stopwords.js';
 export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
   let normalized = normalizeText(raw);
   for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
-  const tokens = tokenize(normalized);
+  const tokens = tokenize(splitElisions(normalized));
   const language = guessLanguage(tokens);
   const stems: string[] = [];
   const words: string[] = [];

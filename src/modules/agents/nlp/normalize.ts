@@ -15,8 +15,11 @@ export function normalizeText(raw: string): string {
 /** Splits normalized text into word tokens; apostrophes inside words are dropped ("don't" → "dont"). */
 export function tokenize(normalized: string): string[] {
   const out: string[] = [];
-  // French elision: "l'équipe", "d'offre", "m'absenter" are two words, not one.
-  const split = normalized.replace(/\b(qu|[cdjlmnst])'(?=[a-z])/g, '$1 ').replace(/'/g, '');
-  for (const match of split.matchAll(/[a-z0-9]+/g)) out.push(match[0]);
+  for (const match of normalized.replace(/'/g, '').matchAll(/[a-z0-9]+/g)) out.push(match[0]);
   return out;
+}
+
+/** French elision: "l'équipe", "d'offre", "m'absenter" are two words, not one (for the topic features). */
+export function splitElisions(normalized: string): string {
+  return normalized.replace(/\b(qu|[cdjlmnst])'(?=[a-z])/g, '$1 ');
 }
