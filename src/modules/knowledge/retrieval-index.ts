@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyzeText } from '../agents/nlp/analyze.js';
 import type { Category, KbArticle, KbHit } from '../agents/types.js';
 
@@ -33,6 +33,14 @@ export class KnowledgeIndex {
   /** In how many articles each stem occurs, for judging how much of a question a hit covers. */
   private readonly documentFrequency = new Map<string, number>();
   private readonly stemsById = new Map<string, Set<string>>();
+  /** Bumped on every change, so a remembered search is never served from an older index. */
+  private version = 0;
+  /**
+   * The last search's BM25 results. The categorizer and then the retriever search the same stems for one
+   * question, and the search is the pipeline's largest single cost; the category preference is applied
+   * afterwards (a constant factor per article scales its summed score exactly as minisearch's boost would).
+   */
+  private lastSearch: { version: number; query: string; results: SearchResult[] } | undefined;
 
   constructor(articles: readonly KbArticle[] = []) {
     this.engine = new MiniSearch<KbArticle>({
@@ -59,6 +67,7 @@ export class KnowledgeIndex {
   }
 
   upsert(article: KbArticle): void {
+    this.version++;
     if (this.engine.has(article.id)) {
       this.engine.replace(article);
       this.forgetStems(article.id);
@@ -72,6 +81,7 @@ export class KnowledgeIndex {
   }
 
   remove(id: string): void {
+    this.version++;
     if (this.engine.has(id)) this.engine.discard(id);
     this.byId.delete(id);
     this.forgetStems(id);
@@ -90,14 +100,16 @@ export class KnowledgeIndex {
     const terms = [...new Set(stems)];
     if (terms.length === 0 || this.engine.documentCount === 0) return { hits: [], relevant: [] };
     const preferred = options.category;
-    const results = this.engine.search(terms.join(' '), {
-      boost: { title: 2, tagText: 1.5, content: 1 },
-      combineWith: 'OR',
-      boostDocument: preferred
-        ? (_id, _term, stored) =>
-            (stored as StoredFields | undefined)?.category === preferred ? CATEGORY_BOOST : 1
-        : undefined,
-    });
+    const unboosted = this.bm25(terms.join(' '));
+    const results = preferred
+      ? unboosted
+          .map((result) =>
+            (result as unknown as StoredFields).category === preferred
+              ? { ...result, score: result.score * CATEGORY_BOOST }
+              : result,
+          )
+          .sort((a, b) => b.score - a.score)
+      : unboosted;
     const limit = options.limit ?? 3;
     const weights = this.informationWeights(terms);
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
@@ -118,6 +130,17 @@ export class KnowledgeIndex {
       if (hit.score >= RELEVANT_MIN_SCORE && covered / total >= RELEVANT_MIN_COVERAGE) relevant.push(hit);
     }
     return { hits, relevant };
+  }
+
+  private bm25(query: string): SearchResult[] {
+    const last = this.lastSearch;
+    if (last && last.version === this.version && last.query === query) return last.results;
+    const results = this.engine.search(query, {
+      boost: { title: 2, tagText: 1.5, content: 1 },
+      combineWith: 'OR',
+    });
+    this.lastSearch = { version: this.version, query, results };
+    return results;
   }
 
   /**
