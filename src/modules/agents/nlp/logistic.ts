@@ -1,3 +1,5 @@
+import { encodeFeatures, shuffleInPlace } from './training-support.js';
+
 /**
  * Binary logistic regression over sparse string features, trained by plain SGD with L2 shrinkage.
  * Unlike naive Bayes it does not let a big class win on frequent words, so it gives a usable
@@ -38,19 +40,7 @@ export class LogisticModel {
     { epochs = 30, rate = 0.05, l2 = 1e-4, seed = 7, normalize = false, bagSize = 1 }: LogisticOptions = {},
   ) {
     this.normalize = normalize;
-    // Features become integer ids once, so the training passes touch only typed arrays.
-    const encoded = examples.map((example) => {
-      const ids = new Set<number>();
-      for (const feature of example.features) {
-        let id = this.index.get(feature);
-        if (id === undefined) {
-          id = this.index.size;
-          this.index.set(feature, id);
-        }
-        ids.add(id);
-      }
-      return Int32Array.from(ids);
-    });
+    const encoded = examples.map((example) => encodeFeatures(this.index, example.features));
     const labels = examples.map((example) => example.positive);
     for (let m = 0; m < bagSize; m++) {
       this.members.push(this.train(encoded, labels, { epochs, rate, l2, seed: seed + 7919 * m }));
@@ -70,11 +60,7 @@ export class LogisticModel {
     const order = labels.map((_, i) => i);
     let state = seed;
     for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        state = (state * 1103515245 + 12345) % 2147483648;
-        const j = state % (i + 1);
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      state = shuffleInPlace(order, state);
       const step = rate / (1 + 0.2 * epoch);
       for (const position of order) {
         const ids = encoded[position]!;

@@ -1,3 +1,5 @@
+import { encodeFeatures, shuffleInPlace } from './training-support.js';
+
 /**
  * Multinomial logistic (softmax) regression over sparse binary features, trained by a few passes of SGD.
  * It weighs features discriminatively — a word shared by two categories gets little weight in either —
@@ -27,18 +29,7 @@ export class SoftmaxRegression<Label extends string> {
     this.labels = labels;
     const k = labels.length;
     const usable = examples.filter((example) => labels.includes(example.label));
-    const encoded = usable.map((example) => {
-      const ids = new Set<number>();
-      for (const feature of example.features) {
-        let id = this.index.get(feature);
-        if (id === undefined) {
-          id = this.index.size;
-          this.index.set(feature, id);
-        }
-        ids.add(id);
-      }
-      return Int32Array.from(ids);
-    });
+    const encoded = usable.map((example) => encodeFeatures(this.index, example.features));
     const targets = usable.map((example) => labels.indexOf(example.label));
     const exampleWeights = usable.map((example) => example.weight ?? 1);
     this.weights = new Float64Array(this.index.size * k);
@@ -49,11 +40,7 @@ export class SoftmaxRegression<Label extends string> {
     const gradients = new Float64Array(k);
     let state = seed;
     for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        state = (state * 1103515245 + 12345) % 2147483648;
-        const j = state % (i + 1);
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      state = shuffleInPlace(order, state);
       const step = rate / (1 + 0.2 * epoch);
       const shrink = 1 - step * l2;
       for (const position of order) {
