@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createDb, type Db } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import { insertDeliveries } from '../src/modules/webhooks/deliveries.repository.js';
 import { generateSecret } from '../src/modules/webhooks/sign.js';
 import { newWebhookRow } from '../src/modules/webhooks/webhooks.repository.js';
 import { rssMb } from './lib/processes.js';
-import { type Receiver, startReceiver } from './lib/receiver.js';
+import { startReceiver } from './lib/receiver.js';
 import { fmt, type Row, ratio } from './lib/stats.js';
 import { type AppProcess, startAppProcess } from './lib/worker-process.js';
 
@@ -48,27 +46,6 @@ export interface WorkerBench {
   slowReceiver: { oneWorker: number; threeWorkers: number };
   runs: WorkerRun[];
   rows: Row[];
-}
-
-/** A receiver answering 200 after `delayMs`, counting what it got. */
-async function startDelayedReceiver(delayMs: number): Promise<Receiver> {
-  const receiver: Receiver = { url: '', received: 0, close: async () => {} };
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      receiver.received++;
-      setTimeout(() => response.writeHead(200, { 'content-type': 'text/plain' }).end('ok'), delayMs);
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  receiver.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return receiver;
 }
 
 async function seedWebhooks(db: Db, url: string, count: number): Promise<string[]> {
@@ -126,10 +103,7 @@ async function countPending(db: Db): Promise<number> {
 
 async function drainWith(databaseUrl: string, workerCount: number, scenario: Scenario): Promise<WorkerRun> {
   const db = createDb({ dialect: 'postgres', url: databaseUrl }, 4);
-  const receiver =
-    scenario.receiverDelayMs > 0
-      ? await startDelayedReceiver(scenario.receiverDelayMs)
-      : await startReceiver();
+  const receiver = await startReceiver(scenario.receiverDelayMs);
   const workers: AppProcess[] = [];
   try {
     await migrateToLatest(db);

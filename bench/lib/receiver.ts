@@ -7,14 +7,16 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** A local webhook receiver that answers 200 at once and counts what it got. */
-export async function startReceiver(): Promise<Receiver> {
+/** A local webhook receiver that answers 200 (after `delayMs`, at once by default) and counts what it got. */
+export async function startReceiver(delayMs = 0): Promise<Receiver> {
   const receiver = { url: '', received: 0, close: async () => {} };
   const server = http.createServer((request, response) => {
     request.resume();
     request.on('end', () => {
       receiver.received++;
-      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      const answer = () => response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      if (delayMs > 0) setTimeout(answer, delayMs);
+      else answer();
     });
   });
   server.keepAliveTimeout = 60_000;

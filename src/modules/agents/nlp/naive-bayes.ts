@@ -5,7 +5,6 @@
 export class NaiveBayes<Label extends string> {
   // Plain arrays: tens of thousands of tiny typed arrays are slow to allocate at start-up.
   private readonly logLikelihood = new Map<string, number[]>();
-  private readonly unseen: Float64Array;
   private readonly logPrior: Float64Array;
   readonly labels: readonly Label[];
 
@@ -39,9 +38,6 @@ export class NaiveBayes<Label extends string> {
     const documentTotal = documents.reduce((a, b) => a + b, 0);
     this.logPrior = documents.map((count) => Math.log((count + 1) / (documentTotal + labels.length)));
     const vocabulary = counts.size;
-    this.unseen = new Float64Array(labels.length);
-    for (let li = 0; li < labels.length; li++)
-      this.unseen[li] = Math.log(alpha / (totals[li]! + alpha * vocabulary));
     for (const [feature, row] of counts) {
       const logs = new Array<number>(labels.length);
       for (let li = 0; li < labels.length; li++)
@@ -67,8 +63,8 @@ export class NaiveBayes<Label extends string> {
 
   /**
    * Σ log P(f|c) over the known features (uniform prior), keeping each class's normalisation: a big
-   * class does not win on common words just because it has more examples. (score() divides the
-   * normalisation out, which favours whichever category has the most training lines.)
+   * class does not win on common words just because it has more examples. (Dividing the normalisation
+   * out would favour whichever category has the most training lines.)
    */
   classScores(features: readonly string[]): { scores: Float64Array; known: number } {
     const scores = new Float64Array(this.labels.length);
@@ -78,19 +74,6 @@ export class NaiveBayes<Label extends string> {
       if (!logs) continue;
       known++;
       for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]!;
-    }
-    return { scores, known };
-  }
-
-  /** Class log-scores (uniform prior) and how many features the model recognised. */
-  score(features: readonly string[]): { scores: Float64Array; known: number } {
-    const scores = new Float64Array(this.labels.length);
-    let known = 0;
-    for (const feature of new Set(features)) {
-      const logs = this.logLikelihood.get(feature);
-      if (!logs) continue;
-      known++;
-      for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]! - this.unseen[li]!;
     }
     return { scores, known };
   }
