@@ -6,7 +6,7 @@ import { benchPostgresUrl, scratchSchema } from './lib/postgres.js';
 import { root } from './lib/processes.js';
 import { fmt, type Row, ratio, table } from './lib/stats.js';
 import { measurePipelineLatency } from './pipeline-latency.js';
-import { measureEcho, measureQueryWithWebhooks } from './query-http.js';
+import { measureEcho, measureQueryWithWebhooks, type QueryLoad } from './query-http.js';
 import { benchWorkers } from './scale-bench.js';
 import { benchWebhooks } from './webhooks-bench.js';
 
@@ -45,12 +45,12 @@ const sqlite0 = await measureQueryWithWebhooks(0, { seconds });
 say('POST /api/v1/query on SQLite, 5 webhooks');
 const sqlite5 = await measureQueryWithWebhooks(5, { seconds });
 section('POST /api/v1/query, 10 concurrent clients');
-const queryRows = (label: string, load: typeof sqlite0, reference = echoRef, referenceRps = echo.rps) => {
+const queryRows = (label: string, load: QueryLoad) => {
   rows.push({
     measure: `${label}: throughput`,
     value: `${fmt(load.rps, 0)} req/s`,
-    reference,
-    ratio: ratio(load.rps, referenceRps),
+    reference: echoRef,
+    ratio: ratio(load.rps, echo.rps),
     target: label.includes('5 webhooks') ? '' : '≥ 30% of echo',
   });
   rows.push({ measure: `${label}: p50 / p99`, value: `${load.p50} / ${load.p99} ms`, target: 'p99 ≤ 25 ms' });
@@ -60,30 +60,24 @@ const queryRows = (label: string, load: typeof sqlite0, reference = echoRef, ref
     target: '≤ 300 MB',
   });
 };
-queryRows('SQLite, 0 webhooks', sqlite0);
-queryRows('SQLite, 5 webhooks', sqlite5);
-rows.push({
-  measure: 'SQLite: 5 webhooks vs none',
-  value: `${fmt(sqlite5.rps, 0)} req/s`,
-  reference: `${fmt(sqlite0.rps, 0)} req/s (0 webhooks)`,
-  ratio: ratio(sqlite5.rps, sqlite0.rps),
-  target: '≥ 85%',
-});
+/** One engine's rows: without webhooks, with 5, and what the 5 webhooks cost. */
+const engineRows = (engine: string, none: QueryLoad, five: QueryLoad) => {
+  queryRows(`${engine}, 0 webhooks`, none);
+  queryRows(`${engine}, 5 webhooks`, five);
+  rows.push({
+    measure: `${engine}: 5 webhooks vs none`,
+    value: `${fmt(five.rps, 0)} req/s`,
+    reference: `${fmt(none.rps, 0)} req/s (0 webhooks)`,
+    ratio: ratio(five.rps, none.rps),
+    target: '≥ 85%',
+  });
+};
+engineRows('SQLite', sqlite0, sqlite5);
 
 if (benchPostgresUrl) say('POST /api/v1/query on PostgreSQL, no webhooks, then 5 webhooks');
 const pg0 = await withPostgres((url) => measureQueryWithWebhooks(0, { databaseUrl: url, seconds }));
 const pg5 = await withPostgres((url) => measureQueryWithWebhooks(5, { databaseUrl: url, seconds }));
-if (pg0 && pg5) {
-  queryRows('PostgreSQL, 0 webhooks', pg0);
-  queryRows('PostgreSQL, 5 webhooks', pg5);
-  rows.push({
-    measure: 'PostgreSQL: 5 webhooks vs none',
-    value: `${fmt(pg5.rps, 0)} req/s`,
-    reference: `${fmt(pg0.rps, 0)} req/s (0 webhooks)`,
-    ratio: ratio(pg5.rps, pg0.rps),
-    target: '≥ 85%',
-  });
-}
+if (pg0 && pg5) engineRows('PostgreSQL', pg0, pg5);
 
 say('webhook delivery (SQLite, embedded worker)');
 section('Webhook delivery');
