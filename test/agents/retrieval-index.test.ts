@@ -64,6 +64,17 @@ describe('knowledge index', () => {
     expect(twins.search('travel booking', { category: 'Policy' })[0]?.id).toBe('a');
   });
 
+  it('scores a repeated search exactly as a fresh one, with or without a preferred category', () => {
+    const query = 'how many vacation days carried over';
+    const fresh = (category?: 'LeaveManagement') =>
+      new KnowledgeIndex(testArticles).search(query, category ? { category } : {});
+    const index = new KnowledgeIndex(testArticles);
+    // The second and third searches reuse the first one's results; the preference must not leak between them.
+    expect(index.search(query)).toEqual(fresh());
+    expect(index.search(query, { category: 'LeaveManagement' })).toEqual(fresh('LeaveManagement'));
+    expect(index.search(query)).toEqual(fresh());
+  });
+
   it('says when nothing relevant was found', () => {
     const index = new KnowledgeIndex(testArticles);
     expect(index.searchStems(['softbal', 'team', 'tournament']).relevant).toEqual([]);
