@@ -60,8 +60,16 @@ export function startSqliteCheckpointer(file: string, intervalMs = DEFAULT_INTER
   return {
     nextCheckpoint: () =>
       new Promise((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
+        const onMessage = (report: CheckpointReport) => {
+          worker.off('error', onError);
+          resolve(report);
+        };
+        const onError = (error: Error) => {
+          worker.off('message', onMessage);
+          reject(error);
+        };
+        worker.once('message', onMessage);
+        worker.once('error', onError);
       }),
     stop() {
       stopped ??= new Promise<void>((resolve) => {
