@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stripInnocentPhrases } from '../../src/modules/agents/escalation-rules.js';
 import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import { normalizeText } from '../../src/modules/agents/nlp/normalize.js';
+import { CONCERN_THRESHOLD, concernHolds } from '../../src/modules/agents/sensitive-topic-detector.js';
 import { trainedModelFor } from '../../src/modules/agents/training-data.js';
 import { buildTestOrchestrator, input, testArticles } from './fixtures.js';
 
@@ -57,5 +58,25 @@ describe('sensitive-topic detector with the concern model', () => {
     expect((await run('a man in the lobby said he has a gun and is looking for my manager')).escalated).toBe(
       true,
     );
+  });
+});
+
+describe('a calm-sounding message needs a surer concern model', () => {
+  const calm = () => true;
+  const upset = () => false;
+  it('escalates a middling score only when the tone is not calm', () => {
+    expect(concernHolds(0.75, CONCERN_THRESHOLD, upset)).toBe(true);
+    expect(concernHolds(0.75, CONCERN_THRESHOLD, calm)).toBe(false);
+  });
+  it('escalates a sure score whatever the tone, and never one under the threshold', () => {
+    expect(concernHolds(0.9, CONCERN_THRESHOLD, calm)).toBe(true);
+    expect(concernHolds(0.6, CONCERN_THRESHOLD, upset)).toBe(false);
+  });
+  it('does not read the tone when the score decides alone', () => {
+    const never = () => {
+      throw new Error('tone read');
+    };
+    expect(concernHolds(0.95, CONCERN_THRESHOLD, never)).toBe(true);
+    expect(concernHolds(0.5, CONCERN_THRESHOLD, never)).toBe(false);
   });
 });

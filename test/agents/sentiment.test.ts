@@ -59,6 +59,22 @@ describe('sentiment beyond stock phrases (trained on data/training/sentiment)', 
   });
 });
 
+describe('an Angry reading without visible anger', () => {
+  // The model leans Angry on these calm questions from their words alone ("every", "why", "my boss
+  // wants"); with no shouting, !!, insult or ultimatum in the text the next reading is taken.
+  it.each([
+    'my boss wants me to write my own review, is that normal',
+    'why do my hours show different on every stub',
+  ])('%s is not Angry', (message) => {
+    expect(classifySentiment(message, message.toLowerCase(), 'en')).not.toBe('Angry');
+  });
+
+  it('still reads a demand as Angry when the text shows it', () => {
+    const message = 'Stop sending me articles. Why was my raise 1%? Answer the question.';
+    expect(classifySentiment(message, message.toLowerCase(), 'en')).toBe('Angry');
+  });
+});
+
 describe('priority rules', () => {
   it('starts at 3 and adds 2 for Negative, 3 for Angry, 2 for a repeat and 2 for a VIP', () => {
     expect(computePriority('Neutral', 1, false)).toBe(3);

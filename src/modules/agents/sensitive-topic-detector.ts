@@ -3,6 +3,7 @@ import { CONCERN_LABELS, findTriggers, stripInnocentPhrases } from './escalation
 import { analyzeText } from './nlp/analyze.js';
 import type { Speller } from './nlp/spelling.js';
 import { NEGATIVE, POSITIVE } from './sentiment-cues.js';
+import { sharedSentimentModel } from './sentiment-model.js';
 import type { Agent, AnalyzedText, PipelineState } from './types.js';
 
 /**
@@ -45,6 +46,25 @@ const PERSONAL =
 
 const isDocumentQuestion = (raw: string): boolean => DOCUMENT_QUESTION.test(raw) && !PERSONAL.test(raw);
 const POLICY_SUBJECTS = new Set<string>(['harassment', 'discrimination', 'retaliation', 'bullying', 'fraud']);
+
+/**
+ * Described trouble nearly always carries distress. Where the tone model reads a message as calm
+ * (Neutral or Positive), the concern model's middling scores were false alarms on every labeled set
+ * ("can I date someone on another team?", "my W-2 wasn't stolen, just lost": 0.73-0.74) while the calm
+ * true reports scored 0.87 and up ("someone in purchasing sends every contract to her brother's company").
+ */
+const CALM_CONCERN_THRESHOLD = 0.8;
+
+/** Whether a concern score escalates: past the threshold for its length, and past the calm one if calm. */
+export function concernHolds(concern: number, threshold: number, calm: () => boolean): boolean {
+  if (concern < threshold) return false;
+  return concern >= CALM_CONCERN_THRESHOLD || !calm();
+}
+
+function readsCalm(message: string): boolean {
+  const [positive, neutral, negative, angry] = sharedSentimentModel().probabilities(message);
+  return Math.max(positive!, neutral!) >= Math.max(negative!, angry!);
+}
 
 const SEGMENT_BREAK = /[.!?;\n]+|\b(?:also|btw|by the way|another thing|separately|unrelated|oh and)\b/;
 const MIN_SEGMENT_WORDS = 5;
@@ -90,7 +110,7 @@ export class SensitiveTopicDetector implements Agent {
     // neither is a request for a policy document.
     if (POSITIVE.test(stripped) && !NEGATIVE.test(stripped) && !ADVERSE.test(stripped)) return;
     if (isDocumentQuestion(state.text.raw)) return;
-    if (verdict.concern < verdict.threshold) return;
+    if (!concernHolds(verdict.concern, verdict.threshold, () => readsCalm(state.input.message))) return;
     const kind = this.concerns.kindOf(verdict.features);
     if (kind !== 'none')
       state.triggers.push({

@@ -1,9 +1,15 @@
 import { NEGATIVE, POSITIVE, STRONG_ANGER } from './sentiment-cues.js';
-import { SENTIMENTS, sharedSentimentModel } from './sentiment-model.js';
+import { SENTIMENTS, sentimentFeatures, sharedSentimentModel } from './sentiment-model.js';
 import type { Agent, PipelineState, Sentiment } from './types.js';
 
 /** How sure the model must be to call a message that reports a concern Angry rather than Negative. */
 const CONFIDENT_ANGER_IN_REPORT = 0.6;
+
+/** Below this probability an Angry reading needs visible anger in the text. */
+const TENTATIVE_ANGER = 0.6;
+const ANGER_EVIDENCE = /^(shout:|p:!!|p:\?\?|p:\?!|emo:angry|cue:anger|cue:point|lex:--)/;
+const showsAnger = (message: string): boolean =>
+  sentimentFeatures(message).some((feature) => ANGER_EVIDENCE.test(feature));
 
 /**
  * Reads the tone of a message. A classifier trained on data/training/sentiment decides; the strongest
@@ -21,7 +27,16 @@ export function classifySentiment(
   const probabilities = sharedSentimentModel().probabilities(message);
   let best = 0;
   for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[best]!) best = i;
-  const sentiment = SENTIMENTS[best]!;
+  let sentiment = SENTIMENTS[best]!;
+  // The model can call a calm question Angry from its words alone ("why is my check different every two
+  // weeks"); a tentative Angry reading with no sign of anger in the text (shouting, !!, ??, insults,
+  // ultimatums, a strongly negative lexicon score) falls back to the next most likely tone.
+  if (sentiment === 'Angry' && probabilities[best]! < TENTATIVE_ANGER && !showsAnger(message)) {
+    let second = best === 0 ? 1 : 0;
+    for (let i = 0; i < probabilities.length; i++)
+      if (i !== best && probabilities[i]! > probabilities[second]!) second = i;
+    sentiment = SENTIMENTS[second]!;
+  }
   // Good news often comes as an idiom or a single word ("I killed it on sales", "thrilled to say") in an
   // otherwise plain question, which the model alone reads as Neutral.
   if (sentiment === 'Neutral' && !raisesConcern && POSITIVE.test(unstripped) && !NEGATIVE.test(unstripped))

@@ -12,7 +12,7 @@ export const ANGER_POINTS: readonly RegExp[] = [
   /\b(nobody|no one|no-one) (ever )?(cares|answers|responds|replies|gets back|is helping|bothers|listens|helps)\b/,
   /\b(useless|terrible|awful|horrible|worst|hate|garbage|nonsense|unbelievable)\b|\b(seriously|really|are you (kidding|serious)( me)?)\?/,
   /\b(again\?|still nothing|still waiting|still no|still haven'?t|still hasn'?t|weeks? (now|already))\b/,
-  /\b(demand|i expect|immediately|right now|asap|why (won'?t|doesn'?t|can'?t|isn'?t) (anyone|anybody|someone|you|hr)|runaround|every single (month|time|week|paycheck|pay period))\b/,
+  /\b(demand|i expect|immediately|right now|asap|why (won'?t|doesn'?t|can'?t|isn'?t) (anyone|anybody|someone|you|hr)|runaround|answer (the|my) (damn |simple )?question|just answer me|every single (month|time|week|paycheck|pay period))\b/,
   /\b(fix (it|this)[.!]* now|(second|2nd|third|3rd|fourth) (month|time|week|pay ?period|paycheck) in a row|out of spite|(doesn'?t|don'?t|does not|do not|nobody|no one) (even )?cares?( at all)?)\b/,
 ];
 

@@ -153,8 +153,12 @@ export class SentimentModel {
       this.members.push(new SoftmaxRegression(SENTIMENTS, featured, { ...options, seed: seed + 7919 * m }));
   }
 
-  /** Probabilities in the order of SENTIMENTS, re-weighted to the real mix of tones. */
+  /** The last message read and its reading: the escalation detector and the sentiment agent ask in turn. */
+  private last: { message: string; probabilities: Float64Array } | undefined;
+
+  /** Probabilities in the order of SENTIMENTS, re-weighted to the real mix of tones. Do not modify. */
   probabilities(message: string): Float64Array {
+    if (this.last?.message === message) return this.last.probabilities;
     const features = sentimentFeatures(message);
     const probabilities = new Float64Array(SENTIMENTS.length);
     for (const member of this.members) {
@@ -167,6 +171,7 @@ export class SentimentModel {
       sum += probabilities[i]!;
     }
     for (let i = 0; i < probabilities.length; i++) probabilities[i]! /= sum;
+    this.last = { message, probabilities };
     return probabilities;
   }
 }
