@@ -45,6 +45,9 @@ const blindItems = readItems('blind-check.jsonl');
 // ...which this one is: 300 messages by another engineer who saw neither the training data, the model nor the
 // other sets. Only ever measured; its mistakes are never listed.
 const finalItems = readItems('final-check.jsonl');
+// 400 messages written in session 3 by a third engineer from the label definitions alone; measured
+// only (never listed or analysed), a second estimate for unseen messages next to the final check.
+const blind2Items = readItems('blind-check-2.jsonl');
 
 const { orchestrator } = createOrchestrator(loadShippedArticles());
 const scored: Scored[] = [];
@@ -77,6 +80,7 @@ const freshScored = await measureOnly(freshItems, 'fresh');
 const escalationScored = await measureOnly(escalationItems, 'escalation-check');
 const blindScored = await measureOnly(blindItems, 'blind-check');
 const finalScored = await measureOnly(finalItems, 'final-check');
+const blind2Scored = await measureOnly(blind2Items, 'blind-check-2');
 
 const categoryCheckScored: Scored[] = [];
 for (const [position, item] of categoryCheckItems.entries()) {
@@ -118,6 +122,7 @@ console.table({
   'escalation check (untuned)': figures(escalationScored),
   'blind check (analysed)': figures(blindScored),
   'final check (never seen)': figures(finalScored),
+  'blind check 2 (never seen)': figures(blind2Scored),
   'category check (category only)': {
     n: categoryCheckScored.length,
     category: pct(

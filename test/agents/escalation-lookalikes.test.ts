@@ -63,6 +63,9 @@ describe('whole pipeline on look-alikes', () => {
     "what's the policy on remote work from abroad? just want to read it",
     'what is the policy on reporting fraud?',
     'where is the procedure for discrimination complaints in the handbook?',
+    // An ambiguous word with a harmless context: the concern model is not sure enough to confirm it.
+    'my divorce attorney wants copies of my last six pay stubs',
+    'I flubbed the client demo badly, is that going to hurt my review?',
   ])('does not escalate: %s', async (message) => {
     expect((await orchestrator.run(input(message))).escalated).toBe(false);
   });

@@ -49,4 +49,10 @@ export const EXTRA_INNOCENT_PHRASES: readonly RegExp[] = [
   /\b(offer|offers|offered|cover|covers|covered|include|includes|included|provide|provides|give|gives|is there|are there|any) (free |discounted |some )?legal (advice|help|services?|assistance)\b|\blegal (advice|help|assistance) (benefit|perk|line|hotline|program)\b/g,
   // a private lawsuit against someone outside work: "suing my landlord", "my neighbor is taking me to court"
   /\b(su(e|ing)|sued|take|taking|took) (my|our|a|the) (former |old |ex[- ])?(landlord|neighbou?r|tenant|contractor|builder|insurer|insurance( company)?|car dealer(ship)?|dealership|airline|mechanic|ex|ex-wife|ex-husband)\b( to court)?|\bmy (former |old )?(landlord|neighbou?r|tenant|contractor|builder|ex|ex-wife|ex-husband) (is )?(suing|sued|taking me to court|took me to court)\b/g,
+  // one's own legal matters outside work: "my divorce attorney needs pay stubs", "a custody hearing"
+  /\bmy (divorce|custody|family|estate|probate|immigration|visa|bankruptcy|real estate|housing|tenancy|closing|landlord case) (attorney|lawyer|case|hearing|court date)s?\b|\b(custody|divorce|probate|family|traffic|small claims|housing|eviction|adoption) (court|hearing|case)s?\b|\bcourt (hearing|date|appearance)s? (for|about|over|in) (my |our )?(custody|divorce|kids|children|child support|son|daughter|traffic|ticket|eviction|lease|adoption|name change)\b/g,
+  // a worry about one's own rating: "is that bombed demo going to hurt my review?"
+  /\b(hurt|hurts|hurting|ding|dings) (my|our|the team'?s?) (rating|review|score|chances|evaluation|performance review|promotion|bonus|raise|numbers|metrics|attendance record)\b/g,
+  // asking what to do about a hazard one might see: "what do I do if I witness something unsafe?"
+  /\b(what (do|should|would) i do|what'?s the (procedure|process|protocol)|how (do|should|would) i (report|handle|flag))\b.{0,20}\b(if|when) i (see|saw|witness|notice|spot|find|come across)\b.{0,30}\b(unsafe|hazard\w*|danger\w*)\b/g,
 ];
