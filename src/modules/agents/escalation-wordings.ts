@@ -331,4 +331,37 @@ export const MORE_TRIGGERS: readonly { kind: EscalationKind; label: string; patt
     pattern:
       /\b(retained (counsel|a lawyer|an attorney|a solicitor|legal representation)|my (solicitor|legal representative|legal representation)|employment (solicitor|tribunal)|labou?r court)\b/,
   },
+  {
+    // being made to alter records, said without "fraud": "we're told to backdate the inspection forms"
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b((we'?re|they'?re|i'?m|we are|they are|i am|i'?ve been|we'?ve been|we get|we got|i got) (told|asked|instructed|ordered|expected|pressured) to (backdat\w*|falsif\w*|fake|forge|doctor|fudge|alter|change the (dates|amounts|numbers|figures|totals))|(asked|told|wants|want|pressur\w*|instruct\w*|ordered|makes?|made) (me|us|them|the team|everyone) (to )?(change|alter|edit|adjust|fudge) the (dates|amounts|numbers|figures|totals) on)\b/,
+  },
+  {
+    // a pay gap along a protected line: "the women on our team get paid 15% less for the same title"
+    kind: 'discrimination',
+    label: 'discrimination',
+    pattern:
+      /\b((women|woman|female|black|hispanic|latino|latina|older|disabled|immigrant|foreign[- ]born)( \w+){0,5} (get paid|are paid|paid|earn|make|making|earning)[^.?!]{0,20}\b(less|lower)\b|(men|male|white|younger) (colleagues?|coworkers?|co-workers?|employees?|guys|peers|counterparts)?[^.?!]{0,25}\b(get paid|are paid|paid|earn|make|making|earning)[^.?!]{0,20}\bmore (than (me|us|the women)|for the same))/,
+  },
+  {
+    // a structure giving way: "the scaffold on level 3 is wobbling"
+    kind: 'safety',
+    label: 'threat of violence or a workplace safety danger',
+    pattern:
+      /\b(scaffold\w*|racking|racks?|shelving|ladders?|railings?|handrails?|platforms?|stairs|staircase|mezzanine|ceiling tiles?|beams?)\b[^.?!]{0,30}\b(wobbl\w*|unstable|leaning|collaps\w*|giving way|caving in|about to fall|coming down)\b/,
+  },
+  {
+    kind: 'crisis',
+    label: 'possible self-harm or personal crisis',
+    pattern: /\b(go|going|went) through with (my|the) plan\b/,
+  },
+  {
+    // personal spending passed off as business: "booking personal vacations as client trips"
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    pattern:
+      /\b(book\w*|pass\w* off|putting|puts|put|expens\w*|claim\w*|bill\w*|charg\w*|submit\w*|list\w*) (his |her |their |my )?(personal|family|private|own) (vacations?|trips?|holidays?|travel|flights?|meals?|dinners?|purchases?|expenses?|shopping|renovations?) (as|through as|under) (client|business|work|company|customer|sales|work-related)\b/,
+  },
 ];
