@@ -29,7 +29,8 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'human',
     label: 'an explicit request to speak with a person',
     all: [
-      /\b(bot|chatbot|robot|machine|automated|ai)\b/,
+      // "a broken machine" is equipment; only the assistant as a machine counts
+      /\b(bot|chatbot|robot|automated|ai|(talk\w* to|chatting with|you'?re|you are|answering|answered by) (a |an |some )?machine)\b/,
       /\b(refuse|don'?t want|do not want|not|no more|stop|enough|human|person|real)\b/,
     ],
   },

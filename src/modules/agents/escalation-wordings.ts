@@ -76,7 +76,7 @@ export const MORE_TRIGGERS: readonly { kind: EscalationKind; label: string; patt
     kind: 'fraud',
     label: 'fraud or whistleblowing',
     pattern:
-      /\b(changing the receipts|discounts to (his|her|their) (friends|family)|(know|knew) (is|are|was|were|it'?s|they'?re) (false|fake|untrue|wrong|made up|inflated)|pressured (me |us )?(to|into) (approv\w*|sign\w*|fak\w*|falsif\w*|lie|lying|backdat\w*|chang\w* the (numbers|figures|records|books))|sign\w*\b.{0,25}\b(false|fake|untrue|backdated) (document|form|report|statement)s?|(can'?t|cannot|not allowed to|told not to|told me not to) (report|record|log|claim) (more than \d+|(my |our |the )?(hours|overtime))|sin pagarme|without (paying|pay) (me|us) (for|the)|unpaid (hours|overtime))\b/,
+      /\b(changing the receipts|discounts to (his|her|their) (friends|family)|(know|knew) (is|are|was|were|it'?s|they'?re) (false|fake|untrue|wrong|made up|inflated)|pressured (me |us )?(to|into) (approv\w*|sign\w*|fak\w*|falsif\w*|lie|lying|backdat\w*|chang\w* the (numbers|figures|records|books))|sign\w*\b.{0,25}\b(false|fake|untrue|backdated) (document|form|report|statement)s?|(can'?t|cannot|not allowed to|told not to|told me not to) (report|record|log|claim) more than \d+|(not allowed to|aren'?t allowed to|told not to|told me not to|told us not to) (report|record|log|claim) (my |our |the )?(hours|overtime)|sin pagarme|without (paying|pay) (me|us) (for|the)|unpaid (hours|overtime))\b/,
   },
   {
     kind: 'legal',
