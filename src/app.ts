@@ -63,8 +63,10 @@ export async function buildApp(
   const ctx: AppContext = { config, db, clock: options.clock ?? systemClock, log: app.log };
   const adminKey = resolveAdminKey(config.adminApiKey, config.dataDir, app.log as never);
 
-  app.addHook('onSend', async (request, reply) => {
+  // A callback hook, not an async one: it runs on every response, and a promise per response is measurable.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   app.decorate('readiness', { agent: false });
   registerErrorHandling(app);
