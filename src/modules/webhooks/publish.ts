@@ -18,13 +18,38 @@ export interface DomainEvent {
   priority?: number;
 }
 
+type Subscriptions = ReturnType<typeof subscribedWebhooks>;
+
+const perTransaction = new WeakMap<Kysely<Database>, Map<string, Subscriptions>>();
+
+/**
+ * The webhooks subscribed to an event type, read once per transaction. The group committer runs the turns of
+ * many questions in one transaction and each publishes the same event types, so without this every question
+ * repeated the same lookup (1.7 a question). Within one transaction the answer cannot change unless the
+ * transaction itself changes webhooks, and none that publishes does. Outside a transaction it is read every time.
+ */
+function subscriptions(db: Kysely<Database>, eventType: string): Subscriptions {
+  if (!db.isTransaction) return subscribedWebhooks(db, eventType);
+  let byType = perTransaction.get(db);
+  if (!byType) {
+    byType = new Map();
+    perTransaction.set(db, byType);
+  }
+  let rows = byType.get(eventType);
+  if (!rows) {
+    rows = subscribedWebhooks(db, eventType);
+    byType.set(eventType, rows);
+  }
+  return rows;
+}
+
 /**
  * Writes one pending delivery per subscribed webhook whose filters match, through the caller's connection or
  * transaction — the outbox row commits or rolls back with the caller's own rows. Webhooks that are paused
  * get the delivery too; it waits until they are active again. Returns how many deliveries were written.
  */
 export async function publishEvent(db: Kysely<Database>, clock: Clock, event: DomainEvent): Promise<number> {
-  const webhooks = (await subscribedWebhooks(db, event.type)).filter((webhook) =>
+  const webhooks = (await subscriptions(db, event.type)).filter((webhook) =>
     matchesFilters(parseFilters(webhook.filters), event),
   );
   if (webhooks.length === 0) return 0;
