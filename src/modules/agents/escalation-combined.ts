@@ -21,7 +21,7 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'retaliation',
     label: 'retaliation',
     all: [
-      /\b(i (reported|complained|raised|filed|flagged|spoke up|went to hr|told hr|blew the whistle|testified)|after (my|the) (report|complaint|grievance)|nach meiner beschwerde)\b/,
+      /\b(i (reported|complained|raised|filed|flagged|spoke up|went to hr|told hr|blew the whistle|testified)|after (my|the) (report|complaint|grievance)|(after|since) i (asked|requested|applied) for (a |an |my )?(disability |medical |religious |reasonable )?(accommodation|fmla|medical leave|protected leave|my overtime|overtime pay)|nach meiner beschwerde)\b/,
       /\b(written up|write[- ]ups?|moved|cut|worse|excluded|demoted|fired|punish\w*|targeted|singled out|bad (shifts?|reviews?|ratings?)|hours (cut|reduced)|retaliat\w*|payback|threaten\w*|ignored|won'?t (talk|speak) to me|silent treatment|freez\w* me out|cold shoulder|strafversetzt|versetzt|pushed out|forced out|pushing me out|squeezed out|pushed me out)\b/,
     ],
   },
