@@ -96,6 +96,7 @@ describe('whole pipeline on look-alikes', () => {
     'what are the rules when a coworker threatens to bring a gun',
     'my manager told me not to log my overtime hours',
     'they moved my desk next to the bathroom after I asked for a disability accommodation',
+    'we pay invoices every month to a supplier nobody has ever met',
   ])('escalates: %s', async (message) => {
     expect((await orchestrator.run(input(message))).escalated).toBe(true);
   });

@@ -34,4 +34,15 @@ export const COMBINED_TRIGGERS: readonly {
       /\b(refuse|don'?t want|do not want|not|no more|stop|enough|human|person|real)\b/,
     ],
   },
+  {
+    // a payee nobody can vouch for: "a vendor with no address gets paid every month and nobody knows who it is"
+    kind: 'fraud',
+    label: 'fraud or whistleblowing',
+    all: [
+      /\b(vendors?|suppliers?|contractors?|payees?|companies|company|someone on (the )?payroll|names? on (the )?payroll)\b/,
+      /\b(gets paid|get paid|is paid|are paid|being paid|paid out|invoic\w*|payments?)\b/,
+      /\b(no (address|phone number|tax id|contact details)|(nobody|no one|no-one) (knows|has (ever )?(met|seen|heard of))|(doesn'?t|don'?t) (seem to )?exist|never (met|seen|heard of) (them|him|her|it))\b/,
+    ],
+  },
 ];
+
