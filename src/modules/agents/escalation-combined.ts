@@ -39,8 +39,8 @@ export const COMBINED_TRIGGERS: readonly {
     kind: 'fraud',
     label: 'fraud or whistleblowing',
     all: [
-      /\b(vendors?|suppliers?|contractors?|payees?|companies|company|someone on (the )?payroll|names? on (the )?payroll)\b/,
-      /\b(gets paid|get paid|is paid|are paid|being paid|paid out|invoic\w*|payments?)\b/,
+      /\b(vendors?|suppliers?|contractors?|payees?|shell compan(y|ies)|someone on (the )?payroll|names? on (the )?payroll)\b/,
+      /\b(gets paid|get paid|is paid|are paid|being paid|paid out|invoic\w*)\b/,
       /\b(no (address|phone number|tax id|contact details)|(nobody|no one|no-one) (knows|has (ever )?(met|seen|heard of))|(doesn'?t|don'?t) (seem to )?exist|never (met|seen|heard of) (them|him|her|it))\b/,
     ],
   },

@@ -144,7 +144,7 @@ export const EXTRA_TRIGGERS: readonly { kind: EscalationKind; label: string; pat
     kind: 'safety',
     label: 'threat of violence or a workplace safety danger',
     pattern:
-      /\b((gas|heaters?|pipes?|chemicals?|fuel|acid|propane)\b.{0,30}\bleak(ing|s|ed)?|(fell|fallen|falling) (from|off|down) (a|the) (ladder|scaffold\w*|roof|platform|truck|forklift|stairs|loading dock)|(hurt|injured|broke|sprained|twisted|cut|burned|crushed) my \w+ (at work|on the job|on shift|on site|in the warehouse|at the plant|at the store))\b/,
+      /\b((gas|heaters?|pipes?|chemicals?|fuel|acid|propane)\b.{0,30}\bleak(ing|s|ed)?|(fell|fallen|falling) (from|off|down) (a|the) (ladder|scaffold\w*|roof|platform|truck|forklift|stairs|loading dock)|(hurt|injured|broke|sprained|twisted|cut|burned|crushed|pulled|strained) my \w+ (\w+ing( \w+){0,3} )?(at work|on the job|on shift|on site|in the warehouse|at the plant|at the store|on the line|on the floor|at the site|in the kitchen|on the dock))\b/,
   },
   {
     kind: 'fraud',

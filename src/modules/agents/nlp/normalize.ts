@@ -10,8 +10,12 @@ export function normalizeText(raw: string): string {
       .replace(/\b401\s*\(\s*k\s*\)|\b401\s*k\b/g, '401k')
       .replace(/\b([wi])\s*-\s*([2479])\b/g, '$1$2')
       .replace(/\bpto\b/g, 'pto')
-      // "harming my self": the reflexive written as two words hides it from every rule and model feature
-      .replace(/\b(my|your|him|her|it|our|them) (self|selves)\b/g, '$1$2')
+      // "harming my self": the reflexive written as two words hides it from the rules; "my self-harm" and
+      // "my self assessment" are compounds and stay apart
+      .replace(
+        /\b(my|your|him|her|it|our|them) (self|selves)\b(?![-\w]|\s+(harm|injur\w*|assess\w*|eval\w*|review|service|care|esteem|defen[cs]e|development|study|learning))/g,
+        '$1$2',
+      )
       .replace(/(.)\1{2,}/g, '$1$1')
   );
 }
