@@ -123,6 +123,7 @@ console.table({
   'blind check (analysed)': figures(blindScored),
   'final check (never seen)': figures(finalScored),
   'blind check 2 (never seen)': figures(blind2Scored),
+  'never seen, together (final + 2)': figures([...finalScored, ...blind2Scored]),
   'category check (category only)': {
     n: categoryCheckScored.length,
     category: pct(
