@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SentimentAnalyzer as LexiconAnalyzer } from 'natural/lib/natural/sentiment/index.js';
+import { afinnSum } from './nlp/afinn.js';
 import { guessLanguage } from './nlp/language.js';
 import { normalizeText, tokenize } from './nlp/normalize.js';
 import { type SoftmaxOptions, SoftmaxRegression } from './nlp/softmax-regression.js';
@@ -39,9 +39,6 @@ export function readSentimentExamples(directory = trainingDirectory()): Sentimen
   }
   return examples;
 }
-
-const english = new LexiconAnalyzer('English', undefined, 'afinn');
-const spanish = new LexiconAnalyzer('Spanish', undefined, 'afinn');
 
 const POSITIVE_EMOJI = /(:-?\)|:-?D|;-?\)|<3|[😀😃😄😁😊🙂😍🥰🎉🥳🙌👍🙏❤💯✨😎🤩])/u;
 const NEGATIVE_EMOJI = /(:-?\(|:'\(|:-?\/|[😞😢😭😟😔😕🙁☹😩😫😓])/u;
@@ -105,10 +102,10 @@ export function sentimentFeatures(message: string): string[] {
 }
 
 function lexiconScore(tokens: readonly string[], language: Language): number {
-  const kept = tokens.filter((token) => !DOMAIN_NEUTRAL.has(token));
-  if (kept.length === 0) return 0;
-  const analyzer = language === 'es' ? spanish : english;
-  return analyzer.getSentiment(kept) * kept.length;
+  return afinnSum(
+    tokens.filter((token) => !DOMAIN_NEUTRAL.has(token)),
+    language,
+  );
 }
 
 /**
