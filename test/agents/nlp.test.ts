@@ -67,6 +67,19 @@ describe('nlp helpers', () => {
     expect(promotion).not.toContain(stem('internal'));
   });
 
+  it('reads the pay date however it is asked, in English stems only', () => {
+    for (const message of [
+      'when is payday?',
+      'when do we get paid',
+      '¿cuándo es el día de pago?',
+      'quand est le jour de paie ?',
+      'wann ist Zahltag?',
+    ])
+      expect(analyzeText(message).stems).toEqual(['paydai']);
+    // paid time off is not the pay date
+    expect(analyzeText('how much paid time off do I get').stems).not.toContain('paydai');
+  });
+
   it("splits French elisions (l'équipe, d'offre) and tells French from Spanish", () => {
     expect(analyzeText("changer d'équipe").stems).toContain(stem('team'));
     expect(analyzeText("I'd say it's fine").normalized).toBe('id say its fine');

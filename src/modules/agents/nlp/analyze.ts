@@ -7,6 +7,9 @@ import type { Speller } from './spelling.js';
 import { stem } from './stem.js';
 import { STOP_WORDS } from './stopwords.js';
 
+/** The English words the glossary translates into. */
+const ENGLISH_HR_WORDS: ReadonlySet<string> = new Set(GLOSSARY.values());
+
 /** Normalizes, guesses the language, corrects typos and stems content words — once per message. */
 export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
   let normalized = normalizeText(raw);
@@ -16,7 +19,10 @@ export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
   const stems: string[] = [];
   const words: string[] = [];
   for (const token of tokens) {
-    const translated = GLOSSARY.get(token);
+    // A foreign phrase already rewritten to its English HR word ("día de pago" → "payday") keeps only the
+    // English stem, as a glossary translation does.
+    const translated =
+      GLOSSARY.get(token) ?? (language !== 'en' && ENGLISH_HR_WORDS.has(token) ? token : undefined);
     if (translated !== undefined) {
       words.push(translated);
       stems.push(stem(translated));

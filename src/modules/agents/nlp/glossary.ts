@@ -406,6 +406,12 @@ export const PHRASES: readonly [RegExp, string][] = [
   [/\bdays off\b/g, 'dayoff'],
   [/\bpay stubs?\b/g, 'payslip'],
   [/\bpay ?days?\b/g, 'payday'],
+  [/\bdias? de (pago|cobro)\b|\bjours? de (paie|paye)\b|\b(zahl|lohn|gehalts)tag\b/g, 'payday'],
+  // "when do we get paid", "when will I be paid": the pay date, not paid time off
+  [
+    /\bwhen (do|does|will|would|are|am|is) (we|i|you|they|everyone|my \w+)( \w+)? (get|be|being|getting) paid\b/g,
+    'when is payday',
+  ],
   [/\bpay ?checks?\b/g, 'paycheck'],
   [/\bpay ?slips?\b/g, 'payslip'],
   [/\blog ?in\b/g, 'login'],
