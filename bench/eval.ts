@@ -48,6 +48,12 @@ const finalItems = readItems('final-check.jsonl');
 // 400 messages written in session 3 by a third engineer from the label definitions alone; measured
 // only (never listed or analysed), a second estimate for unseen messages next to the final check.
 const blind2Items = readItems('blind-check-2.jsonl');
+// Retrieval check: one employee question per line with the title of the article that best answers it,
+// written from the article titles only (never the contents).
+const retrievalItems = readFileSync(new URL('../data/eval/retrieval-check.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim().length > 0)
+  .map((line) => JSON.parse(line) as { message: string; article: string });
 
 const { orchestrator } = createOrchestrator(loadShippedArticles());
 const scored: Scored[] = [];
@@ -81,6 +87,17 @@ const escalationScored = await measureOnly(escalationItems, 'escalation-check');
 const blindScored = await measureOnly(blindItems, 'blind-check');
 const finalScored = await measureOnly(finalItems, 'final-check');
 const blind2Scored = await measureOnly(blind2Items, 'blind-check-2');
+const retrievalScored: { article: string; titles: string[] }[] = [];
+for (const [position, item] of retrievalItems.entries()) {
+  const result = await orchestrator.run({
+    message: item.message,
+    conversationId: `retrieval-check-${position}`,
+    history: [],
+    previousQuestions: [],
+    isVip: false,
+  });
+  retrievalScored.push({ article: item.article, titles: result.kbResults.map((hit) => hit.title) });
+}
 
 const categoryCheckScored: Scored[] = [];
 for (const [position, item] of categoryCheckItems.entries()) {
@@ -135,6 +152,21 @@ console.table({
     sentiment: '',
   },
   target: { n: '', category: '≥ 93%', recall: '≥ 97%', falseEscalations: '≤ 3%', sentiment: '≥ 85%' },
+});
+
+console.log('Retrieval check (data/eval/retrieval-check.jsonl): expected article first, or among the top 3');
+console.table({
+  'retrieval check': {
+    n: retrievalScored.length,
+    'top-1': pct(
+      retrievalScored.filter((row) => row.titles[0] === row.article).length,
+      retrievalScored.length,
+    ),
+    'top-3': pct(
+      retrievalScored.filter((row) => row.titles.includes(row.article)).length,
+      retrievalScored.length,
+    ),
+  },
 });
 
 const perCategory: Record<string, { n: number; accuracy: string }> = {};
