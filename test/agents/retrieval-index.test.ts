@@ -11,6 +11,32 @@ describe('knowledge index', () => {
     expect(hits.length).toBeLessThanOrEqual(3);
   });
 
+  it('lets hints find an article without outranking the one the question names', () => {
+    const taxArticles = [
+      {
+        id: 'w4',
+        title: 'Tax withholding and your W-4',
+        content: 'Federal tax withholding is set by the W-4 form you submit in the portal.',
+        category: 'Payroll' as const,
+        tags: ['tax', 'withholding'],
+      },
+      {
+        id: 'w2',
+        title: 'W-2 forms',
+        content:
+          "Your W-2 reports last year's wages and the tax withheld; it is in the portal by January 31.",
+        category: 'Payroll' as const,
+        tags: ['w2'],
+      },
+    ];
+    const index = new KnowledgeIndex(taxArticles);
+    const asked = index.searchStems(['w2'], { hints: ['tax', 'withhold'] });
+    expect(asked.hits[0]?.id).toBe('w2');
+    expect(asked.relevant[0]?.id).toBe('w2');
+    // Counted as the question's own words, the hints would have made the W-4 article the answer.
+    expect(index.searchStems(['w2', 'tax', 'withhold']).hits[0]?.id).toBe('w4');
+  });
+
   it('applies upserts and removals immediately', () => {
     const index = new KnowledgeIndex(testArticles);
     expect(index.search('sabbatical')).toEqual([]);

@@ -14,9 +14,11 @@ export class Retriever implements Agent {
     let stems = state.text.stems;
     if (state.previousUserText && stems.length <= FOLLOW_UP_MAX_STEMS)
       stems = [...stems, ...state.previousUserText.stems];
-    const expansion = cueExpansion(state.text);
-    if (expansion.length > 0) stems = [...stems, ...expansion];
-    const outcome = this.index.searchStems(stems, { category: state.category, limit: 3 });
+    const outcome = this.index.searchStems(stems, {
+      category: state.category,
+      limit: 3,
+      hints: cueExpansion(state.text),
+    });
     state.kbResults = outcome.hits;
     state.relevantHits = outcome.relevant;
   }

@@ -8,6 +8,11 @@ const CATEGORY_BOOST = 1.3;
 export const RELEVANT_MIN_SCORE = 8;
 /** Share of the question's information (IDF-weighted stems) the article must match to be an answer. */
 export const RELEVANT_MIN_COVERAGE = 0.6;
+/**
+ * Weight of a hint (the words a cue phrase stands for, "w2" → "tax", "withhold") against the message's own
+ * words: a hint finds the article a question avoids naming, but must not outrank the article it names.
+ */
+const HINT_WEIGHT = 0.5;
 
 interface StoredFields {
   title: string;
@@ -40,7 +45,7 @@ export class KnowledgeIndex {
    * question, and the search is the pipeline's largest single cost; the category preference is applied
    * afterwards (a constant factor per article scales its summed score exactly as minisearch's boost would).
    */
-  private lastSearch: { version: number; query: string; results: SearchResult[] } | undefined;
+  private lastSearch: { version: number; query: string; hints: string; results: SearchResult[] } | undefined;
 
   constructor(articles: readonly KbArticle[] = []) {
     this.engine = new MiniSearch<KbArticle>({
@@ -92,15 +97,20 @@ export class KnowledgeIndex {
     return this.searchStems(analyzeText(query).stems, options).hits;
   }
 
-  /** Searches already-stemmed terms, so the pipeline does not analyze the message twice. */
+  /**
+   * Searches already-stemmed terms, so the pipeline does not analyze the message twice. `hints` are stems
+   * the message implies without saying them; they weigh less in the ranking, and a hit answers the question
+   * if it covers enough of the message's own words, or of its words and hints together.
+   */
   searchStems(
     stems: readonly string[],
-    options: { category?: Category; limit?: number } = {},
+    options: { category?: Category; limit?: number; hints?: readonly string[] } = {},
   ): SearchOutcome {
     const terms = [...new Set(stems)];
     if (terms.length === 0 || this.engine.documentCount === 0) return { hits: [], relevant: [] };
+    const hints = [...new Set(options.hints ?? [])].filter((hint) => !terms.includes(hint));
     const preferred = options.category;
-    const unboosted = this.bm25(terms.join(' '));
+    const unboosted = this.bm25(terms, hints);
     const results = preferred
       ? unboosted
           .map((result) =>
@@ -111,8 +121,8 @@ export class KnowledgeIndex {
           .sort((a, b) => b.score - a.score)
       : unboosted;
     const limit = options.limit ?? 3;
-    const weights = this.informationWeights(terms);
-    const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+    const own = this.informationWeights(terms);
+    const withHints = hints.length > 0 ? this.informationWeights([...terms, ...hints]) : own;
     const hits: KbHit[] = [];
     const relevant: KbHit[] = [];
     for (const result of results.slice(0, limit)) {
@@ -125,21 +135,25 @@ export class KnowledgeIndex {
         score: Math.round(result.score * 1000) / 1000,
       };
       hits.push(hit);
-      let covered = 0;
-      for (const term of result.queryTerms) covered += weights.get(term) ?? 0;
-      if (hit.score >= RELEVANT_MIN_SCORE && covered / total >= RELEVANT_MIN_COVERAGE) relevant.push(hit);
+      const coverage = Math.max(coverageOf(result, own), coverageOf(result, withHints));
+      if (hit.score >= RELEVANT_MIN_SCORE && coverage >= RELEVANT_MIN_COVERAGE) relevant.push(hit);
     }
     return { hits, relevant };
   }
 
-  private bm25(query: string): SearchResult[] {
+  private bm25(terms: readonly string[], hints: readonly string[]): SearchResult[] {
+    const query = [...terms, ...hints].join(' ');
+    const hintKey = hints.join(' ');
     const last = this.lastSearch;
-    if (last && last.version === this.version && last.query === query) return last.results;
+    if (last && last.version === this.version && last.query === query && last.hints === hintKey)
+      return last.results;
+    const hinted = new Set(hints);
     const results = this.engine.search(query, {
       boost: { title: 2, tagText: 1.5, content: 1 },
+      ...(hints.length > 0 && { boostTerm: (term: string) => (hinted.has(term) ? HINT_WEIGHT : 1) }),
       combineWith: 'OR',
     });
-    this.lastSearch = { version: this.version, query, results };
+    this.lastSearch = { version: this.version, query, hints: hintKey, results };
     return results;
   }
 
@@ -176,4 +190,13 @@ export class KnowledgeIndex {
     }
     this.stemsById.delete(id);
   }
+}
+
+/** The share of the weighted terms a result matched. */
+function coverageOf(result: SearchResult, weights: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const weight of weights.values()) total += weight;
+  let covered = 0;
+  for (const term of result.queryTerms) covered += weights.get(term) ?? 0;
+  return total > 0 ? covered / total : 0;
 }
