@@ -56,28 +56,19 @@ const retrievalItems = readFileSync(new URL('../data/eval/retrieval-check.jsonl'
   .map((line) => JSON.parse(line) as { message: string; article: string });
 
 const { orchestrator } = createOrchestrator(loadShippedArticles());
+/** One message on its own: no earlier turns or questions, not a VIP. */
+const ask = (message: string, conversationId: string): Promise<PipelineResult> =>
+  orchestrator.run({ message, conversationId, history: [], previousQuestions: [], isVip: false });
 const scored: Scored[] = [];
 for (const [position, item] of items.entries()) {
-  const result = await orchestrator.run({
-    message: item.message,
-    conversationId: `eval-${position}`,
-    history: [],
-    previousQuestions: [],
-    isVip: false,
-  });
+  const result = await ask(item.message, `eval-${position}`);
   scored.push({ item, result, holdout: position % 5 === 4 });
 }
 
 async function measureOnly(list: DevItem[], prefix: string): Promise<Scored[]> {
   const out: Scored[] = [];
   for (const [position, item] of list.entries()) {
-    const result = await orchestrator.run({
-      message: item.message,
-      conversationId: `${prefix}-${position}`,
-      history: [],
-      previousQuestions: [],
-      isVip: false,
-    });
+    const result = await ask(item.message, `${prefix}-${position}`);
     out.push({ item, result, holdout: true });
   }
   return out;
@@ -89,25 +80,13 @@ const finalScored = await measureOnly(finalItems, 'final-check');
 const blind2Scored = await measureOnly(blind2Items, 'blind-check-2');
 const retrievalScored: { article: string; titles: string[] }[] = [];
 for (const [position, item] of retrievalItems.entries()) {
-  const result = await orchestrator.run({
-    message: item.message,
-    conversationId: `retrieval-check-${position}`,
-    history: [],
-    previousQuestions: [],
-    isVip: false,
-  });
+  const result = await ask(item.message, `retrieval-check-${position}`);
   retrievalScored.push({ article: item.article, titles: result.kbResults.map((hit) => hit.title) });
 }
 
 const categoryCheckScored: Scored[] = [];
 for (const [position, item] of categoryCheckItems.entries()) {
-  const result = await orchestrator.run({
-    message: item.message,
-    conversationId: `category-check-${position}`,
-    history: [],
-    previousQuestions: [],
-    isVip: false,
-  });
+  const result = await ask(item.message, `category-check-${position}`);
   categoryCheckScored.push({ item, result, holdout: true });
 }
 
