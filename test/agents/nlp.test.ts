@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
+import { readLabeledLines } from '../../src/modules/agents/nlp/labeled-lines.js';
 import { guessLanguage } from '../../src/modules/agents/nlp/language.js';
 import { normalizeText, tokenize } from '../../src/modules/agents/nlp/normalize.js';
 import { Speller } from '../../src/modules/agents/nlp/spelling.js';
@@ -85,5 +89,21 @@ describe('nlp helpers', () => {
     expect(analyzeText("I'd say it's fine").normalized).toBe('id say its fine');
     expect(analyzeText("Quand vais-je recevoir ma lettre d'offre ?").stems).toContain(stem('offer'));
     expect(guessLanguage(tokenize('combien de temps pour la verification'))).toBe('fr');
+  });
+
+  it('reads training lines from <label>.txt files, skipping comments, blank lines and other files', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'labeled-lines-'));
+    try {
+      writeFileSync(join(folder, 'Yes.txt'), '# a comment\nfirst line\n\n  second line  \n');
+      writeFileSync(join(folder, 'Skipped.txt'), 'not read\n');
+      writeFileSync(join(folder, 'README.md'), 'not a label\n');
+      const lines = readLabeledLines(folder, (name) => (name === 'Yes' ? 'yes' : undefined));
+      expect(lines).toEqual([
+        { label: 'yes', text: 'first line' },
+        { label: 'yes', text: 'second line' },
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

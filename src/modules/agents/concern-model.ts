@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { URGENCY } from './escalation-rules.js';
 import { extractFeatures } from './nlp/features.js';
+import { readLabeledLines } from './nlp/labeled-lines.js';
 import { LogisticModel } from './nlp/logistic.js';
 import { NaiveBayes } from './nlp/naive-bayes.js';
 import type { AnalyzedText, EscalationKind } from './types.js';
@@ -92,16 +93,8 @@ export class ConcernModel {
 export function readConcernExamples(directory: string): { label: ConcernLabel; text: string }[] {
   const folder = join(directory, 'escalation');
   if (!existsSync(folder)) return [];
-  const examples: { label: ConcernLabel; text: string }[] = [];
-  for (const file of readdirSync(folder)) {
-    if (!file.endsWith('.txt')) continue;
-    const name = file.replace(/\.txt$/, '');
+  return readLabeledLines(folder, (name) => {
     const label = (name === 'innocent' ? 'none' : name) as ConcernLabel;
-    if (!CONCERN_KINDS.includes(label)) continue;
-    for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
-      const text = line.trim();
-      if (text.length > 0 && !text.startsWith('#')) examples.push({ label, text });
-    }
-  }
-  return examples;
+    return CONCERN_KINDS.includes(label) ? label : undefined;
+  });
 }

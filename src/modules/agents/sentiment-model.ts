@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afinnSum } from './nlp/afinn.js';
+import { readLabeledLines } from './nlp/labeled-lines.js';
 import { guessLanguage } from './nlp/language.js';
 import { normalizeText, tokenize } from './nlp/normalize.js';
 import { type SoftmaxOptions, SoftmaxRegression } from './nlp/softmax-regression.js';
@@ -27,17 +27,9 @@ export interface SentimentExample {
 
 /** One example per non-empty line of data/training/sentiment/<Sentiment>.txt (# starts a comment). */
 export function readSentimentExamples(directory = trainingDirectory()): SentimentExample[] {
-  const examples: SentimentExample[] = [];
-  const folder = join(directory, 'sentiment');
-  for (const file of readdirSync(folder)) {
-    const sentiment = file.replace(/\.txt$/, '') as Sentiment;
-    if (!file.endsWith('.txt') || !SENTIMENTS.includes(sentiment)) continue;
-    for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
-      const text = line.trim();
-      if (text.length > 0 && !text.startsWith('#')) examples.push({ sentiment, text });
-    }
-  }
-  return examples;
+  return readLabeledLines(join(directory, 'sentiment'), (name) =>
+    SENTIMENTS.includes(name as Sentiment) ? (name as Sentiment) : undefined,
+  ).map(({ label, text }) => ({ sentiment: label, text }));
 }
 
 const POSITIVE_EMOJI = /(:-?\)|:-?D|;-?\)|<3|[😀😃😄😁😊🙂😍🥰🎉🥳🙌👍🙏❤💯✨😎🤩])/u;

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CategoryModel } from './category-model.js';
 import { ConcernModel, readConcernExamples } from './concern-model.js';
 import { findTriggers } from './escalation-rules.js';
 import { analyzeText, contentWords } from './nlp/analyze.js';
+import { readLabeledLines } from './nlp/labeled-lines.js';
 import { normalizeText } from './nlp/normalize.js';
 import { Speller } from './nlp/spelling.js';
 import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
@@ -32,17 +33,9 @@ export function trainingDirectory(): string {
 export function readCategoryExamples(
   directory = trainingDirectory(),
 ): { category: Category; text: string }[] {
-  const examples: { category: Category; text: string }[] = [];
-  const folder = join(directory, 'categories');
-  for (const file of readdirSync(folder)) {
-    const category = file.replace(/\.txt$/, '') as Category;
-    if (!file.endsWith('.txt') || !CATEGORIES.includes(category)) continue;
-    for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
-      const text = line.trim();
-      if (text.length > 0 && !text.startsWith('#')) examples.push({ category, text });
-    }
-  }
-  return examples;
+  return readLabeledLines(join(directory, 'categories'), (name) =>
+    CATEGORIES.includes(name as Category) ? (name as Category) : undefined,
+  ).map(({ label, text }) => ({ category: label, text }));
 }
 
 /**
