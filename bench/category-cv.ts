@@ -16,22 +16,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CategoryModel } from '../src/modules/agents/category-model.js';
-import { analyzeText, contentWords } from '../src/modules/agents/nlp/analyze.js';
-import { Speller } from '../src/modules/agents/nlp/spelling.js';
+import { analyzeText } from '../src/modules/agents/nlp/analyze.js';
 import { Orchestrator } from '../src/modules/agents/orchestrator.js';
 import {
+  articleExamples,
   loadTrainedModel,
   readCategoryExamples,
+  spellerFor,
   trainingDirectory,
 } from '../src/modules/agents/training-data.js';
-import { type AnalyzedText, CATEGORIES, type Category, type KbArticle } from '../src/modules/agents/types.js';
+import { CATEGORIES, type Category } from '../src/modules/agents/types.js';
 import { KnowledgeIndex } from '../src/modules/knowledge/retrieval-index.js';
 import { loadShippedArticles } from './kb-fixture.js';
+import { argument } from './lib/args.js';
 
-const argument = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-};
 const FOLDS = Number(argument('--folds') ?? 5);
 const share = argument('--share');
 const alwaysTrain = argument('--always-train');
@@ -43,23 +41,6 @@ const index = new KnowledgeIndex(articles);
 const { concerns } = loadTrainedModel(articles);
 const examples = readCategoryExamples();
 
-/** The article examples the production model adds (see loadTrainedModel), weights included. */
-function articleExamples(
-  list: readonly KbArticle[],
-): { category: Category; text: AnalyzedText; weight: number }[] {
-  const out: { category: Category; text: AnalyzedText; weight: number }[] = [];
-  for (const article of list) {
-    out.push({
-      category: article.category,
-      text: analyzeText(`${article.title} ${article.tags.join(' ')}`),
-      weight: 1,
-    });
-    for (const sentence of article.content.split(/(?<=[.!?])\s+|\n+/))
-      if (sentence.trim().length > 20)
-        out.push({ category: article.category, text: analyzeText(sentence), weight: 0.3 });
-  }
-  return out;
-}
 const fromArticles = articleExamples(articles);
 
 type Confusion = number[][];
@@ -106,11 +87,10 @@ const fold = examples.map((example) => {
 const started = performance.now();
 for (let f = 0; f < FOLDS; f++) {
   const training = examples.filter((_, i) => fold[i] !== f);
-  const words: string[] = [];
-  for (const example of training) words.push(...contentWords(example.text));
-  for (const article of articles)
-    words.push(...contentWords(`${article.title} ${article.tags.join(' ')} ${article.content}`));
-  const speller = new Speller(words);
+  const speller = spellerFor(
+    training.map((example) => example.text),
+    articles,
+  );
   const categories = new CategoryModel(
     [
       ...training.map((example) => ({

@@ -21,11 +21,8 @@ import {
 } from '../src/modules/agents/sentiment-model.js';
 import type { Sentiment } from '../src/modules/agents/types.js';
 import { loadShippedArticles } from './kb-fixture.js';
+import { argument } from './lib/args.js';
 
-const argument = (name: string): string | undefined => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-};
 const FOLDS = Number(argument('--folds') ?? 5);
 
 interface Row {

@@ -38,40 +38,54 @@ export function readCategoryExamples(
   ).map(({ label, text }) => ({ category: label, text }));
 }
 
-/**
- * Trains the categorizer and the spelling vocabulary at start-up (a few milliseconds).
- * Article words join the vocabulary so typos of knowledge-base terms get corrected too.
- */
-export function loadTrainedModel(
-  articles: readonly { title: string; content: string; tags: string[]; category: Category }[] = [],
-): TrainedModel {
-  const examples = readCategoryExamples();
+type ArticleText = { title: string; content: string; tags: string[]; category: Category };
+
+/** The spelling vocabulary: the training lines' words plus the articles' (typos of their terms get corrected too). */
+export function spellerFor(lines: readonly string[], articles: readonly ArticleText[]): Speller {
   const words: string[] = [];
-  for (const example of examples) words.push(...contentWords(example.text));
+  for (const line of lines) words.push(...contentWords(line));
   for (const article of articles)
     words.push(...contentWords(`${article.title} ${article.tags.join(' ')} ${article.content}`));
-  const speller = new Speller(words);
-  const labeled: { category: Category; text: AnalyzedText; weight?: number }[] = examples.map((example) => ({
-    category: example.category,
-    text: analyzeText(example.text, speller),
-  }));
-  // The knowledge base widens the vocabulary: each article's title and sentences are weak examples
-  // of its category (weaker than the hand-labeled questions, since articles are written differently).
+  return new Speller(words);
+}
+
+/**
+ * The knowledge base widens the categorizer's vocabulary: each article's title and sentences are weak examples
+ * of its category (weaker than the hand-labeled questions, since articles are written differently).
+ */
+export function articleExamples(
+  articles: readonly ArticleText[],
+): { category: Category; text: AnalyzedText; weight: number }[] {
+  const out: { category: Category; text: AnalyzedText; weight: number }[] = [];
   for (const article of articles) {
-    labeled.push({
+    out.push({
       category: article.category,
       text: analyzeText(`${article.title} ${article.tags.join(' ')}`),
       weight: 1,
     });
-    for (const sentence of article.content.split(/(?<=[.!?])\s+|\n+/)) {
+    for (const sentence of article.content.split(/(?<=[.!?])\s+|\n+/))
       if (sentence.trim().length > 20)
-        labeled.push({
+        out.push({
           category: article.category,
           text: analyzeText(sentence),
           weight: ARTICLE_SENTENCE_WEIGHT,
         });
-    }
   }
+  return out;
+}
+
+/** Trains the categorizer, the concern model and the spelling vocabulary at start-up. */
+export function loadTrainedModel(articles: readonly ArticleText[] = []): TrainedModel {
+  const examples = readCategoryExamples();
+  const speller = spellerFor(
+    examples.map((example) => example.text),
+    articles,
+  );
+  const labeled: { category: Category; text: AnalyzedText; weight?: number }[] = examples.map((example) => ({
+    category: example.category,
+    text: analyzeText(example.text, speller),
+  }));
+  labeled.push(...articleExamples(articles));
   const categories = new CategoryModel(labeled);
   // Ordinary questions are the "no concern" class of the concern model.
   const concernExamples = readConcernExamples(trainingDirectory()).map((example) => ({
