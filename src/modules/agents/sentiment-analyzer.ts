@@ -19,7 +19,6 @@ const showsAnger = (message: string): boolean =>
 export function classifySentiment(
   message: string,
   folded: string,
-  _language: string,
   raisesConcern = false,
   unstripped = folded,
 ): Sentiment {
@@ -71,13 +70,7 @@ export class SentimentAgent implements Agent {
     const folded = state.withoutInnocentPhrases;
     // Reporting mistreatment, danger or distress is negative even when worded calmly.
     const raisesConcern = state.triggers.some((trigger) => trigger.kind !== 'human');
-    state.sentiment = classifySentiment(
-      state.input.message,
-      folded,
-      state.text.language,
-      raisesConcern,
-      state.text.raw,
-    );
+    state.sentiment = classifySentiment(state.input.message, folded, raisesConcern, state.text.raw);
     state.priority = computePriority(state.sentiment, state.attemptCount, state.input.isVip);
   }
 }

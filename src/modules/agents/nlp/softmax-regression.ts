@@ -1,12 +1,5 @@
 import { encodeFeatures, shuffleInPlace } from './training-support.js';
 
-/**
- * Multinomial logistic (softmax) regression over sparse binary features, trained by a few passes of SGD.
- * It weighs features discriminatively — a word shared by two categories gets little weight in either —
- * where naive Bayes counts every word as independent evidence, so the two make different mistakes and
- * their blend beats both. Each message's features are scaled to unit length, so long messages do not add
- * up to over-confident scores.
- */
 export interface SoftmaxOptions {
   epochs?: number;
   rate?: number;
@@ -14,6 +7,13 @@ export interface SoftmaxOptions {
   seed?: number;
 }
 
+/**
+ * Multinomial logistic (softmax) regression over sparse binary features, trained by a few passes of SGD.
+ * It weighs features discriminatively — a word shared by two categories gets little weight in either —
+ * where naive Bayes counts every word as independent evidence, so the two make different mistakes and
+ * their blend beats both. Each message's features are scaled to unit length, so long messages do not add
+ * up to over-confident scores.
+ */
 export class SoftmaxRegression<Label extends string> {
   private readonly index = new Map<string, number>();
   /** Row-major: feature id × label. */
