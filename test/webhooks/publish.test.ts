@@ -1,7 +1,21 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { publishEvent } from '../../src/modules/webhooks/publish.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { WebhookHarness } from './harness.js';
+
+/** Counts the statements that read the webhooks table. */
+class WebhookReads implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs) {
+    if (args.node.kind === 'SelectQueryNode' && JSON.stringify(args.node.from).includes('"webhooks"'))
+      this.count++;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs) {
+    return args.result;
+  }
+}
 
 // publishEvent reads the subscribed webhooks once per transaction (the group committer publishes many questions'
 // events in one); these check that the shared read changes nothing a caller can see.
@@ -31,6 +45,17 @@ describeEachDatabase('publishing events', (kind) => {
     expect(await pending(all.id)).toBe(4);
     expect(await pending(urgent.id)).toBe(2);
     expect(await pending(escalations.id)).toBe(1);
+  });
+
+  it('reads the webhooks once per transaction and event type', async () => {
+    await h.createWebhook({ url: 'http://127.0.0.1:9/all' });
+    const reads = new WebhookReads();
+    await h.db.kysely.transaction().execute(async (transaction) => {
+      const trx = transaction.withPlugin(reads);
+      for (const n of [1, 2, 3]) await publishEvent(trx, h.clock, { type: 'query.created', data: { n } });
+      await publishEvent(trx, h.clock, { type: 'query.escalated', data: {} });
+    });
+    expect(reads.count).toBe(2);
   });
 
   it('a webhook created after a transaction gets the events of the next one', async () => {
