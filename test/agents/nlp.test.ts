@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { afinnSum } from '../../src/modules/agents/nlp/afinn.js';
 import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import { readLabeledLines } from '../../src/modules/agents/nlp/labeled-lines.js';
 import { guessLanguage } from '../../src/modules/agents/nlp/language.js';
@@ -105,5 +106,13 @@ describe('nlp helpers', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('sums AFINN scores, with every word after a negation counted negatively, per language', () => {
+    expect(afinnSum(['good', 'day'], 'en')).toBe(3);
+    expect(afinnSum(['good', 'but', 'not', 'bad'], 'en')).toBe(6);
+    expect(afinnSum(['no', 'es', 'malo'], 'es')).toBe(3);
+    // French and German have no AFINN list here: the English one is used.
+    expect(afinnSum(['bad'], 'fr')).toBe(-3);
   });
 });
