@@ -7,6 +7,7 @@ import type { AppContext } from './context.js';
 import { createDb, type Db } from './db/create-db.js';
 import { migrateToLatest } from './db/migrator.js';
 import { registerAdminAuth } from './http/admin-auth.js';
+import { registerControlCharacterGuard } from './http/control-characters.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { frameworkErrors, registerSecurity } from './http/security.js';
@@ -71,6 +72,7 @@ export async function buildApp(
   app.decorate('readiness', { agent: false });
   registerErrorHandling(app);
   registerValidation(app);
+  registerControlCharacterGuard(app);
   registerAdminAuth(app, adminKey);
   await registerSecurity(app, config);
   registerAuditContext(app);
