@@ -18,6 +18,9 @@ function withFormats(options: Options): Ajv {
 export function registerValidation(app: FastifyInstance): void {
   const strict = withFormats({ ...common, coerceTypes: false });
   const coercing = withFormats({ ...common, coerceTypes: 'array' });
+  // Bodies are JSON only: Fastify's built-in text/plain parser would hand a route a string, which its object
+  // schema then refuses with a misleading 422; without the parser the media type itself is refused (415).
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
   );

@@ -75,6 +75,17 @@ describe('HTTP basics: errors, admin auth, OpenAPI', () => {
     expectErrorShape(res.json(), 'UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('rejects a text/plain body with 415 on a real route, not 422 (only JSON bodies are parsed)', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/query',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'How many vacation days do I get?',
+    });
+    expect(res.statusCode).toBe(415);
+    expectErrorShape(res.json(), 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('rejects a body over the limit with 413', async () => {
     const res = await app.inject({
       method: 'POST',
