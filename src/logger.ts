@@ -1,6 +1,6 @@
 import type { LoggerOptions } from 'pino';
 import type { Config } from './config.js';
-import { maskedRequestSerializer, maskPiiLogHook } from './modules/security/log-redaction.js';
+import { maskPiiLogHook, requestSerializer } from './modules/security/log-redaction.js';
 
 /** Paths whose values never reach a log line: credentials and webhook secrets. */
 export const redactedPaths = [
@@ -31,8 +31,8 @@ export function loggerOptions(
   return {
     level: config.logLevel,
     redact: { paths: redactedPaths, censor: '[redacted]' },
-    ...(config.piiRedaction === 'off'
-      ? {}
-      : { hooks: { logMethod: maskPiiLogHook }, serializers: { req: maskedRequestSerializer } }),
+    // Credentials in URLs are redacted in every mode; identifiers are masked unless PII_REDACTION=off.
+    serializers: { req: requestSerializer(config.piiRedaction !== 'off') },
+    ...(config.piiRedaction === 'off' ? {} : { hooks: { logMethod: maskPiiLogHook } }),
   };
 }

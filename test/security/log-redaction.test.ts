@@ -75,6 +75,56 @@ describe('PII and secrets in application logs', () => {
     expect(all).toContain('/search?q=plain%20question');
   });
 
+  for (const piiRedaction of ['mask', 'off'] as const) {
+    it(`redacts credential-like query parameters in logged URLs (PII_REDACTION=${piiRedaction})`, async () => {
+      const lines: string[] = [];
+      const stream = new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(chunk.toString());
+          done();
+        },
+      });
+      const app = Fastify({ logger: { ...loggerOptions({ logLevel: 'info', piiRedaction }), stream } });
+      app.get('/hooks', async () => ({ ok: true }));
+      await app.ready();
+      await app.inject({
+        method: 'GET',
+        url: '/hooks?api_key=hrk-leaked-0001&KEY=hrk-leaked-0002&token=tok-0003&access_token=tok-0004&secret=s-0005&limit=5',
+      });
+      await app.inject({ method: 'GET', url: '/hooks?x=1&Api-Key=hrk-leaked-0006&apiKey=hrk-leaked-0007' });
+      await app.close();
+      const all = lines.join('');
+      expect(all).toContain('incoming request');
+      expect(all).not.toMatch(/hrk-leaked|tok-000|s-0005/);
+      expect(all).toContain('/hooks?api_key=[redacted]&KEY=[redacted]&token=[redacted]');
+      expect(all).toContain('limit=5');
+    });
+  }
+
+  it('masks SSN- and card-shaped path segments in logged URLs', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = Fastify({ logger: { ...loggerOptions({ logLevel: 'info', piiRedaction: 'mask' }), stream } });
+    app.get('/api/v1/users/:id/conversations', async () => ({ ok: true }));
+    await app.ready();
+    await app.inject({ method: 'GET', url: '/api/v1/users/123-45-6789/conversations' });
+    await app.inject({ method: 'GET', url: '/api/v1/users/4111111111111111/conversations' });
+    await app.inject({ method: 'GET', url: '/api/v1/users/123%2D45%2D6789/conversations' });
+    await app.inject({ method: 'GET', url: '/api/v1/users/emp-42/conversations' });
+    await app.close();
+    const all = lines.join('');
+    expect(all).not.toContain('123-45-6789');
+    expect(all).not.toContain('4111111111111111');
+    expect(all).not.toContain('123%2D45%2D6789');
+    expect(all).toContain('/api/v1/users/***-**-6789/conversations');
+    expect(all).toContain('/api/v1/users/emp-42/conversations');
+  });
+
   it('redactForLogs copies plain data and leaves other objects alone', () => {
     const original = { a: 'SSN 123-45-6789', n: 5, nested: [{ b: 'ok' }] };
     expect(redactForLogs(original)).toEqual({ a: 'SSN ***-**-6789', n: 5, nested: [{ b: 'ok' }] });

@@ -54,28 +54,86 @@ interface LoggedRequest {
   socket?: { remotePort?: number };
 }
 
-function decodeForMasking(url: string): string {
+function decode(text: string): string {
   try {
-    return decodeURIComponent(url.replace(/\+/g, ' '));
+    return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
-    return url;
+    return text;
   }
 }
 
+// Query parameters that carry a credential when a client puts one in the URL ("?api_key=…"); compared with case,
+// dashes and underscores ignored. The request is refused, but its URL would otherwise be logged verbatim.
+const CREDENTIAL_PARAMETERS = new Set([
+  'apikey',
+  'key',
+  'token',
+  'accesstoken',
+  'secret',
+  'password',
+  'auth',
+]);
+const CREDENTIAL_SUFFIXES = ['token', 'secret', 'apikey', 'password'];
+
+function isCredentialParameter(rawName: string): boolean {
+  const name = decode(rawName)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  return CREDENTIAL_PARAMETERS.has(name) || CREDENTIAL_SUFFIXES.some((suffix) => name.endsWith(suffix));
+}
+
+function redactCredentials(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const name = equals === -1 ? pair : pair.slice(0, equals);
+      return equals !== -1 && isCredentialParameter(name) ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+}
+
+// Each path segment is judged on its own: "/users/123-45-6789/…" has slashes on both sides, which the free-text
+// detector rightly reads as a path or date piece rather than a standalone number.
+function maskPathSegments(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      const decoded = decode(segment);
+      const masked = maskPii(decoded);
+      return masked === decoded ? segment : masked;
+    })
+    .join('/');
+}
+
 /**
- * Fastify's request serializer with the URL masked: identifiers arrive in paths and query strings too
- * (`/kb/search?q=my+SSN+123-45-6789`), and pino serializes after the log hook has run. The URL is decoded first,
- * or `%20123-45-6789` would hide the number from the detector.
+ * A request URL as it may be logged: credential-like query parameters always redacted, and, when PII is masked,
+ * identifiers masked in every path segment and in the query. The query is decoded first, or `%20123-45-6789`
+ * would hide the number from the detector; a URL without anything to hide is logged exactly as received.
  */
-export function maskedRequestSerializer(request: LoggedRequest) {
-  const decoded = decodeForMasking(request.url);
-  const masked = maskPii(decoded);
-  return {
+export function urlForLogs(url: string, maskIdentifiers: boolean): string {
+  const mark = url.indexOf('?');
+  const path = mark === -1 ? url : url.slice(0, mark);
+  const query = mark === -1 ? undefined : redactCredentials(url.slice(mark + 1));
+  if (!maskIdentifiers) return query === undefined ? path : `${path}?${query}`;
+  const maskedPath = maskPathSegments(path);
+  if (query === undefined) return maskedPath;
+  const decodedQuery = decode(query);
+  const maskedQuery = maskPii(decodedQuery);
+  return `${maskedPath}?${maskedQuery === decodedQuery ? query : maskedQuery}`;
+}
+
+/**
+ * Fastify's request serializer with the URL made safe to log (see urlForLogs): identifiers and credentials
+ * arrive in paths and query strings too, and pino serializes after the log hook has run.
+ */
+export function requestSerializer(maskIdentifiers: boolean) {
+  return (request: LoggedRequest) => ({
     method: request.method,
-    url: masked === decoded ? request.url : masked,
+    url: typeof request.url === 'string' ? urlForLogs(request.url, maskIdentifiers) : request.url,
     version: request.headers?.['accept-version'],
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
-  };
+  });
 }
