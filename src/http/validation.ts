@@ -1,12 +1,37 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { isPersonalNumber } from '../modules/security/pii.js';
 
 const common: Options = { allErrors: false, useDefaults: true, removeAdditional: false, strict: false };
+
+const notPersonalNumber = Object.assign(
+  (enabled: boolean, data: string) => {
+    const ok = !enabled || !isPersonalNumber(data);
+    notPersonalNumber.errors = ok
+      ? []
+      : [
+          {
+            keyword: 'x-not-personal-number',
+            message: 'must not be a social security or payment card number',
+            params: {},
+          },
+        ];
+    return ok;
+  },
+  { errors: [] as Array<{ keyword: string; message: string; params: object }> },
+);
 
 function withFormats(options: Options): Ajv {
   const ajv = new Ajv(options);
   addFormats.default(ajv);
+  ajv.addKeyword({
+    keyword: 'x-not-personal-number',
+    type: 'string',
+    schemaType: 'boolean',
+    errors: true,
+    validate: notPersonalNumber,
+  });
   return ajv;
 }
 

@@ -98,6 +98,17 @@ describe('nothing secret or personal reaches the process output', () => {
     expect(wrong.status).toBe(401);
     expect(JSON.stringify(wrong.body)).not.toContain('not-the-key-but-secret-7731');
 
+    // A client that puts the key in the URL is refused, and the URL is logged with the key redacted.
+    const inQuery = await call(
+      'GET',
+      `/api/v1/webhooks?api_key=${ADMIN_KEY}&token=${ADMIN_KEY}`,
+      undefined,
+      {},
+    );
+    expect(inQuery.status).toBe(401);
+    const ssnPath = await call('GET', '/api/v1/users/123-45-6789/conversations');
+    expect(ssnPath.status).toBe(422);
+
     const asked = await call(
       'POST',
       '/api/v1/query',

@@ -1,14 +1,8 @@
 import { Type } from 'typebox';
+import { UserId } from '../../http/schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
-
-export const UserId = Type.String({
-  minLength: 1,
-  maxLength: 128,
-  pattern: '^[A-Za-z0-9._@+-]+$',
-  description: 'Employee identifier (letters, digits and . _ @ + -)',
-});
 
 export const PersonName = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 
@@ -125,3 +119,5 @@ export const Feedback = Type.Object({
   created_at: DateTime,
   updated_at: DateTime,
 });
+
+export { UserId };

@@ -1,12 +1,6 @@
 import { Type } from 'typebox';
+import { UserId } from '../../http/schemas.js';
 import { Pagination } from '../knowledge/knowledge.schemas.js';
-
-export const UserId = Type.String({
-  minLength: 1,
-  maxLength: 128,
-  pattern: '^[A-Za-z0-9._@+-]+$',
-  description: 'Employee identifier (letters, digits and . _ @ + -)',
-});
 
 export const QueryRequest = Type.Object(
   {
@@ -125,4 +119,4 @@ export const Stats = Type.Object({
   by_sentiment: Type.Record(Type.String(), Type.Integer()),
 });
 
-export { Pagination };
+export { Pagination, UserId };

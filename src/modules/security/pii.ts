@@ -254,6 +254,11 @@ export function maskPii(text: string): string {
   return result + text.slice(cursor);
 }
 
+/** True when the whole value is a social security or payment card number (checksums and ranges included). */
+export function isPersonalNumber(value: string): boolean {
+  return findPii(value).some((match) => match.kind === 'ssn' || match.kind === 'card');
+}
+
 /** maskPii when the deployment asks for masking (PII_REDACTION=mask), the text unchanged otherwise. */
 export function maskPiiIf(mode: 'mask' | 'off', text: string): string {
   return mode === 'mask' ? maskPii(text) : text;
