@@ -16,7 +16,7 @@ export function resolveAdminKey(configured: string | undefined, dataDir: string,
     const kept = fs.readFileSync(file, 'utf8').trim();
     if (kept.length >= 16) return kept;
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(dataDir)) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = `hrk_${randomBytes(32).toString('base64url')}`;
   fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
   fs.chmodSync(file, 0o600);

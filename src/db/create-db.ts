@@ -24,6 +24,20 @@ export interface Db {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
 
+/**
+ * The database holds every conversation and webhook secret, so it is readable by its owner only: the file is
+ * created (or tightened) to 0600 before SQLite opens it, and SQLite gives its -wal and -shm files the main file's
+ * mode. A directory made here is 0700; an existing one is left as it is (it may be shared, like /tmp).
+ */
+export function preparePrivateFile(file: string): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const own of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(own)) fs.chmodSync(own, 0o600);
+  }
+}
+
 /** The dialect switch: the only place that knows which engine is underneath. */
 export function createDb(config: DatabaseConfig, poolSize = 10): Db {
   if (config.dialect === 'postgres') {
@@ -33,7 +47,7 @@ export function createDb(config: DatabaseConfig, poolSize = 10): Db {
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', destroy: () => kysely.destroy() };
   }
-  if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  if (config.file !== ':memory:') preparePrivateFile(config.file);
   const database = new SQLite(config.file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
