@@ -38,7 +38,8 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
         summary: 'Ask an HR question',
         description:
           'Runs the agent pipeline (categorize, sentiment and priority, knowledge-base retrieval, escalation check, ' +
-          'answer) and stores the turn. Pass `conversation_id` to continue a conversation.',
+          'answer) and stores the turn. Pass `conversation_id` with the same `user_id` to continue a conversation ' +
+          '(a conversation started without `user_id` is continued without it); anyone else gets 404.',
         body: QueryRequest,
         response: { 200: QueryResponse },
       },
@@ -48,7 +49,6 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       return queries.ask({
         message,
         userId: user_id ?? DEFAULT_USER_ID,
-        userIdGiven: user_id !== undefined,
         conversationId: conversation_id,
       });
     },

@@ -15,9 +15,8 @@ import { type AskStreamHooks, type LlmMetadata, llmMetadata, pipelineStream } fr
 
 export interface AskInput {
   message: string;
+  /** The asking employee; a client that leaves user_id out asks as DEFAULT_USER_ID. */
   userId: string;
-  /** False when the client left user_id out (it then defaults to the conversation's owner or "web_user"). */
-  userIdGiven: boolean;
   conversationId?: string;
 }
 
@@ -169,11 +168,15 @@ export class QueriesService {
     };
   }
 
-  /** A given conversation must exist and belong to the asking employee; 404 otherwise, so ids can't be probed. */
+  /**
+   * A given conversation must exist and belong to the asking employee; 404 otherwise, so ids can't be probed.
+   * An omitted user_id is the anonymous default user, who owns only conversations started without one: holding
+   * a case id alone is not enough to add to (or learn about) someone else's case.
+   */
   private async resolveConversation(repository: QueriesRepository, input: AskInput) {
     if (input.conversationId === undefined) return { conversation: undefined, userId: input.userId };
     const conversation = await repository.getConversation(input.conversationId);
-    if (!conversation || (input.userIdGiven && conversation.user_id !== input.userId)) {
+    if (!conversation || conversation.user_id !== input.userId) {
       throw notFound('Conversation');
     }
     return { conversation, userId: conversation.user_id };

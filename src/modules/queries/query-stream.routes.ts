@@ -84,7 +84,6 @@ export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptio
         {
           message,
           userId: user_id ?? DEFAULT_USER_ID,
-          userIdGiven: user_id !== undefined,
           conversationId: conversation_id,
         },
         {
