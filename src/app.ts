@@ -48,6 +48,13 @@ export async function buildApp(
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
+    http: {
+      // Node looks for expired requests only every connectionsCheckingInterval (30 s by default), which made a
+      // 30 s timeout last 39–69 s; checking a few times per window keeps the real window within a second of the
+      // setting. Headers count against the same window (Node's own default allows them 60 s).
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(config.requestTimeoutMs / 4)),
+      headersTimeout: config.requestTimeoutMs,
+    },
     frameworkErrors,
     trustProxy: config.trustProxy,
     // Accept a caller's request id when it is sane so traces join up across services.
