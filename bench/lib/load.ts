@@ -46,7 +46,7 @@ export const sampleQuestions = [
   'When is the next performance review cycle?',
   'Can I work remotely two days a week?',
   'How do I change my direct deposit account?',
-  'I need an employment verification letter for my landlord',
+  'is there a bike-to-work scheme I can join',
   'What does the dental plan cover?',
   'How do I request parental leave?',
   'My paycheck was short this week, who do I contact?',

@@ -6,21 +6,21 @@ const { orchestrator } = buildTestOrchestrator();
 
 const cases: [string, Category][] = [
   ['When is payday this month?', 'Payroll'],
-  ['when does money hit my account', 'Payroll'],
+  ['when will the money land in my bank', 'Payroll'],
   ['my paycheque is smaller than usual', 'Payroll'],
-  ['How do I add my spouse to my health plan?', 'Benefits'],
+  ['How do I put my wife on my medical insurance?', 'Benefits'],
   ['what does the company put into my 401k', 'Benefits'],
   ['How many vacation days can I carry over?', 'LeaveManagement'],
   ['my kid is sick and I need to stay home tomorrow', 'LeaveManagement'],
-  ['Can I work remotely from another country for a month?', 'Policy'],
+  ['can I work from a cafe two days a week', 'Policy'],
   ['is it ok to accept a gift from a vendor', 'Policy'],
   ['When is my performance review?', 'Performance'],
   ['what do I need to do to get promoted', 'Performance'],
   ['How do I apply for an internal job?', 'Recruitment'],
-  ['how much is the referral bonus for recommending a friend', 'Recruitment'],
+  ['what do I get for recommending a friend who gets hired', 'Recruitment'],
   ['I forgot my password for the portal', 'General'],
-  ['I need an employment verification letter for my landlord', 'General'],
-  ['how do I update my home address', 'General'],
+  ['where is the lost and found in the building', 'General'],
+  ['I moved, where do I change my address on file', 'General'],
 ];
 
 describe('categorizer', () => {
@@ -40,10 +40,10 @@ describe('categorizer', () => {
 
   it.each([
     ['¿Cuándo me pagan la nómina?', 'Payroll'],
-    ['¿Cuántos días de vacaciones me quedan?', 'LeaveManagement'],
+    ['¿Cuántos días libres me quedan este año?', 'LeaveManagement'],
     ['Est-ce que la mutuelle couvre mon conjoint ?', 'Benefits'],
     ["J'ai oublié mon mot de passe", 'General'],
-    ['Wie viele Urlaubstage habe ich noch?', 'LeaveManagement'],
+    ['Wie viel Resturlaub habe ich dieses Jahr?', 'LeaveManagement'],
     ['Wann wird das Gehalt überwiesen?', 'Payroll'],
   ] as [string, Category][])('categorizes %s as %s', async (message, expected) => {
     expect((await orchestrator.run(input(message))).category).toBe(expected);

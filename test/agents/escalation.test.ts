@@ -12,14 +12,14 @@ describe('escalation check', () => {
     ['I think I was passed over because of my race, this is discrimination', 'discrimination'],
     ['Ever since I reported my manager I get the worst shifts, feels like retaliation', 'retaliation'],
     ['My team lead yells at me in front of everyone and calls me useless', 'bullying'],
-    ['A coworker threatened to hurt me in the parking lot', 'safety'],
+    ['A guy from the night crew said he would hurt me in the parking lot', 'safety'],
     ['The fire exits in the warehouse are chained shut', 'safety'],
     ['I have been thinking about ending my life', 'crisis'],
     ['I want to kill myself', 'crisis'],
     ['My director is submitting fake invoices, I want to blow the whistle', 'fraud'],
     ['If this is not fixed I will contact my lawyer', 'legal'],
     ["I'm going to file a complaint with the EEOC", 'legal'],
-    ['Can I talk to a real person please?', 'human'],
+    ['Please put me through to an actual person', 'human'],
     ['I want to speak to an HR representative', 'human'],
   ])('escalates %s (%s)', async (message, kind) => {
     expect(kindsOf(message)).toContain(kind);
@@ -44,18 +44,18 @@ describe('escalation check', () => {
   });
 
   it.each([
-    'Where do I update my legal name on the W-4?',
-    'Is the harassment-prevention training mandatory?',
+    'Which form changes the legal name payroll has for me?',
+    'Do part-timers also need the harassment-prevention course?',
     'I killed it on sales this quarter, does it count for my review?',
     'The deadline for self reviews is killing me, can I get an extension?',
-    'Is the fraud awareness training required for contractors?',
-    'How do I report a safety hazard form?',
+    'When is the next fraud awareness session?',
+    'Where is the safety hazard form kept?',
     'What does the anti-discrimination policy cover?',
-    'Is bullying covered by the code of conduct?',
-    'Are you a real person?',
+    'Does the code of conduct say anything about bullying?',
+    'am I talking to a bot',
     'Can Sue from payroll approve my timesheet?',
     'I had some fraud on my credit card, how do I change my direct deposit?',
-    "I'm dying to know when promotions are announced",
+    "I'm dying to hear who got the team lead role",
   ])('does not escalate the innocent %s', async (message) => {
     const result = await orchestrator.run(input(message));
     expect(result.escalated).toBe(false);

@@ -19,7 +19,7 @@ describe('sentiment analyzer', () => {
     ["C'est inacceptable, je n'ai pas reçu mon salaire", 'Angry'],
     ['Mein Kollege belästigt mich ständig', 'Negative'],
     // Good news as an idiom inside a plain question.
-    ['I killed it on sales this quarter, how is the commission calculated?', 'Positive'],
+    ['I crushed my sales target this quarter, what does the commission pay out on the extra?', 'Positive'],
     ['thrilled to report I passed my probation, what happens next with my review?', 'Positive'],
   ] as [string, Sentiment][])('%s → %s', async (message, expected) => {
     expect((await orchestrator.run(input(message))).sentiment).toBe(expected);
@@ -41,10 +41,10 @@ describe('sentiment analyzer', () => {
 
 describe('sentiment beyond stock phrases (trained on data/training/sentiment)', () => {
   it.each([
-    ['thank you, that fixed it!', 'Positive'],
+    ['we shipped the new warehouse system and it works, great job all! team award?', 'Positive'],
     ['my team smashed the product launch, so proud! is there a bonus for that?', 'Positive'],
     ["I'm dying to see the new office, when is the move?", 'Neutral'],
-    ['How do I nominate a coworker for the quarterly award?', 'Neutral'],
+    ['What is the process to put a teammate forward for recognition?', 'Neutral'],
     ['Wie beantrage ich Bildungsurlaub?', 'Neutral'],
     ["I'm really anxious, my visa expires next month and nobody has sent the renewal letter", 'Negative'],
     ['Is anybody in payroll capable of reading a timesheet??', 'Angry'],

@@ -6,7 +6,7 @@ import type { EscalationKind } from './types.js';
 
 /**
  * Topic words used innocently: training names, policy names, forms and idioms. They are removed
- * before the triggers run, so "is the harassment-prevention training mandatory?" stays a question
+ * before the triggers run, so "do contractors take the harassment-prevention course too?" stays a question
  * while "I'm being harassed, what does the harassment policy say?" still escalates on "harassed".
  */
 const INNOCENT_PHRASES: readonly RegExp[] = [

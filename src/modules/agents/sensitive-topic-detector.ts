@@ -35,7 +35,7 @@ const ADVERSE =
   /\b(stopped (inviting|including|giving|calling|talking)|excluded|left (me )?out|removed|taken off|took (me|away)|demoted|denied|den(y|ies|ying)|cut (my|our)|fired|let go|passed (me )?over|ignor(es|ed|ing)|won'?t (let|give|allow)|refus(es|ed|ing)|replaced)\b/;
 
 /**
- * A question for a document ("what's our policy on discrimination complaints? just want to read it") asks
+ * A question for a document ("could you send me the anti-discrimination policy so I can read it") asks
  * for information; with no person or event in it, it is not a report, whatever the model makes of the
  * words. In the training files this shape matches 40 harmless questions and none of the 1,200 concerns.
  */
@@ -90,7 +90,7 @@ export class SensitiveTopicDetector implements Agent {
     if (!this.concerns) return;
     const strong = triggers.filter((trigger) => !AMBIGUOUS_WORD.test(trigger.matched));
     if (strong.length > 0) {
-      // "What is the policy on reporting fraud?" names a subject without reporting one. Crisis, danger and
+      // "Where are the rules on reporting fraud?" names a subject without reporting one. Crisis, danger and
       // asking for a person are never read that way: those escalate however they are phrased.
       if (isDocumentQuestion(state.text.raw) && strong.every((trigger) => POLICY_SUBJECTS.has(trigger.kind)))
         state.triggers = [];

@@ -27,8 +27,8 @@ export function classifySentiment(
   let best = 0;
   for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[best]!) best = i;
   let sentiment = SENTIMENTS[best]!;
-  // The model can call a calm question Angry from its words alone ("why is my check different every two
-  // weeks"); a tentative Angry reading with no sign of anger in the text (shouting, !!, ??, insults,
+  // The model can call a calm question Angry from its words alone ("how come my pay changes from one
+  // payslip to the next"); a tentative Angry reading with no sign of anger in the text (shouting, !!, ??, insults,
   // ultimatums, a strongly negative lexicon score) falls back to the next most likely tone.
   if (sentiment === 'Angry' && probabilities[best]! < TENTATIVE_ANGER && !showsAnger(message)) {
     let second = best === 0 ? 1 : 0;

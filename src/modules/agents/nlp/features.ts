@@ -1,7 +1,7 @@
 import type { AnalyzedText } from '../types.js';
 
 /**
- * Cue phrases for questions that avoid the obvious keyword ("when does money hit my account").
+ * Cue phrases for questions that avoid the obvious keyword ("when will the cash show up in my bank").
  * They become extra features, so the model learns their weight from the training data like any other.
  */
 const CUES: readonly [RegExp, string][] = [
