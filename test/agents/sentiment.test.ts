@@ -8,7 +8,7 @@ const { orchestrator } = buildTestOrchestrator();
 describe('sentiment analyzer', () => {
   it.each([
     ['How do I change my direct deposit?', 'Neutral'],
-    ['Thank you so much, that was really helpful!', 'Positive'],
+    ['Thank you all, the new parking permits made my mornings so much easier!', 'Positive'],
     ['We just had a baby and I am so excited! How do I add her to my plan?', 'Positive'],
     ["I'm really worried I picked the wrong health plan", 'Negative'],
     ["I still haven't been paid for last month", 'Negative'],

@@ -52,7 +52,7 @@ describeEachDatabase('escalation lifecycle through POST /api/v1/query', (kind) =
     const followUp = await ask({
       user_id: 'emp-42',
       conversation_id: id,
-      message: 'How many PTO days do I have?',
+      message: 'one more thing, is the staff car park open on Sundays?',
     });
     expect(followUp.statusCode).toBe(200);
     const conversation = (await t.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}` })).json();
