@@ -36,6 +36,25 @@ const blocked: [string, string][] = [
   ['http://[fd12:3456::1]/', 'unique local'],
   ['http://[ff02::1]/', 'multicast'],
   ['http://[2001:db8::1]/', 'documentation'],
+  // Every form that carries an IPv4 address inside an IPv6 one is judged by that IPv4 address.
+  ['http://[::ffff:0:7f00:1]/', 'loopback'],
+  ['http://[::ffff:0:127.0.0.1]/', 'loopback'],
+  ['http://[::ffff:0:a00:1]/', 'private'],
+  ['http://[64:ff9b:1::7f00:1]/', 'loopback'],
+  ['http://[64:ff9b:1::808:808]/', 'local-use NAT64'],
+  ['http://[64:ff9b::7f00:1]/', 'loopback'],
+  ['http://[64:ff9b::a9fe:a9fe]/', 'link-local'],
+  ['http://[2002:7f00:1::1]/', 'loopback'],
+  ['http://[2002:a9fe:a9fe::]/', 'link-local'],
+  ['http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/', 'loopback'],
+  ['http://[2001:0:4136:e378:8000:63bf:f7f7:f7f7]/', 'Teredo'],
+  ['http://[::7f00:1]/', 'loopback'],
+  ['http://[::808:808]/', 'IPv4-compatible'],
+  ['http://[5f00::1]/', 'not a global unicast'],
+  ['http://localhost.:3000/', 'local name'],
+  ['http://localhost..:3000/', 'local name'],
+  ['http://api.localhost.../', 'local name'],
+  ['http://127.0.0.1../', 'loopback'],
 ];
 
 const allowed = [
@@ -85,5 +104,8 @@ describe('SSRF guard', () => {
     expect(blockedReason('93.184.216.34')).toBeNull();
     expect(blockedReason('::ffff:93.184.216.34')).toBeNull();
     expect(blockedReason('::ffff:192.168.0.1')).toBe('private');
+    expect(blockedReason('64:ff9b::808:808')).toBeNull();
+    expect(blockedReason('2002:808:808::1')).toBeNull();
+    expect(blockedReason('fe80::1%eth0')).toBe('link-local');
   });
 });

@@ -1,5 +1,6 @@
 import dns from 'node:dns';
 import net from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * The SSRF guard: webhook URLs may only reach public unicast addresses. Hosts are checked when a webhook is
@@ -7,7 +8,9 @@ import net from 'node:net';
  * changed after registration cannot point deliveries into the private network.
  */
 
-const v4Blocks: [string, number, string][] = [
+type Block = [string, number, string];
+
+const v4Blocks: Block[] = [
   ['0.0.0.0', 8, 'unspecified'],
   ['10.0.0.0', 8, 'private'],
   ['100.64.0.0', 10, 'shared (carrier-grade NAT)'],
@@ -25,11 +28,15 @@ const v4Blocks: [string, number, string][] = [
   ['240.0.0.0', 4, 'reserved'],
 ];
 
-const v6Blocks: [string, number, string][] = [
+// Checked after the embedded IPv4 address (if any) was judged; outside 2000::/3 nothing is public anyway.
+const v6Blocks: Block[] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
   ['::', 96, 'reserved (IPv4-compatible)'],
+  ['::ffff:0:0:0', 96, 'reserved (IPv4-translated)'],
+  ['64:ff9b:1::', 48, 'reserved (local-use NAT64)'],
   ['100::', 64, 'reserved (discard)'],
+  ['2001::', 32, 'reserved (Teredo)'],
   ['2001::', 23, 'reserved (IETF protocol assignments)'],
   ['2001:db8::', 32, 'reserved (documentation)'],
   ['fc00::', 7, 'private (unique local)'],
@@ -38,63 +45,59 @@ const v6Blocks: [string, number, string][] = [
   ['ff00::', 8, 'multicast'],
 ];
 
-const lists = new Map<string, net.BlockList>();
-function listFor(reason: string, family: 'ipv4' | 'ipv6', address: string, prefix: number): void {
-  const key = `${family}:${reason}`;
-  let list = lists.get(key);
-  if (!list) {
-    list = new net.BlockList();
-    lists.set(key, list);
-  }
-  list.addSubnet(address, prefix, family);
-}
-for (const [address, prefix, reason] of v4Blocks) listFor(reason, 'ipv4', address, prefix);
-for (const [address, prefix, reason] of v6Blocks) listFor(reason, 'ipv6', address, prefix);
+type Range<T> = [T, number, string];
+const v4Ranges: Range<ipaddr.IPv4>[] = v4Blocks.map(([a, bits, why]) => [ipaddr.IPv4.parse(a), bits, why]);
+const v6Ranges: Range<ipaddr.IPv6>[] = v6Blocks.map(([a, bits, why]) => [ipaddr.IPv6.parse(a), bits, why]);
+const globalUnicast = ipaddr.IPv6.parseCIDR('2000::/3');
+const inRange = (address: ipaddr.IPv6, cidr: string) => address.match(ipaddr.IPv6.parseCIDR(cidr));
 
-/** Expands an IPv6 address into eight 16-bit groups (handles "::" and a dotted IPv4 tail). */
-function ipv6Groups(address: string): number[] {
-  let text = address.toLowerCase().split('%')[0] ?? '';
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted?.[1]) {
-    const parts = dotted[1].split('.').map(Number);
-    const tail = `${(((parts[0] ?? 0) << 8) | (parts[1] ?? 0)).toString(16)}:${(((parts[2] ?? 0) << 8) | (parts[3] ?? 0)).toString(16)}`;
-    text = text.slice(0, -dotted[1].length) + tail;
-  }
-  const [head = '', tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const missing = tail === undefined ? 0 : 8 - left.length - right.length;
-  return [...left, ...Array(missing).fill('0'), ...right].map((g) => Number.parseInt(g, 16) || 0);
-}
+const v4FromParts = (high: number, low: number): ipaddr.IPv4 =>
+  new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 
-function embeddedIpv4(high: number, low: number): string {
-  return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+/**
+ * The IPv4 addresses an IPv6 address leads to, for every form that embeds one: IPv4-mapped (::ffff:0:0/96),
+ * IPv4-translated (::ffff:0:0:0/96), IPv4-compatible (::/96), NAT64 well-known and local-use (64:ff9b::/96,
+ * 64:ff9b:1::/48, taking the last 32 bits as a /96 translator does), 6to4 (2002::/16, bits 16–47) and Teredo
+ * (2001::/32: the server in bits 32–63, the client in the last 32 bits inverted).
+ */
+function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
+  const p = address.parts as number[];
+  const at = (i: number) => p[i] ?? 0;
+  const tail = v4FromParts(at(6), at(7));
+  if (inRange(address, '::ffff:0:0/96') || inRange(address, '::ffff:0:0:0/96')) return [tail];
+  if (inRange(address, '::/96') && address.range() !== 'unspecified' && address.range() !== 'loopback')
+    return [tail];
+  if (inRange(address, '64:ff9b::/96') || inRange(address, '64:ff9b:1::/48')) return [tail];
+  if (inRange(address, '2002::/16')) return [v4FromParts(at(1), at(2))];
+  if (inRange(address, '2001::/32'))
+    return [v4FromParts(at(2), at(3)), v4FromParts(~at(6) & 0xffff, ~at(7) & 0xffff)];
+  return [];
 }
 
-/** Why an address may not be contacted, or null when it is public. */
-export function blockedReason(address: string): string | null {
-  const family = net.isIP(address);
-  if (family === 4) {
-    for (const [key, list] of lists) {
-      if (key.startsWith('ipv4:') && list.check(address, 'ipv4')) return key.slice(5);
-    }
-    return null;
-  }
-  if (family !== 6) return 'not an IP address';
-  const g = ipv6Groups(address);
-  // IPv4-mapped (::ffff:a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach an IPv4 host: judge that host.
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) {
-    return blockedReason(embeddedIpv4(g[6] ?? 0, g[7] ?? 0));
-  }
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) {
-    return blockedReason(embeddedIpv4(g[6] ?? 0, g[7] ?? 0));
-  }
-  if (g[0] === 0x2002) return blockedReason(embeddedIpv4(g[1] ?? 0, g[2] ?? 0));
-  const normalized = g.map((x) => x.toString(16)).join(':');
-  for (const [key, list] of lists) {
-    if (key.startsWith('ipv6:') && list.check(normalized, 'ipv6')) return key.slice(5);
-  }
+function ipv4Reason(address: ipaddr.IPv4): string | null {
+  for (const [range, bits, reason] of v4Ranges) if (address.match(range, bits)) return reason;
   return null;
+}
+
+function ipv6Reason(address: ipaddr.IPv6): string | null {
+  for (const embedded of embeddedIpv4(address)) {
+    const reason = ipv4Reason(embedded);
+    if (reason) return reason;
+  }
+  // A mapped or well-known NAT64 address of a public IPv4 host is that public host.
+  if (inRange(address, '::ffff:0:0/96') || inRange(address, '64:ff9b::/96')) return null;
+  for (const [range, bits, reason] of v6Ranges) if (address.match(range, bits)) return reason;
+  if (!address.match(globalUnicast)) return 'not a global unicast address';
+  return null;
+}
+
+/** Why an address may not be contacted, or null when it is public. IPv6 zone ids ("%eth0") are ignored. */
+export function blockedReason(address: string): string | null {
+  const bare = address.split('%')[0] ?? '';
+  const family = net.isIP(bare);
+  if (family === 4) return ipv4Reason(ipaddr.IPv4.parse(bare));
+  if (family === 6) return ipv6Reason(ipaddr.IPv6.parse(bare));
+  return 'not an IP address';
 }
 
 export class BlockedUrlError extends Error {
@@ -104,9 +107,12 @@ export class BlockedUrlError extends Error {
   }
 }
 
-/** The host of a URL as an address or name: brackets removed; numeric IPv4 forms are already normalised by URL. */
+/**
+ * The host of a URL as an address or name: brackets and every trailing dot removed ("localhost.." is
+ * localhost to a resolver), numeric IPv4 forms already normalised by URL.
+ */
 export function urlHost(url: URL): string {
-  return url.hostname.replace(/^\[|\]$/g, '');
+  return url.hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '');
 }
 
 /** Parses and checks the shape of a webhook URL; throws a plain-words message when it is unusable. */
@@ -133,7 +139,7 @@ export function checkHostLiteral(host: string): void {
   if (net.isIP(host)) {
     const reason = blockedReason(host);
     if (reason) throw new BlockedUrlError(`address ${host} is ${reason} and may not receive webhooks`);
-  } else if (localNames.test(host.replace(/\.$/, ''))) {
+  } else if (localNames.test(host.replace(/\.+$/, ''))) {
     throw new BlockedUrlError(`host ${host} is a local name and may not receive webhooks`);
   }
 }
