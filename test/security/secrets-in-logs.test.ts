@@ -91,6 +91,10 @@ describe('nothing secret or personal reaches the process output', () => {
     const revealed = await call('GET', `/api/v1/webhooks/${id}/secret`);
     expect(revealed.status).toBe(200);
     expect((await call('POST', `/api/v1/webhooks/${id}/test`, {})).status).toBeLessThan(300);
+    const withPassword = receiverUrl.replace('http://', 'http://hook-user:UrlPass-5d81e2@');
+    const basic = await call('POST', '/api/v1/webhooks', { url: withPassword, events: ['query.created'] });
+    expect(basic.status).toBe(201);
+    expect((await call('POST', `/api/v1/webhooks/${basic.body.id}/test`, {})).status).toBeLessThan(300);
 
     const wrong = await call('GET', '/api/v1/webhooks', undefined, {
       'x-api-key': 'not-the-key-but-secret-7731',
@@ -120,7 +124,7 @@ describe('nothing secret or personal reaches the process output', () => {
     );
     expect(asked.status).toBe(200);
     // Let the embedded worker deliver (and log) the query.created event.
-    for (let i = 0; i < 50 && received.length < 2; i++)
+    for (let i = 0; i < 50 && received.length < 4; i++)
       await new Promise((resolve) => setTimeout(resolve, 100));
 
     expect(output.length).toBeGreaterThan(0);
@@ -132,6 +136,8 @@ describe('nothing secret or personal reaches the process output', () => {
       expect(output).not.toContain(secret);
       expect(output).not.toContain(secret.replace(/^whsec_/, ''));
     }
+    expect(output).not.toContain('UrlPass-5d81e2');
+    expect(output).not.toContain(Buffer.from('hook-user:UrlPass-5d81e2').toString('base64'));
     expect(output).not.toContain('123-45-6789');
     expect(output).not.toContain('4111 1111 1111 1111');
   }, 40_000);

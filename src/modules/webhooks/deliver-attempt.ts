@@ -6,6 +6,7 @@ import { type AttemptRecord, type DeliveryRow, recordAttempts } from './deliveri
 import { decide, retrySchedule } from './retry-policy.js';
 import type { SendResult, WebhookSender } from './sender.js';
 import { signatureHeaders } from './sign.js';
+import { outboundTarget } from './url-credentials.js';
 import type { WebhookRow } from './webhooks.repository.js';
 
 /** Consecutive final failures after which a webhook is paused automatically. */
@@ -54,8 +55,10 @@ export async function deliverAttempt(
     now: startedAt,
     secrets: secretsAt(webhook, startedAt),
   });
+  const target = outboundTarget(webhook.url);
+  if (target.authorization !== null) headers.authorization = target.authorization;
   const send = await deps.sender.send({
-    url: webhook.url,
+    url: target.url,
     headers,
     body: delivery.payload,
     timeoutMs: webhook.timeout_seconds * 1000,

@@ -88,19 +88,20 @@ export async function updateWebhook(db: Db, id: string, patch: Updateable<Webhoo
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Deletes the webhook and cancels what it still had to send; the delivery log stays for inspection. */
+/**
+ * Deletes the webhook and cancels what it still had to send; the delivery log stays for inspection. Two
+ * statements: call it inside the caller's transaction.
+ */
 export async function deleteWebhook(db: Db, id: string, now: number): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const result = await trx.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) return false;
-    await trx
-      .updateTable('webhook_deliveries')
-      .set({ status: 'cancelled', lease_owner: null, lease_until: null, updated_at: now })
-      .where('webhook_id', '=', id)
-      .where('status', '=', 'pending')
-      .execute();
-    return true;
-  });
+  const result = await db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) return false;
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'cancelled', lease_owner: null, lease_until: null, updated_at: now })
+    .where('webhook_id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+  return true;
 }
 
 /** Active webhook ids in id order after `cursor` (a page of the round-robin the worker claims through). */

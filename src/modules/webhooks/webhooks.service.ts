@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Updateable } from 'kysely';
+import type { Transaction, Updateable } from 'kysely';
 import { toIsoOrNull } from '../../clock.js';
 import type { AppContext } from '../../context.js';
+import type { Database } from '../../db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.js';
 import { deliverAttempt, leaseMsFor } from './deliver-attempt.js';
@@ -10,6 +11,7 @@ import { buildEnvelope, newEventId, serializeEnvelope, testEventData } from './e
 import { retrySchedule } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
 import { generateSecret } from './sign.js';
+import { MaskedCredentialsError, redactUrl, restoreMaskedCredentials } from './url-credentials.js';
 import { assertPublicUrl, BlockedUrlError, parseWebhookUrl } from './url-guard.js';
 import type { WebhookFilters } from './webhook-filters.js';
 import * as repo from './webhooks.repository.js';
@@ -44,23 +46,21 @@ export class WebhooksService {
     return this.ctx.db.kysely;
   }
 
-  private async checkUrl(raw: string): Promise<string> {
+  /** The URL to store: masked credentials restored from the stored URL, then the SSRF check. */
+  private async checkUrl(raw: string, stored: string | null = null): Promise<string> {
     try {
-      if (this.ctx.config.webhookAllowPrivateUrls) return parseWebhookUrl(raw).toString();
-      return (await assertPublicUrl(raw)).toString();
+      const url = restoreMaskedCredentials(raw, stored);
+      if (this.ctx.config.webhookAllowPrivateUrls) return parseWebhookUrl(url).toString();
+      return (await assertPublicUrl(url)).toString();
     } catch (error) {
-      if (error instanceof BlockedUrlError) throw invalid(`url: ${error.message}`);
+      if (error instanceof BlockedUrlError || error instanceof MaskedCredentialsError)
+        throw invalid(`url: ${error.message}`);
       throw error;
     }
   }
 
   async create(input: WebhookInput): Promise<WebhookView> {
     const url = await this.checkUrl(input.url);
-    if ((await repo.countWebhooks(this.db)) >= this.ctx.config.maxWebhooks) {
-      throw conflict(
-        `Webhook limit reached: at most ${this.ctx.config.maxWebhooks} webhooks (MAX_WEBHOOKS); delete one first`,
-      );
-    }
     const now = this.ctx.clock.now();
     const row = repo.newWebhookRow(
       {
@@ -76,18 +76,25 @@ export class WebhooksService {
       },
       now,
     );
-    await repo.insertWebhook(this.db, row);
-    await recordAudit(
-      this.db,
-      {
-        action: 'webhook.create',
-        target_type: 'webhook',
-        target_id: row.id,
-        details: { url, events: input.events },
-      },
+    await this.db.transaction().execute(async (trx) => {
+      if ((await repo.countWebhooks(trx)) >= this.ctx.config.maxWebhooks) {
+        throw conflict(
+          `Webhook limit reached: at most ${this.ctx.config.maxWebhooks} webhooks (MAX_WEBHOOKS); delete one first`,
+        );
+      }
+      await repo.insertWebhook(trx, row);
+      await this.audit(trx, 'webhook.create', row.id, { url: redactUrl(url), events: input.events });
+    });
+    return this.view(row, true);
+  }
+
+  /** The audit entry of a change, written in the change's own transaction (both commit or neither). */
+  private audit(trx: Transaction<Database>, action: string, id: string, details?: Record<string, unknown>) {
+    return recordAudit(
+      trx,
+      { action, target_type: 'webhook', target_id: id, ...(details && { details }) },
       this.ctx.clock,
     );
-    return this.view(row, true);
   }
 
   async list(page: { skip: number; limit: number; isActive?: boolean }) {
@@ -110,13 +117,12 @@ export class WebhooksService {
   }
 
   async secret(id: string) {
-    const row = await this.require(id);
-    await recordAudit(
-      this.db,
-      { action: 'webhook.reveal_secret', target_type: 'webhook', target_id: id },
-      this.ctx.clock,
-    );
-    return { id: row.id, secret_key: row.secret, previous_secret_expires_at: this.previousExpiry(row) };
+    return this.db.transaction().execute(async (trx) => {
+      const row = await repo.findWebhook(trx, id);
+      if (!row) throw notFound('Webhook');
+      await this.audit(trx, 'webhook.reveal_secret', id);
+      return { id: row.id, secret_key: row.secret, previous_secret_expires_at: this.previousExpiry(row) };
+    });
   }
 
   private previousExpiry(row: repo.WebhookRow): string | null {
@@ -127,7 +133,7 @@ export class WebhooksService {
   async update(id: string, patch: WebhookPatch): Promise<WebhookView> {
     const current = await this.require(id);
     const changes: Updateable<WebhooksTable> = { updated_at: this.ctx.clock.now() };
-    if (patch.url !== undefined) changes.url = await this.checkUrl(patch.url);
+    if (patch.url !== undefined) changes.url = await this.checkUrl(patch.url, current.url);
     if (patch.events !== undefined) changes.events = JSON.stringify([...new Set(patch.events)]);
     if (patch.description !== undefined) changes.description = patch.description;
     if (patch.max_attempts !== undefined) changes.max_attempts = patch.max_attempts;
@@ -136,51 +142,38 @@ export class WebhooksService {
       changes.rate_limit_per_second = patch.rate_limit_per_second;
     if (patch.filters !== undefined) changes.filters = normalizeFilters(patch.filters);
     if (patch.is_active !== undefined) Object.assign(changes, activation(patch.is_active));
-    await repo.updateWebhook(this.db, id, changes);
-    await recordAudit(
-      this.db,
-      {
-        action: 'webhook.update',
-        target_type: 'webhook',
-        target_id: id,
-        details: { fields: Object.keys(patch) },
-      },
-      this.ctx.clock,
-    );
+    const updated = await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.updateWebhook(trx, id, changes))) throw notFound('Webhook');
+      await this.audit(trx, 'webhook.update', id, { fields: Object.keys(patch) });
+      return repo.findWebhook(trx, id);
+    });
+    if (!updated) throw notFound('Webhook');
     if (patch.is_active && !current.is_active) wakeDeliveryWorkers();
-    return this.view({ ...current, ...changes } as repo.WebhookRow);
+    return this.view(updated);
   }
 
   async remove(id: string): Promise<void> {
-    if (!(await repo.deleteWebhook(this.db, id, this.ctx.clock.now()))) throw notFound('Webhook');
-    await recordAudit(
-      this.db,
-      { action: 'webhook.delete', target_type: 'webhook', target_id: id },
-      this.ctx.clock,
-    );
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.deleteWebhook(trx, id, this.ctx.clock.now()))) throw notFound('Webhook');
+      await this.audit(trx, 'webhook.delete', id);
+    });
   }
 
   async rotateSecret(id: string, gracePeriodSeconds: number) {
     const now = this.ctx.clock.now();
-    const current = await this.require(id);
     const secret = generateSecret();
     const expiresAt = gracePeriodSeconds > 0 ? now + gracePeriodSeconds * 1000 : null;
-    await repo.updateWebhook(this.db, id, {
-      secret,
-      previous_secret: expiresAt === null ? null : current.secret,
-      previous_secret_expires_at: expiresAt,
-      updated_at: now,
+    await this.db.transaction().execute(async (trx) => {
+      const current = await repo.findWebhook(trx, id);
+      if (!current) throw notFound('Webhook');
+      await repo.updateWebhook(trx, id, {
+        secret,
+        previous_secret: expiresAt === null ? null : current.secret,
+        previous_secret_expires_at: expiresAt,
+        updated_at: now,
+      });
+      await this.audit(trx, 'webhook.rotate_secret', id, { grace_period_seconds: gracePeriodSeconds });
     });
-    await recordAudit(
-      this.db,
-      {
-        action: 'webhook.rotate_secret',
-        target_type: 'webhook',
-        target_id: id,
-        details: { grace_period_seconds: gracePeriodSeconds },
-      },
-      this.ctx.clock,
-    );
     return { secret_key: secret, previous_secret_expires_at: toIsoOrNull(expiresAt) };
   }
 
@@ -249,25 +242,21 @@ export class WebhooksService {
     return { delivery_id: deliveryId, event_id: delivery.event_id, status: 'pending' as const };
   }
 
+  /** The whole batch is one transaction: every change with its audit entry, or none of them. */
   async bulk(action: BulkAction, ids: string[]) {
-    const results: { id: string; status: 'ok' | 'not_found' }[] = [];
     const now = this.ctx.clock.now();
-    for (const id of [...new Set(ids)]) {
-      let found: boolean;
-      if (action === 'delete') found = await repo.deleteWebhook(this.db, id, now);
-      else
-        found = await repo.updateWebhook(this.db, id, {
-          ...activation(action === 'activate'),
-          updated_at: now,
-        });
-      results.push({ id, status: found ? 'ok' : 'not_found' });
-      if (found)
-        await recordAudit(
-          this.db,
-          { action: `webhook.${action}`, target_type: 'webhook', target_id: id, details: { bulk: true } },
-          this.ctx.clock,
-        );
-    }
+    const results = await this.db.transaction().execute(async (trx) => {
+      const done: { id: string; status: 'ok' | 'not_found' }[] = [];
+      for (const id of [...new Set(ids)]) {
+        const found =
+          action === 'delete'
+            ? await repo.deleteWebhook(trx, id, now)
+            : await repo.updateWebhook(trx, id, { ...activation(action === 'activate'), updated_at: now });
+        done.push({ id, status: found ? 'ok' : 'not_found' });
+        if (found) await this.audit(trx, `webhook.${action}`, id, { bulk: true });
+      }
+      return done;
+    });
     if (action === 'activate') wakeDeliveryWorkers();
     return { action, results };
   }

@@ -1,6 +1,7 @@
 import { toIso, toIsoOrNull } from '../../clock.js';
 import type { AttemptRow, DeliveryRow } from './deliveries.repository.js';
 import { maskSecret } from './sign.js';
+import { redactUrl } from './url-credentials.js';
 import { parseFilters, type WebhookFilters } from './webhook-filters.js';
 import type { WebhookRow } from './webhooks.repository.js';
 import type { DeliveryStatus } from './webhooks.tables.js';
@@ -38,7 +39,7 @@ export function webhookView(
   const expires = row.previous_secret_expires_at;
   return {
     id: row.id,
-    url: row.url,
+    url: redactUrl(row.url),
     events: JSON.parse(row.events) as string[],
     description: row.description,
     secret_key: options.revealSecret ? row.secret : maskSecret(row.secret),
