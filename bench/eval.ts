@@ -1,59 +1,62 @@
 /**
- * Scores the answering pipeline on the labeled dev set (data/eval/dev-set.jsonl) and prints the
- * four product figures. Every fifth item is a hold-out slice, reported separately, whose mistakes are
- * never listed; data/eval/fresh-check.jsonl was written after tuning and is only ever measured, like
- * data/eval/final-check.jsonl, written by an engineer who never saw the training data, the model or the other sets.
+ * Scores the answering pipeline on the labelled sets in data/eval/ and prints the product figures.
+ *
+ * No set here before final-2 is an untouched estimate; each was used to make choices:
+ * - analysed — mistakes read and rules or training lines chosen from them: the dev set (its every-5th hold-out
+ *   slice too: its mistakes were read in the very first run and its figures after every change), the fresh,
+ *   escalation, category and blind checks and the retrieval check;
+ * - measured often — the final check and blind check 2: nobody reads their lines, but their figures were taken
+ *   after change upon change and decided which changes stayed, so they flatter the engine as well.
+ * data/eval/final-2.jsonl is the fresh final set, written blind from the label guide and measured once, at the end;
+ * it adds recall per escalation kind and the priority checks. `--analysed-only` leaves out the final check,
+ * blind check 2 and final-2, for everyday work.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createOrchestrator } from '../src/modules/agents/orchestrator.js';
-import {
-  CATEGORIES,
-  type Category,
-  type PipelineResult,
-  type Sentiment,
-} from '../src/modules/agents/types.js';
+import { CATEGORIES, type PipelineResult } from '../src/modules/agents/types.js';
 import { loadShippedArticles } from './kb-fixture.js';
+import {
+  figures,
+  pct,
+  priorityChecks,
+  recallPerKind,
+  type TriageItem,
+  type TriageRow,
+} from './lib/triage-scores.js';
 
-interface DevItem {
-  message: string;
-  category?: Category;
-  sentiment: Sentiment;
-  escalate: boolean;
-}
-
-interface Scored {
-  item: DevItem;
-  result: PipelineResult;
+interface Scored extends TriageRow {
   holdout: boolean;
 }
 
-const readItems = (file: string): DevItem[] =>
-  readFileSync(new URL(`../data/eval/${file}`, import.meta.url), 'utf8')
+const analysedOnly = process.argv.includes('--analysed-only');
+const evalFile = (file: string): URL => new URL(`../data/eval/${file}`, import.meta.url);
+const readItems = <T = TriageItem>(file: string): T[] =>
+  readFileSync(evalFile(file), 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as DevItem);
+    .map((line) => JSON.parse(line) as T);
+/** A set that is measured only: read unless --analysed-only, and skipped with a notice while it is missing. */
+function readMeasuredOnly(file: string): TriageItem[] | null {
+  if (analysedOnly) return null;
+  if (!existsSync(evalFile(file))) {
+    console.log(`data/eval/${file} is missing: its rows are skipped.`);
+    return null;
+  }
+  return readItems(file);
+}
+
 const items = readItems('dev-set.jsonl');
-// Written after the tuning was done, as an untouched estimate of performance on unseen messages.
 const freshItems = readItems('fresh-check.jsonl');
-// 212 escalation-focused messages (no categories), written for validation only: never trained or tuned on.
 const escalationItems = readItems('escalation-check.jsonl');
-// Category-only check (message + category), written before the categorizer rework and never trained on.
 const categoryCheckItems = readItems('category-check.jsonl');
-// 320 messages written by an engineer who never saw the training data or the model. Its mistakes are listed with
-// --blind for error analysis (never copied into training), so it is no longer an untouched estimate...
+// Its mistakes are listed with --blind for error analysis (never copied into training).
 const blindItems = readItems('blind-check.jsonl');
-// ...which this one is: 300 messages by another engineer who saw neither the training data, the model nor the
-// other sets. Only ever measured; its mistakes are never listed.
-const finalItems = readItems('final-check.jsonl');
-// 400 messages written in session 3 by a third engineer from the label definitions alone; measured
-// only (never listed or analysed), a second estimate for unseen messages next to the final check.
-const blind2Items = readItems('blind-check-2.jsonl');
-// Retrieval check: one employee question per line with the title of the article that best answers it,
-// written from the article titles only (never the contents).
-const retrievalItems = readFileSync(new URL('../data/eval/retrieval-check.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim().length > 0)
-  .map((line) => JSON.parse(line) as { message: string; article: string });
+const finalItems = readMeasuredOnly('final-check.jsonl');
+const blind2Items = readMeasuredOnly('blind-check-2.jsonl');
+// Labelled with the escalation kind as well (null when the message must not escalate).
+const final2Items = readMeasuredOnly('final-2.jsonl');
+// One employee question per line with the title of the article that best answers it.
+const retrievalItems = readItems<{ message: string; article: string }>('retrieval-check.jsonl');
 
 const { orchestrator } = createOrchestrator(loadShippedArticles());
 /** One message on its own: no earlier turns or questions, not a VIP. */
@@ -65,7 +68,7 @@ for (const [position, item] of items.entries()) {
   scored.push({ item, result, holdout: position % 5 === 4 });
 }
 
-async function measureOnly(list: DevItem[], prefix: string): Promise<Scored[]> {
+async function measureOnly(list: TriageItem[], prefix: string): Promise<Scored[]> {
   const out: Scored[] = [];
   for (const [position, item] of list.entries()) {
     const result = await ask(item.message, `${prefix}-${position}`);
@@ -76,8 +79,9 @@ async function measureOnly(list: DevItem[], prefix: string): Promise<Scored[]> {
 const freshScored = await measureOnly(freshItems, 'fresh');
 const escalationScored = await measureOnly(escalationItems, 'escalation-check');
 const blindScored = await measureOnly(blindItems, 'blind-check');
-const finalScored = await measureOnly(finalItems, 'final-check');
-const blind2Scored = await measureOnly(blind2Items, 'blind-check-2');
+const finalScored = finalItems && (await measureOnly(finalItems, 'final-check'));
+const blind2Scored = blind2Items && (await measureOnly(blind2Items, 'blind-check-2'));
+const final2Scored = final2Items && (await measureOnly(final2Items, 'final-2'));
 const retrievalScored: { article: string; titles: string[] }[] = [];
 for (const [position, item] of retrievalItems.entries()) {
   const result = await ask(item.message, `retrieval-check-${position}`);
@@ -90,37 +94,21 @@ for (const [position, item] of categoryCheckItems.entries()) {
   categoryCheckScored.push({ item, result, holdout: true });
 }
 
-const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
-
-function figures(rows: Scored[]) {
-  const escalate = rows.filter((row) => row.item.escalate);
-  const calm = rows.filter((row) => !row.item.escalate);
-  const categorized = rows.filter((row) => row.item.category !== undefined);
-  return {
-    n: rows.length,
-    category: pct(
-      categorized.filter((row) => row.result.category === row.item.category).length,
-      categorized.length,
-    ),
-    recall: pct(escalate.filter((row) => row.result.escalated).length, escalate.length),
-    falseEscalations: pct(calm.filter((row) => row.result.escalated).length, calm.length),
-    sentiment: pct(rows.filter((row) => row.result.sentiment === row.item.sentiment).length, rows.length),
-  };
-}
-
 const all = figures(scored);
 const holdout = figures(scored.filter((row) => row.holdout));
-console.log('\nHR pipeline evaluation on data/eval/dev-set.jsonl\n');
+console.log('\nHR pipeline evaluation (data/eval/)\n');
 console.table({
-  'all items': all,
-  'hold-out (every 5th)': holdout,
-  'fresh check (after tuning)': figures(freshScored),
-  'escalation check (untuned)': figures(escalationScored),
+  'dev set (analysed)': all,
+  'dev hold-out, every 5th (analysed)': holdout,
+  'fresh check (analysed)': figures(freshScored),
+  'escalation check (analysed)': figures(escalationScored),
   'blind check (analysed)': figures(blindScored),
-  'final check (never seen)': figures(finalScored),
-  'blind check 2 (never seen)': figures(blind2Scored),
-  'never seen, together (final + 2)': figures([...finalScored, ...blind2Scored]),
-  'category check (category only)': {
+  ...(finalScored && { 'final check (measured often)': figures(finalScored) }),
+  ...(blind2Scored && { 'blind check 2 (measured often)': figures(blind2Scored) }),
+  ...(finalScored &&
+    blind2Scored && { 'measured often, together': figures([...finalScored, ...blind2Scored]) }),
+  ...(final2Scored && { 'FINAL-2 (fresh, measured once)': figures(final2Scored) }),
+  'category check (analysed, category only)': {
     n: categoryCheckScored.length,
     category: pct(
       categoryCheckScored.filter((row) => row.result.category === row.item.category).length,
@@ -130,10 +118,21 @@ console.table({
     falseEscalations: '',
     sentiment: '',
   },
-  target: { n: '', category: '≥ 93%', recall: '≥ 97%', falseEscalations: '≤ 3%', sentiment: '≥ 85%' },
+  target: { n: '', category: '≥ 93%', recall: '≥ 97%', falseEscalations: '≤ 2%', sentiment: '≥ 88%' },
 });
 
-console.log('Retrieval check (data/eval/retrieval-check.jsonl): expected article first, or among the top 3');
+if (final2Scored) {
+  console.log(
+    'Final-2: escalation recall per labelled kind (target ≥ 95% each), and the lowest priority given',
+  );
+  console.table(recallPerKind(final2Scored));
+  console.log('Final-2: priority follows what is at stake (target 100% each)');
+  console.table(priorityChecks(final2Scored));
+}
+
+console.log(
+  'Retrieval check (analysed; data/eval/retrieval-check.jsonl): expected article first, or in the top 3',
+);
 console.table({
   'retrieval check': {
     n: retrievalScored.length,
