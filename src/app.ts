@@ -19,6 +19,11 @@ import { registerAuditContext } from './modules/audit/audit.js';
 import { auditModule } from './modules/audit/audit.routes.js';
 import { handoffRoutes } from './modules/handoff/handoff.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
+import { registerAccessControl } from './modules/identity/access.js';
+import { Authenticator } from './modules/identity/authenticate.js';
+import { identityModule } from './modules/identity/identity.module.js';
+import { OidcProvider } from './modules/identity/oidc-provider.js';
+import { TokensService } from './modules/identity/tokens.service.js';
 import { answeringModule } from './modules/queries/answering.module.js';
 import { webhooksModule } from './modules/webhooks/webhooks.module.js';
 import { webModule } from './web/web.routes.js';
@@ -82,11 +87,22 @@ export async function buildApp(
   registerControlCharacterGuard(app);
   registerAdminAuth(app, adminKey);
   await registerSecurity(app, config);
+  const tokens = new TokensService(ctx);
+  const oidc = config.auth.mode === 'oidc' ? new OidcProvider(config.auth.oidc) : undefined;
+  const authenticator = new Authenticator(adminKey, tokens, oidc);
+  registerAccessControl(app, authenticator, config.auth.mode);
   registerAuditContext(app);
+  if (config.auth.mode === 'open') {
+    app.log.warn(
+      'AUTH_MODE is open: employees are not authenticated (anyone can ask as any user_id). ' +
+        'Set AUTH_MODE=oidc to have people sign in (docs/security.md).',
+    );
+  }
   await registerOpenApi(app);
   registerMetrics(app, ctx);
 
   await app.register(healthModule, { ctx });
+  await app.register(identityModule, { ctx, tokens, authenticator, oidc });
   await app.register(answeringModule, { ctx });
   await app.register(auditModule, { ctx });
   await app.register(webhooksModule, { ctx });

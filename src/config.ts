@@ -30,6 +30,9 @@ export interface Config {
   webhookAllowPrivateUrls: boolean;
   maxWebhooks: number;
   deliveryLogRetentionDays: number;
+  /** Resolved conversations older than this are erased by the worker; undefined keeps them. */
+  conversationRetentionDays: number | undefined;
+  auth: AuthConfig;
   llm: {
     baseUrl: string | undefined;
     apiKey: string | undefined;
@@ -38,6 +41,32 @@ export interface Config {
     classify: boolean;
   };
 }
+
+/**
+ * `open`: employees are whoever they say they are (the two-command trial). `oidc`: people sign in through the
+ * company's OpenID Connect provider. Personal API tokens and the bootstrap admin key work in both.
+ */
+export type AuthConfig =
+  | { mode: 'open' }
+  | {
+      mode: 'oidc';
+      oidc: {
+        /** Discovery document at <issuer>/.well-known/openid-configuration. */
+        issuer: string;
+        /** The `aud` API bearer tokens must carry. */
+        audience: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        /** The claim whose value is the employee's user id (default email). */
+        userClaim: string;
+        /** The claim holding the roles, a dotted path for nested claims such as Keycloak's realm_access.roles. */
+        rolesClaim: string;
+        /** Where people reach this service, for the login callback and the cookie's Secure flag. */
+        publicUrl: string;
+      };
+      /** Signs and encrypts the pages' session cookie; undefined = generated once and kept in DATA_DIR. */
+      sessionSecret: string | undefined;
+    };
 
 export class ConfigError extends Error {
   constructor(
@@ -162,6 +191,63 @@ function parseLlmUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+// An https URL; plain http only on loopback (tests, local providers) unless allowed (PUBLIC_URL on a private network).
+function parseUrl(env: Env, name: string, allowLoopbackHttp: boolean): string {
+  const raw = read(env, name);
+  if (raw === undefined) throw new ConfigError(name, 'must be set when AUTH_MODE is oidc');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (allowLoopbackHttp || loopback))) {
+    throw new ConfigError(name, `must be an https URL (http only on localhost), got "${raw}"`);
+  }
+  return raw.replace(/\/$/, '');
+}
+
+function required(env: Env, name: string): string {
+  const value = read(env, name);
+  if (value === undefined) throw new ConfigError(name, 'must be set when AUTH_MODE is oidc');
+  return value;
+}
+
+const CLAIM = /^[A-Za-z_][A-Za-z0-9_:./-]*$/;
+
+function claimName(env: Env, name: string, fallback: string): string {
+  const value = read(env, name) ?? fallback;
+  if (!CLAIM.test(value)) throw new ConfigError(name, `is not a claim name, got "${value}"`);
+  return value;
+}
+
+function parseAuth(env: Env): AuthConfig {
+  const mode = oneOf(env, 'AUTH_MODE', ['open', 'oidc'], 'open');
+  if (mode === 'open') return { mode };
+  const sessionSecret = read(env, 'SESSION_SECRET');
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
+  }
+  return {
+    mode,
+    oidc: {
+      issuer: parseUrl(env, 'OIDC_ISSUER', false),
+      audience: required(env, 'OIDC_AUDIENCE'),
+      clientId: required(env, 'OIDC_CLIENT_ID'),
+      clientSecret: read(env, 'OIDC_CLIENT_SECRET'),
+      userClaim: claimName(env, 'OIDC_USER_CLAIM', 'email'),
+      rolesClaim: claimName(env, 'OIDC_ROLES_CLAIM', 'roles'),
+      publicUrl: parseUrl(env, 'PUBLIC_URL', true),
+    },
+    sessionSecret,
+  };
+}
+
+function optionalInteger(env: Env, name: string, min: number, max: number): number | undefined {
+  return read(env, name) === undefined ? undefined : integer(env, name, min, min, max);
+}
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const dataDir = path.resolve(read(env, 'DATA_DIR') ?? './data');
   const adminApiKey = read(env, 'ADMIN_API_KEY');
@@ -186,6 +272,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     webhookAllowPrivateUrls: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_URLS', false),
     maxWebhooks: integer(env, 'MAX_WEBHOOKS', 100, 1, 100_000),
     deliveryLogRetentionDays: integer(env, 'DELIVERY_LOG_RETENTION_DAYS', 30, 1, 3650),
+    conversationRetentionDays: optionalInteger(env, 'CONVERSATION_RETENTION_DAYS', 1, 36500),
+    auth: parseAuth(env),
     llm: {
       baseUrl: parseLlmUrl(read(env, 'LLM_BASE_URL')),
       apiKey: read(env, 'LLM_API_KEY'),

@@ -1,5 +1,6 @@
 import type { AuditTables } from '../modules/audit/audit.tables.js';
 import type { HandoffTables } from '../modules/handoff/handoff.tables.js';
+import type { IdentityTables } from '../modules/identity/identity.tables.js';
 import type { WebhookTables } from '../modules/webhooks/webhooks.tables.js';
 import type { CoreTables } from './core-tables.js';
 
@@ -7,4 +8,4 @@ import type { CoreTables } from './core-tables.js';
  * The whole database as Kysely sees it. Each capability declares its own tables next to its migration and is
  * composed here, so adding a module means adding one name to this list.
  */
-export interface Database extends CoreTables, WebhookTables, HandoffTables, AuditTables {}
+export interface Database extends CoreTables, WebhookTables, HandoffTables, AuditTables, IdentityTables {}

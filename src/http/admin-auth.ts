@@ -1,19 +1,17 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { AppError } from '../errors.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** onRequest hook for administrative routes: 401 unless the admin key is presented. */
-    requireAdmin: onRequestAsyncHookHandler;
-    /** Whether this request carries the valid admin key (for routes open to both employees and HR). */
+    /** Whether this request carries the bootstrap admin key (the rate limiter gives it its own bucket). */
     isAdmin(request: FastifyRequest): boolean;
   }
 }
 
-/** The OpenAPI security requirement every admin route declares. */
+/** The OpenAPI security requirement every staff route declares. */
 export const adminSecurity: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
 
+/** The credential a caller presents: `Authorization: Bearer <token>`, else `X-API-Key`. */
 export function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
   if (typeof authorization === 'string') {
@@ -29,16 +27,8 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 
 export function registerAdminAuth(app: FastifyInstance, adminKey: string): void {
   const expected = digest(adminKey);
-  const isAdmin = (request: FastifyRequest): boolean => {
+  app.decorate('isAdmin', (request: FastifyRequest): boolean => {
     const key = presentedKey(request);
     return key !== undefined && timingSafeEqual(digest(key), expected);
-  };
-  app.decorate('isAdmin', isAdmin);
-  app.decorate('requireAdmin', async (request: FastifyRequest) => {
-    if (!isAdmin(request)) {
-      const message =
-        presentedKey(request) === undefined ? 'Admin API key required' : 'Invalid admin API key';
-      throw new AppError('UNAUTHORIZED', message, { 'www-authenticate': 'Bearer' });
-    }
   });
 }

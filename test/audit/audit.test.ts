@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createDb } from '../../src/db/create-db.js';
 import { type AuditActor, auditActor, recordAudit, systemActor } from '../../src/modules/audit/audit.js';
-import { keyFingerprint } from '../../src/modules/security/client-identity.js';
+import { tokenPrincipal } from '../../src/modules/identity/principal.js';
 import { adminHeaders, createTestApp, TEST_ADMIN_KEY, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, describeEachDatabase, tempDir } from '../helpers/databases.js';
 
@@ -132,14 +132,15 @@ describeEachDatabase('audit log', (kind) => {
   });
 });
 
-it('names the acting admin by key fingerprint and address', () => {
+it('names the acting person by the name their credential carries, and the address', () => {
   const request = {
     headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+    principal: tokenPrincipal('bootstrap', 'hr_admin', 'bootstrap'),
     ip: '192.0.2.10',
     id: 'req-42',
   } as unknown as FastifyRequest;
   expect(auditActor(request)).toEqual({
-    actor: `admin:${keyFingerprint(TEST_ADMIN_KEY)}`,
+    actor: 'token:bootstrap',
     ip: '192.0.2.10',
     request_id: 'req-42',
   });
@@ -187,7 +188,7 @@ describe('the acting admin of a request reaches services without HTTP types', ()
       await recordAudit(db, { action: 'probe.cli', target_type: 'probe', target_id: null }, clock);
       const rows = await db.kysely.selectFrom('audit_log').selectAll().orderBy('action').execute();
       expect(rows.map((r) => [r.action, r.actor, r.ip, r.request_id])).toEqual([
-        ['probe.change', `admin:${keyFingerprint(TEST_ADMIN_KEY)}`, '198.51.100.7', 'probe-req-1'],
+        ['probe.change', 'token:bootstrap', '198.51.100.7', 'probe-req-1'],
         ['probe.cli', 'system', 'local', null],
       ]);
     } finally {

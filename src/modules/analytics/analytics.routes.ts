@@ -10,7 +10,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (
   app.get(
     '/api/v1/analytics/summary',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'analytics:read' },
       schema: {
         tags: ['analytics'],
         summary: 'How the assistant is doing over a trailing period',
@@ -25,7 +25,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (
   app.get(
     '/api/v1/analytics/timeseries',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'analytics:read' },
       schema: {
         tags: ['analytics'],
         summary: 'Questions, escalations, ratings, processing time and webhook deliveries per hour or day',

@@ -11,7 +11,9 @@ const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9_
 const AuditEntry = Type.Object({
   id: Type.String(),
   at: Type.String({ format: 'date-time' }),
-  actor: Type.String({ description: 'admin:<first 8 hex of sha256 of the key>, or system' }),
+  actor: Type.String({
+    description: 'token:<name> (token:bootstrap is the admin key), oidc:<subject> <email>, or system',
+  }),
   ip: Type.String(),
   action: Type.String(),
   target_type: Type.String(),
@@ -45,12 +47,12 @@ export const auditModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app,
   app.get(
     '/api/v1/audit',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
         summary: 'Administrative actions, newest first',
         description:
-          'Who (admin key fingerprint and address) did what (webhook, knowledge-base, VIP and escalation changes) and when.',
+          'Who (the token name or the signed-in person, and the address) did what (webhook, knowledge-base, VIP and escalation changes) and when.',
         security: adminSecurity,
         querystring: Type.Object({
           skip: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),

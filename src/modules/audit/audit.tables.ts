@@ -2,7 +2,7 @@
 export interface AuditLogTable {
   id: string;
   created_at: number;
-  /** "admin:<first 8 hex of sha256(key)>": names the key without holding it. */
+  /** Who: "token:<name>" (a personal API token, or "bootstrap" for the admin key), "oidc:<subject> <email>", or system. */
   actor: string;
   ip: string;
   /** "<target_type>.<verb>", e.g. webhook.create, kb.update, escalation.resolve. */

@@ -3,8 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/create-db.js';
-import { presentedKey } from '../../http/admin-auth.js';
-import { keyFingerprint } from '../security/client-identity.js';
 import { redactForLogs } from '../security/log-redaction.js';
 import { type AuditDb, insertAuditEntry } from './audit.repository.js';
 
@@ -27,11 +25,13 @@ export interface AuditEvent extends Partial<AuditActor> {
 /** An actor for work nobody asked for over HTTP (CLI imports, scheduled jobs). */
 export const systemActor = (name = 'system'): AuditActor => ({ actor: name, ip: 'local', request_id: '' });
 
-/** The admin making this request, named by key fingerprint, with the address it came from. */
+/**
+ * The person making this request, as the access check identified them ("token:<name>", "oidc:<subject> <email>",
+ * or "anonymous"), with the address it came from.
+ */
 export function auditActor(request: FastifyRequest): AuditActor {
-  const key = presentedKey(request);
   return {
-    actor: key === undefined ? 'anonymous' : `admin:${keyFingerprint(key)}`,
+    actor: request.principal.name,
     ip: request.ip,
     request_id: request.id,
   };

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ModuleOptions } from '../../context.js';
 import { AppError, invalid } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
+import { actingEmployee } from '../identity/ownership.js';
 import { FeedbackService } from './feedback.service.js';
 import {
   AssignBody,
@@ -16,7 +17,7 @@ import {
 } from './handoff.schemas.js';
 import { type Actor, HandoffService, type Resolution } from './handoff.service.js';
 
-const adminActor = (request: FastifyRequest): Actor => ({
+const staffActor = (request: FastifyRequest): Actor => ({
   role: 'admin',
   requestId: request.id,
   ip: request.ip,
@@ -30,7 +31,7 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
   app.get(
     '/api/v1/escalations',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'escalations:read' },
       schema: {
         tags: ['handoff'],
         summary: 'The escalation queue: highest priority, then longest waiting, first',
@@ -46,7 +47,7 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
   app.post(
     '/api/v1/conversations/:id/assign',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'conversations:manage' },
       schema: {
         tags: ['handoff'],
         summary: 'Take an escalated conversation (status becomes Assigned; reassigning is allowed)',
@@ -56,19 +57,21 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
         response: { 200: CaseState },
       },
     },
-    async (request) => handoff.assign(request.params.id, request.body.agent.trim(), adminActor(request)),
+    async (request) => handoff.assign(request.params.id, request.body.agent.trim(), staffActor(request)),
   );
 
   app.post(
     '/api/v1/conversations/:id/resolve',
     {
+      config: { access: 'employee' },
       schema: {
         tags: ['handoff'],
-        summary: 'Resolve a conversation: HR answers it (admin key), or the employee closes their own',
+        summary: 'Resolve a conversation: HR answers it, or the employee closes their own',
         description:
-          'With the admin key, `response` and `resolved_by` are required and the answer is appended as an agent ' +
-          'message. Without it, `user_id` must be the conversation owner (anyone else gets 404) and nothing is ' +
-          'appended. Fires query.resolved. Resolving a resolved conversation is 409.',
+          'HR (the conversations:manage permission) sends `response` and `resolved_by`; the answer is appended as ' +
+          'an agent message. An employee closes their own conversation: signed in, it is the one their sign-in ' +
+          'names; in the open mode, `user_id` must be the owner (anyone else gets 404). Nothing is appended. ' +
+          'Fires query.resolved. Resolving a resolved conversation is 409.',
         security: [...adminSecurity, {}],
         params: ConversationParams,
         body: ResolveBody,
@@ -79,19 +82,26 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
       const { response, resolved_by, user_id } = request.body;
       let resolution: Resolution;
       let actor: Actor;
-      if (app.isAdmin(request)) {
+      const principal = request.principal;
+      const answeringAsHr =
+        principal.can('conversations:manage') && (principal.userId === null || response !== undefined);
+      if (answeringAsHr) {
         if (response === undefined || resolved_by === undefined) {
           throw invalid('HR resolutions need both response and resolved_by');
         }
         resolution = { by: 'agent', response, resolvedBy: resolved_by.trim() };
-        actor = adminActor(request);
+        actor = staffActor(request);
       } else {
         if (response !== undefined || resolved_by !== undefined) {
-          throw new AppError('UNAUTHORIZED', 'Answering as HR requires the admin API key', {
+          if (principal.source !== 'none') {
+            throw new AppError('FORBIDDEN', 'Answering as HR needs the conversations:manage permission');
+          }
+          throw new AppError('UNAUTHORIZED', 'Answering as HR requires an HR token or sign-in', {
             'www-authenticate': 'Bearer',
           });
         }
-        if (user_id === undefined) {
+        const ownerId = actingEmployee(principal, user_id);
+        if (ownerId === undefined) {
           throw new AppError(
             'UNAUTHORIZED',
             'Send the admin API key, or the user_id of the conversation owner',
@@ -100,8 +110,8 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
             },
           );
         }
-        resolution = { by: 'employee', userId: user_id };
-        actor = { role: 'employee', userId: user_id, requestId: request.id, ip: request.ip };
+        resolution = { by: 'employee', userId: ownerId };
+        actor = { role: 'employee', userId: ownerId, requestId: request.id, ip: request.ip };
       }
       return handoff.resolve(request.params.id, resolution, actor);
     },
@@ -110,6 +120,7 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
   app.post(
     '/api/v1/feedback',
     {
+      config: { access: 'employee' },
       schema: {
         tags: ['handoff'],
         summary: "Rate a conversation (1..5); the employee's latest rating replaces an earlier one",
@@ -121,9 +132,11 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
     },
     async (request, reply) => {
       const { conversation_id, user_id, rating, comment } = request.body;
+      const userId = actingEmployee(request.principal, user_id);
+      if (userId === undefined) throw invalid('user_id is required');
       const stored = await feedback.submit({
         conversationId: conversation_id,
-        userId: user_id,
+        userId,
         rating,
         comment,
       });

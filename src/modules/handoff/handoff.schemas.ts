@@ -102,7 +102,8 @@ export const CaseState = Type.Object({
 export const FeedbackBody = Type.Object(
   {
     conversation_id: Type.String({ format: 'uuid' }),
-    user_id: UserId,
+    /** Required in the open mode; a signed-in employee is the one their sign-in names. */
+    user_id: Type.Optional(UserId),
     rating: Type.Integer({ minimum: 1, maximum: 5 }),
     comment: Type.Optional(Type.String({ maxLength: 2000 })),
   },

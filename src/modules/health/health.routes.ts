@@ -27,6 +27,7 @@ export const healthModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app
   app.get(
     '/api/v1/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Readiness: database reachable and answering pipeline loaded',

@@ -30,6 +30,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeSe
   app.get(
     '/api/v1/kb',
     {
+      config: { access: 'employee' },
       schema: {
         tags,
         summary: 'List articles, optionally of one category',
@@ -47,6 +48,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeSe
   app.get(
     '/api/v1/kb/search',
     {
+      config: { access: 'employee' },
       schema: {
         tags,
         summary: 'Search articles the way the answering pipeline does',
@@ -66,14 +68,17 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeSe
 
   app.get(
     '/api/v1/kb/:id',
-    { schema: { tags, summary: 'One article', params: IdParams, response: { 200: Article } } },
+    {
+      config: { access: 'employee' },
+      schema: { tags, summary: 'One article', params: IdParams, response: { 200: Article } },
+    },
     async (request) => present(await knowledge.get(request.params.id)),
   );
 
   app.post(
     '/api/v1/kb',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'kb:write' },
       schema: {
         tags,
         summary: 'Create an article',
@@ -88,7 +93,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeSe
   app.put(
     '/api/v1/kb/:id',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'kb:write' },
       schema: {
         tags,
         summary: 'Change an article (any subset of its fields)',
@@ -104,7 +109,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeSe
   app.delete(
     '/api/v1/kb/:id',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'kb:write' },
       schema: {
         tags,
         summary: 'Delete an article',

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
 import { recordAudit } from '../audit/audit.js';
+import { actingEmployee, mayOpenConversation } from '../identity/ownership.js';
 import { presentConversation, presentMessage, presentUser } from './conversations.presenter.js';
 import { QueriesRepository } from './queries.repository.js';
 import {
@@ -33,6 +34,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
   app.post(
     '/api/v1/query',
     {
+      config: { access: 'employee' },
       schema: {
         tags: ['queries'],
         summary: 'Ask an HR question',
@@ -46,9 +48,10 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
     },
     async (request) => {
       const { message, user_id, conversation_id } = request.body;
+      const userId = actingEmployee(request.principal, user_id);
       return queries.ask({
         message,
-        userId: user_id ?? DEFAULT_USER_ID,
+        userId: userId ?? DEFAULT_USER_ID,
         conversationId: conversation_id,
       });
     },
@@ -57,6 +60,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
   app.get(
     '/api/v1/conversations/:id',
     {
+      config: { access: 'employee' },
       schema: {
         tags: ['conversations'],
         summary: 'A conversation with its messages',
@@ -66,7 +70,13 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
     },
     async (request) => {
       const conversation = await repository.getConversation(request.params.id);
-      if (!conversation) throw notFound('Conversation');
+      // Someone else's conversation looks exactly like a missing one, so ids cannot be probed.
+      if (
+        !conversation ||
+        !mayOpenConversation(request.principal, ctx.config.auth.mode, conversation.user_id)
+      ) {
+        throw notFound('Conversation');
+      }
       const messages = await repository.messages(conversation.id);
       return {
         ...presentConversation(conversation, messages.length),
@@ -76,11 +86,41 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
   );
 
   app.get(
+    '/api/v1/me/conversations',
+    {
+      config: { access: 'employee' },
+      schema: {
+        tags: ['conversations'],
+        summary: "The signed-in employee's own conversations, newest first",
+        querystring: Type.Object(Pagination),
+        response: { 200: ConversationPage },
+      },
+    },
+    async (request) => {
+      const userId = request.principal.userId;
+      if (userId === null) {
+        throw new AppError('UNAUTHORIZED', 'Sign in as an employee to list your conversations', {
+          'www-authenticate': 'Bearer',
+        });
+      }
+      const { skip, limit } = request.query;
+      const { rows, total } = await repository.userConversations(userId, skip, limit);
+      const counts = await repository.messageCounts(rows.map((r) => r.id));
+      return {
+        conversations: rows.map((r) => presentConversation(r, counts.get(r.id) ?? 0)),
+        total,
+        skip,
+        limit,
+      };
+    },
+  );
+
+  app.get(
     '/api/v1/users/:user_id/conversations',
     {
       // HR only: employee ids are guessable, so an open list would expose anyone's history. Employees reach
       // their own conversations by id (an unguessable UUID), as the chat does.
-      onRequest: app.requireAdmin,
+      config: { access: 'conversations:read' },
       schema: {
         tags: ['conversations'],
         summary: "An employee's conversations, newest first",
@@ -106,7 +146,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
   app.get(
     '/api/v1/users/:user_id',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'conversations:read' },
       schema: {
         tags: ['users'],
         summary: 'An employee and their VIP flag',
@@ -125,7 +165,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
   app.put(
     '/api/v1/users/:user_id',
     {
-      onRequest: app.requireAdmin,
+      config: { access: 'employees:manage' },
       schema: {
         tags: ['users'],
         summary: 'Set whether an employee is a VIP (raises the priority of their questions)',
@@ -155,7 +195,10 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
 
   app.get(
     '/api/v1/stats',
-    { schema: { tags: ['queries'], summary: 'Public summary figures', response: { 200: Stats } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['queries'], summary: 'Public summary figures', response: { 200: Stats } },
+    },
     async () => readPublicStats(ctx.db.kysely),
   );
 };

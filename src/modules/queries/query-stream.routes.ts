@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError, errorBody } from '../../errors.js';
+import { actingEmployee } from '../identity/ownership.js';
 import { QueryRequest } from './queries.schemas.js';
 import { DEFAULT_USER_ID, type QueriesService, type QueryAnswer } from './queries.service.js';
 
@@ -52,6 +53,7 @@ export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptio
   app.post(
     '/api/v1/query/stream',
     {
+      config: { access: 'employee' },
       schema: {
         tags: ['queries'],
         summary: 'Ask an HR question, streaming the answer (server-sent events)',
@@ -74,6 +76,7 @@ export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptio
     },
     async (request, reply) => {
       const { message, user_id, conversation_id } = request.body;
+      const userId = actingEmployee(request.principal, user_id);
       const events = eventStream();
       let streamed = '';
       let announceStart: () => void = () => {};
@@ -83,7 +86,7 @@ export const queryStreamRoutes: FastifyPluginAsyncTypebox<QueryStreamRoutesOptio
       const answer = queries.ask(
         {
           message,
-          userId: user_id ?? DEFAULT_USER_ID,
+          userId: userId ?? DEFAULT_USER_ID,
           conversationId: conversation_id,
         },
         {

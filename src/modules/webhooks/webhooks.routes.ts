@@ -34,7 +34,10 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ service: WebhooksServic
   app,
   { service },
 ) => {
-  app.addHook('onRequest', app.requireAdmin);
+  // Every route here is for hr_admin (roles.ts); declared once for the whole plugin.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, access: 'webhooks:manage' };
+  });
   const security = adminSecurity;
 
   app.post(

@@ -1,0 +1,30 @@
+import type { AuthConfig } from '../../config.js';
+import { AppError } from '../../errors.js';
+import type { Principal } from './principal.js';
+
+/**
+ * The employee a request acts for. A signed-in employee is who their token says: a body `user_id` naming someone
+ * else is refused (403) rather than ignored, so a client bug cannot file questions under another person. Callers
+ * without an employee identity (the open mode, integrations' API tokens) name the employee in the body as before.
+ */
+export function actingEmployee(principal: Principal, bodyUserId: string | undefined): string | undefined {
+  if (principal.userId === null) return bodyUserId;
+  if (bodyUserId !== undefined && bodyUserId !== principal.userId) {
+    throw new AppError('FORBIDDEN', 'user_id must be your own (the one your sign-in names)');
+  }
+  return principal.userId;
+}
+
+/**
+ * Whether this caller may open a conversation owned by `ownerId`: HR with conversations:read may open any; a
+ * signed-in employee only their own; in the open mode anyone holding the (unguessable) id, as the chat always did.
+ */
+export function mayOpenConversation(
+  principal: Principal,
+  mode: AuthConfig['mode'],
+  ownerId: string,
+): boolean {
+  if (principal.can('conversations:read')) return true;
+  if (principal.userId !== null) return principal.userId === ownerId;
+  return mode === 'open';
+}
