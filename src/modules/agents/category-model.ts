@@ -1,4 +1,4 @@
-import { categoryFeatures } from './nlp/features.js';
+import { categoryFeatures, characterGrams } from './nlp/features.js';
 import { NaiveBayes, softmax } from './nlp/naive-bayes.js';
 import { SoftmaxRegression } from './nlp/softmax-regression.js';
 import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
@@ -20,9 +20,13 @@ const TEMPERATURE = 2;
 /**
  * Share of the discriminative model (softmax regression) in the blend. The two models err on different
  * messages; in 5-fold cross-validation over the training lines (bench/category-cv.ts) the blend beats
- * either alone.
+ * either alone. The regression also reads character 4-grams, which naive Bayes cannot use well (its
+ * independence assumption over-counts overlapping grams): with them, and 12 passes instead of 6, the
+ * model alone went from 87.3% to 90.6% in cross-validation, most on wording the training lines never use
+ * (typos, inflections, German compounds); shares 0.3 / 0.5 / 0.7 scored 89.1% / 90.6% / 90.4%.
  */
-const REGRESSION_SHARE = 0.3;
+const REGRESSION_SHARE = 0.5;
+const REGRESSION_EPOCHS = 12;
 
 /** The trained text classifier behind the categorizer agent. */
 export class CategoryModel {
@@ -41,7 +45,15 @@ export class CategoryModel {
     }));
     this.model = new NaiveBayes(CATEGORIES, featured, SMOOTHING);
     this.regressionShare = regressionShare;
-    if (regressionShare > 0) this.regression = new SoftmaxRegression(CATEGORIES, featured);
+    if (regressionShare > 0)
+      this.regression = new SoftmaxRegression(
+        CATEGORIES,
+        featured.map((example, i) => ({
+          ...example,
+          features: [...example.features, ...characterGrams(examples[i]!.text)],
+        })),
+        { epochs: REGRESSION_EPOCHS },
+      );
   }
 
   predict(text: AnalyzedText): CategoryPrediction {
@@ -55,7 +67,7 @@ export class CategoryModel {
     let probabilities = softmax(scores, TEMPERATURE);
     if (this.regression) {
       const share = this.regressionShare;
-      const discriminative = this.regression.probabilities(features);
+      const discriminative = this.regression.probabilities([...features, ...characterGrams(text)]);
       probabilities = probabilities.map((p, i) => (1 - share) * p + share * discriminative[i]!);
     }
     let best = 0;

@@ -40,6 +40,17 @@ export function cueExpansion(text: AnalyzedText): string[] {
   return out;
 }
 
+/**
+ * Character 4-grams of the whole normalized message, spaces included: they carry typos, inflections and
+ * compounds the stemmer and the speller miss, and short phrases across word boundaries.
+ */
+export function characterGrams(text: AnalyzedText): string[] {
+  const whole = ` ${text.normalized} `;
+  const grams: string[] = [];
+  for (let i = 0; i + 4 <= whole.length; i++) grams.push(`#${whole.slice(i, i + 4)}`);
+  return grams;
+}
+
 /** Unigram stems, adjacent-stem bigrams and cue features. */
 export function extractFeatures(text: AnalyzedText): string[] {
   const features = [...text.stems];
