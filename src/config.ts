@@ -33,6 +33,10 @@ export interface Config {
   /** Resolved conversations older than this are erased by the worker; undefined keeps them. */
   conversationRetentionDays: number | undefined;
   auth: AuthConfig;
+  /** Largest handbook or article file an import accepts (upload and CLI). */
+  kbImportMaxBytes: number;
+  /** An article not reviewed for this many days is listed as due for review. */
+  kbReviewIntervalDays: number;
   llm: {
     baseUrl: string | undefined;
     apiKey: string | undefined;
@@ -274,6 +278,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     deliveryLogRetentionDays: integer(env, 'DELIVERY_LOG_RETENTION_DAYS', 30, 1, 3650),
     conversationRetentionDays: optionalInteger(env, 'CONVERSATION_RETENTION_DAYS', 1, 36500),
     auth: parseAuth(env),
+    kbImportMaxBytes: integer(env, 'KB_IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    kbReviewIntervalDays: integer(env, 'KB_REVIEW_INTERVAL_DAYS', 365, 1, 3650),
     llm: {
       baseUrl: parseLlmUrl(read(env, 'LLM_BASE_URL')),
       apiKey: read(env, 'LLM_API_KEY'),

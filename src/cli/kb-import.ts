@@ -1,35 +1,65 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../clock.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrator.js';
+import { AppError } from '../errors.js';
+import { createOrchestrator } from '../modules/agents/orchestrator.js';
+import { pipelineCategorySuggester } from '../modules/knowledge/category-suggester.js';
 import { KnowledgeService } from '../modules/knowledge/knowledge.service.js';
+import {
+  type CategorySuggester,
+  KnowledgeImportService,
+} from '../modules/knowledge/knowledge-import.service.js';
 import { KnowledgeIndex } from '../modules/knowledge/retrieval-index.js';
-import { readArticleFile } from '../modules/knowledge/seed.js';
 
 /**
- * `npm run kb:import -- <file.json>`: adds the file's articles and updates those whose title already exists.
+ * `npm run kb:import -- <file> [--dry-run]`: imports a handbook (Markdown, HTML, DOCX, PDF) or an article JSON
+ * file: new sections are added, changed ones updated (a new version each), unchanged ones left alone.
  * Running servers pick the changes up within seconds (they watch the table's version).
  */
 async function main(): Promise<void> {
-  const file = process.argv[2];
-  if (!file) throw new Error('Usage: npm run kb:import -- <articles.json>');
-  const articles = readArticleFile(path.resolve(file));
+  const args = process.argv.slice(2);
+  const dryRun = args.includes('--dry-run');
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file)
+    throw new Error('Usage: npm run kb:import -- <handbook.docx|.pdf|.md|.html|articles.json> [--dry-run]');
   const config = loadConfig();
+  const content = fs.readFileSync(path.resolve(file));
+  if (content.length > config.kbImportMaxBytes)
+    throw new Error(`${file} is larger than KB_IMPORT_MAX_BYTES (${config.kbImportMaxBytes} bytes)`);
   const db = createDb(config.database, 1);
   try {
     await migrateToLatest(db);
     const knowledge = new KnowledgeService(db, systemClock, new KnowledgeIndex([]));
-    const { created, updated } = await knowledge.import(articles);
-    process.stdout.write(`Imported ${articles.length} articles: ${created} created, ${updated} updated.\n`);
+    // Trained only when a document needs categories suggested (a JSON file has its own).
+    let suggest: CategorySuggester | undefined;
+    const importer = new KnowledgeImportService(
+      knowledge,
+      async (text) => {
+        suggest ??= pipelineCategorySuggester(createOrchestrator(await knowledge.all()).orchestrator);
+        return suggest(text);
+      },
+      config.kbImportMaxBytes * 10,
+    );
+    const report = await importer.importFile(file, content, { dryRun });
+    for (const article of report.articles)
+      process.stdout.write(`${article.action.padEnd(9)} ${article.category.padEnd(15)} ${article.title}\n`);
+    for (const warning of report.warnings) process.stdout.write(`warning: ${warning}\n`);
+    process.stdout.write(
+      `${dryRun ? 'Would import' : 'Imported'} ${report.articles.length} articles from ${report.source}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.\n`,
+    );
   } finally {
     await db.destroy();
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`,
-  );
+  const message =
+    error instanceof ConfigError || error instanceof AppError || error instanceof Error
+      ? error.message
+      : String(error);
+  process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /**
  * Row types of the core tables (users, conversations, messages, knowledge base).
  * Portable storage conventions used by every table:
@@ -72,6 +73,14 @@ export interface KbArticlesTable {
   tags: string;
   created_at: number;
   updated_at: number;
+  /** Bumped on every change; kb_article_versions keeps each one. */
+  version: Generated<number>;
+  /** 'draft' articles are never answered from. */
+  status: Generated<string>;
+  owner: string | null;
+  reviewed_at: number | null;
+  /** The file an import took the article from. */
+  source: string | null;
 }
 
 export interface CoreTables {

@@ -172,7 +172,7 @@ describeEachDatabase('knowledge base across processes', (kind) => {
       const { systemClock } = await import('../../src/clock.js');
       // A second writer on the same database, like `npm run kb:import` or another replica.
       const other = new KnowledgeService(t.db, systemClock, new KnowledgeIndex([]));
-      const { created } = await other.import([
+      const imported = await other.import([
         {
           title: 'Sabbatical after ten years',
           content: 'Employees with ten years of continuous service may take a paid sabbatical of four weeks.',
@@ -180,7 +180,7 @@ describeEachDatabase('knowledge base across processes', (kind) => {
           tags: ['sabbatical'],
         },
       ]);
-      expect(created).toBe(1);
+      expect(imported.map((a) => a.action)).toEqual(['created']);
       const search = async () =>
         (await t.app.inject({ method: 'GET', url: '/api/v1/kb/search?q=paid%20sabbatical' })).json()
           .results as {

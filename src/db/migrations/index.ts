@@ -7,6 +7,7 @@ import * as scaleIndexes from './20261128_0005_scale_indexes.js';
 import * as kbTitleUnique from './20261128_0006_kb_title_unique.js';
 import * as messagesUser from './20261128_0007_messages_user.js';
 import * as apiTokens from './20261207_0008_api_tokens.js';
+import * as kbVersions from './20261207_0009_kb_versions.js';
 
 /**
  * Every migration, by its timestamped name. A static list (rather than reading the folder at run time) keeps
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0006_kb_title_unique': kbTitleUnique,
   '20261128_0007_messages_user': messagesUser,
   '20261207_0008_api_tokens': apiTokens,
+  '20261207_0009_kb_versions': kbVersions,
 };

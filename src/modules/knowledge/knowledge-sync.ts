@@ -21,7 +21,8 @@ export class KnowledgeSync {
   async refresh(): Promise<boolean> {
     const version = await this.repository.version();
     if (version.count === this.seen.count && version.lastUpdate === this.seen.lastUpdate) return false;
-    const articles = await this.repository.all();
+    // Drafts are stored but never answered from.
+    const articles = (await this.repository.all()).filter((a) => a.status === 'published');
     const current = new Set(articles.map((a) => a.id));
     for (const indexed of this.index.articles()) if (!current.has(indexed.id)) this.index.remove(indexed.id);
     const indexedIds = new Set(this.index.articles().map((a) => a.id));

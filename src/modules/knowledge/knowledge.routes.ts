@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { toIso } from '../../clock.js';
+import { AppError, notFound } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
 import {
   Article,
@@ -15,11 +16,13 @@ import {
 import type { KnowledgeService } from './knowledge.service.js';
 import type { StoredArticle } from './knowledge.types.js';
 
-const present = (a: StoredArticle) => ({
+export const presentArticle = (a: StoredArticle) => ({
   ...a,
   created_at: toIso(a.created_at),
   updated_at: toIso(a.updated_at),
+  reviewed_at: a.reviewed_at === null ? null : toIso(a.reviewed_at),
 });
+const present = presentArticle;
 
 const tags = ['knowledge base'];
 
@@ -34,13 +37,33 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeSe
       schema: {
         tags,
         summary: 'List articles, optionally of one category',
-        querystring: Type.Object({ ...Pagination, category: Type.Optional(CategorySchema) }),
+        description:
+          'Published articles for everyone. With the admin key: `status=draft` or `status=all`, and ' +
+          '`review_due=true` for the articles not reviewed within KB_REVIEW_INTERVAL_DAYS.',
+        querystring: Type.Object({
+          ...Pagination,
+          category: Type.Optional(CategorySchema),
+          status: Type.Union([Type.Literal('published'), Type.Literal('draft'), Type.Literal('all')], {
+            default: 'published',
+          }),
+          review_due: Type.Boolean({ default: false }),
+        }),
         response: { 200: ArticlePage },
       },
     },
     async (request) => {
-      const { skip, limit, category } = request.query;
-      const { articles, total } = await knowledge.page(skip, limit, category);
+      const { skip, limit, category, status, review_due } = request.query;
+      if ((status !== 'published' || review_due) && !request.principal.can('kb:write'))
+        throw request.principal.source === 'none'
+          ? new AppError('UNAUTHORIZED', 'Drafts and articles due for review need an HR token', {
+              'www-authenticate': 'Bearer',
+            })
+          : new AppError('FORBIDDEN', 'Drafts and articles due for review need the kb:write permission');
+      const { articles, total } = await knowledge.page(skip, limit, {
+        category,
+        status,
+        reviewedBefore: review_due ? knowledge.reviewDueBefore() : undefined,
+      });
       return { articles: articles.map(present), total, skip, limit };
     },
   );
@@ -72,7 +95,12 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeSe
       config: { access: 'employee' },
       schema: { tags, summary: 'One article', params: IdParams, response: { 200: Article } },
     },
-    async (request) => present(await knowledge.get(request.params.id)),
+    async (request) => {
+      const article = await knowledge.get(request.params.id);
+      // A draft is not yet policy: only its editors see it.
+      if (article.status === 'draft' && !request.principal.can('kb:write')) throw notFound('Article');
+      return present(article);
+    },
   );
 
   app.post(
@@ -87,7 +115,10 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<{ knowledge: KnowledgeSe
         response: { 201: Article },
       },
     },
-    async (request, reply) => reply.code(201).send(present(await knowledge.create(request.body))),
+    async (request, reply) => {
+      const { status, owner, ...fields } = request.body;
+      return reply.code(201).send(present(await knowledge.create(fields, { status, owner })));
+    },
   );
 
   app.put(

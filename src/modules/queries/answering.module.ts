@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext, ModuleOptions } from '../../context.js';
 import { Orchestrator } from '../agents/orchestrator.js';
+import { pipelineCategorySuggester } from '../knowledge/category-suggester.js';
 import { KnowledgeRepository } from '../knowledge/knowledge.repository.js';
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { KnowledgeService } from '../knowledge/knowledge.service.js';
+import { knowledgeAdminRoutes } from '../knowledge/knowledge-admin.routes.js';
+import { KnowledgeImportService } from '../knowledge/knowledge-import.service.js';
 import { KnowledgeSync } from '../knowledge/knowledge-sync.js';
 import { KnowledgeIndex } from '../knowledge/retrieval-index.js';
 import { readArticleFile, SHIPPED_ARTICLES_FILE } from '../knowledge/seed.js';
@@ -16,7 +19,12 @@ import { queryStreamRoutes } from './query-stream.routes.js';
 async function seedIfEmpty(knowledge: KnowledgeService, ctx: AppContext): Promise<void> {
   if (!(await knowledge.isEmpty())) return;
   try {
-    const { created } = await knowledge.import(readArticleFile(SHIPPED_ARTICLES_FILE));
+    const created = (
+      await knowledge.import(readArticleFile(SHIPPED_ARTICLES_FILE), {
+        source: 'articles.json',
+        audit: false,
+      })
+    ).length;
     ctx.log.info({ created }, 'seeded the knowledge base with the shipped articles');
   } catch (error) {
     // The unique title index stops a concurrent seed half-way; what the other process wrote is the same data.
@@ -31,7 +39,7 @@ async function seedIfEmpty(knowledge: KnowledgeService, ctx: AppContext): Promis
  */
 export const answeringModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { ctx }) => {
   const index = new KnowledgeIndex([]);
-  const knowledge = new KnowledgeService(ctx.db, ctx.clock, index);
+  const knowledge = new KnowledgeService(ctx.db, ctx.clock, index, ctx.config.kbReviewIntervalDays);
   await seedIfEmpty(knowledge, ctx);
   const sync = new KnowledgeSync(new KnowledgeRepository(ctx.db.kysely), index, ctx.log);
   await sync.refresh();
@@ -46,7 +54,17 @@ export const answeringModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (
   });
   const queries = new QueriesService(ctx, orchestrator);
 
+  const importer = new KnowledgeImportService(
+    knowledge,
+    pipelineCategorySuggester(orchestrator),
+    ctx.config.kbImportMaxBytes * 10,
+  );
   await app.register(knowledgeRoutes, { knowledge });
+  await app.register(knowledgeAdminRoutes, {
+    knowledge,
+    importer,
+    maxImportBytes: ctx.config.kbImportMaxBytes,
+  });
   await app.register(queriesRoutes, { ctx, queries });
   await app.register(queryStreamRoutes, { queries });
   app.readiness.agent = true;

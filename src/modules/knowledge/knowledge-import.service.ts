@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { AppError } from '../../errors.js';
+import { detectFormat } from './import/document-format.js';
+import { parseDocument } from './import/parse-document.js';
+import type { ImportedArticle, KnowledgeService } from './knowledge.service.js';
+import type { ArticleFields, Category } from './knowledge.types.js';
+import { parseArticleJson } from './seed.js';
+
+/** Guesses an article's category from its words (the answering pipeline's categorizer). */
+export type CategorySuggester = (text: string) => Promise<Category>;
+
+export interface ImportReport {
+  dry_run: boolean;
+  source: string;
+  format: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  articles: (ImportedArticle & { suggested_category: Category | null })[];
+  warnings: string[];
+}
+
+/**
+ * Turns an uploaded file — a handbook in Markdown, HTML, Word or PDF, or the article JSON export — into
+ * articles: the document is split at its headings, each new section gets the category the categorizer
+ * suggests, and the whole file is applied in one transaction (or only previewed, with dryRun).
+ */
+export class KnowledgeImportService {
+  constructor(
+    private readonly knowledge: KnowledgeService,
+    private readonly suggestCategory: CategorySuggester,
+    /** A DOCX may unpack to this many times the import size limit (text compresses ~5–10×), no more. */
+    private readonly maxUnpackedBytes: number,
+  ) {}
+
+  async importFile(
+    fileName: string,
+    content: Buffer,
+    options: { dryRun?: boolean } = {},
+  ): Promise<ImportReport> {
+    const source = path.basename(fileName).slice(0, 255) || 'upload';
+    if (content.length === 0) throw new AppError('VALIDATION_ERROR', 'The file is empty');
+    const format = detectFormat(fileName, content);
+    let fields: ArticleFields[];
+    let warnings: string[] = [];
+    let suggested: (Category | null)[];
+    if (format === 'json') {
+      try {
+        fields = parseArticleJson(content.toString('utf8'), source);
+      } catch (error) {
+        throw new AppError('VALIDATION_ERROR', (error as Error).message);
+      }
+      suggested = fields.map(() => null);
+    } else {
+      const parsed = await parseDocument(fileName, content, { maxUnpackedBytes: this.maxUnpackedBytes });
+      warnings = parsed.warnings;
+      suggested = [];
+      for (const s of parsed.sections)
+        suggested.push(await this.suggestCategory(`${s.title}. ${s.content.slice(0, 1500)}`));
+      fields = parsed.sections.map((section, i) => ({
+        title: section.title,
+        content: section.content,
+        category: suggested[i]!,
+        // The chapter headings above a section are words employees use for it too.
+        tags: section.path.map((p) => p.toLowerCase().slice(0, 50)).slice(-3),
+      }));
+    }
+    const duplicate = firstDuplicateTitle(fields);
+    if (duplicate) throw new AppError('VALIDATION_ERROR', `The file has two articles titled "${duplicate}"`);
+    const results = await this.knowledge.import(fields, {
+      source,
+      dryRun: options.dryRun,
+      keepCategoryAndTags: format !== 'json',
+    });
+    const count = (action: ImportedArticle['action']) => results.filter((r) => r.action === action).length;
+    return {
+      dry_run: Boolean(options.dryRun),
+      source,
+      format,
+      created: count('created'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      articles: results.map((r, i) => ({ ...r, suggested_category: suggested[i] ?? null })),
+      warnings,
+    };
+  }
+}
+
+function firstDuplicateTitle(fields: ArticleFields[]): string | undefined {
+  const seen = new Set<string>();
+  for (const f of fields) {
+    if (seen.has(f.title.trim())) return f.title;
+    seen.add(f.title.trim());
+  }
+  return undefined;
+}
