@@ -126,7 +126,10 @@ describeEachDatabase('importing a handbook', (kind) => {
     expect(list.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(list[0].content).toContain('up to five small potted plants');
     expect(list[1].content).toContain('up to three small potted plants');
-    expect(list[0]).toMatchObject({ source: 'acme-handbook.docx', author: expect.stringContaining('bootstrap') });
+    expect(list[0]).toMatchObject({
+      source: 'acme-handbook.docx',
+      author: expect.stringContaining('bootstrap'),
+    });
     const unchanged = report.articles.find((a: { title: string }) => a.title === 'Volunteer days');
     expect(unchanged).toMatchObject({ action: 'unchanged', version: 1 });
   });

@@ -28,6 +28,28 @@ export class AnalyticsRepository {
       .where('sentiment', 'in', [...SENTIMENTS]);
   }
 
+  /**
+   * The questions the knowledge base failed: no article matched, or the conversation was rated 1–2. Escalated
+   * questions and conversations are left out, so no text of a reported case (harassment, a crisis…) can reach
+   * a list that HR shares to plan articles.
+   */
+  gapQuestions(since: number, until: number, max: number) {
+    return this.db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .leftJoin('feedback as f', 'f.conversation_id', 'c.id')
+      .where('m.role', '=', 'user')
+      .where('m.created_at', '>=', since)
+      .where('m.created_at', '<', until)
+      .where('m.escalated', '=', 0)
+      .where('c.escalated', '=', 0)
+      .where((eb) => eb.or([eb('m.kb_hit_count', '=', 0), eb('f.rating', '<=', 2)]))
+      .select(['m.content', 'm.created_at', 'm.kb_hit_count'])
+      .orderBy('m.created_at', 'desc')
+      .limit(max)
+      .execute();
+  }
+
   /** Questions per (category, sentiment): totals and both distributions come from this one pass. */
   questionGroups(since: number, until: number) {
     return this.classifiedQuestions(since, until)

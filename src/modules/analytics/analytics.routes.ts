@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ModuleOptions } from '../../context.js';
 import { adminSecurity } from '../../http/admin-auth.js';
-import { Summary, SummaryQuery, Timeseries, TimeseriesQuery } from './analytics.schemas.js';
+import {
+  KnowledgeGaps,
+  KnowledgeGapsQuery,
+  Summary,
+  SummaryQuery,
+  Timeseries,
+  TimeseriesQuery,
+} from './analytics.schemas.js';
 import { AnalyticsService } from './analytics.service.js';
 
 export const analyticsRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { ctx }) => {
@@ -35,5 +42,24 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (
       },
     },
     async (request) => analytics.timeseries(request.query.days, request.query.bucket),
+  );
+
+  app.get(
+    '/api/v1/analytics/knowledge-gaps',
+    {
+      config: { access: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'Topics the knowledge base is missing: unanswered and badly rated questions, grouped',
+        description:
+          'Questions no article answered or whose conversation was rated 1–2 (never escalated ones, so no ' +
+          'reported case is quoted), clustered into topics of similar questions, each with a count, up to ' +
+          'five examples and a suggested article title.',
+        security: adminSecurity,
+        querystring: KnowledgeGapsQuery,
+        response: { 200: KnowledgeGaps },
+      },
+    },
+    async (request) => analytics.knowledgeGaps(request.query.days, request.query.limit),
   );
 };

@@ -70,3 +70,38 @@ export const Timeseries = Type.Object({
     }),
   ),
 });
+
+export const KnowledgeGapsQuery = Type.Object(
+  {
+    days: Type.Integer({ minimum: 1, maximum: 365, default: 90, description: 'Trailing period in days' }),
+    limit: Type.Integer({
+      minimum: 1,
+      maximum: 100,
+      default: 20,
+      description: 'Topics returned, largest first',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const KnowledgeGaps = Type.Object({
+  days: Type.Integer(),
+  since: Type.String({ format: 'date-time' }),
+  until: Type.String({ format: 'date-time' }),
+  questions: Type.Integer({
+    description: 'Unanswered or badly rated questions read (the newest 5,000 at most)',
+  }),
+  clusters: Type.Array(
+    Type.Object({
+      suggested_title: Type.String({ description: 'The topic named by its heaviest words' }),
+      count: Type.Integer(),
+      reasons: Type.Object({
+        no_article: Type.Integer({ description: 'Questions no article answered' }),
+        low_rating: Type.Integer({ description: 'Questions of conversations rated 1 or 2' }),
+      }),
+      examples: Type.Array(Type.String(), { description: 'Up to five distinct questions, newest first' }),
+      first_seen: Type.String({ format: 'date-time' }),
+      last_seen: Type.String({ format: 'date-time' }),
+    }),
+  ),
+});

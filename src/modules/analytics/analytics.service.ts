@@ -3,11 +3,14 @@ import type { AppContext } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { maskPii } from '../security/pii.js';
 import { AnalyticsRepository } from './analytics.repository.js';
+import { clusterGaps } from './knowledge-gaps.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const TOP_REASONS = 5;
 const GAPS_SHOWN = 20;
+/** The newest this-many gap questions are clustered; older ones add little to what to write next. */
+const GAP_QUESTIONS_READ = 5_000;
 /** Hourly series longer than this are refused: a chart of thousands of bars helps nobody. */
 export const MAX_HOURLY_DAYS = 31;
 
@@ -86,6 +89,38 @@ export class AnalyticsService {
         question: mask ? maskPii(row.content) : row.content,
         category: row.category,
         timestamp: toIso(row.created_at),
+      })),
+    };
+  }
+
+  /**
+   * What the knowledge base is missing: the unanswered or badly rated questions of the period, grouped into
+   * topics of similar questions (see knowledge-gaps.ts), largest first, each with a suggested article title.
+   */
+  async knowledgeGaps(days: number, limit: number) {
+    const until = this.ctx.clock.now() + 1;
+    const since = until - 1 - days * DAY_MS;
+    const rows = await this.repository.gapQuestions(since, until, GAP_QUESTIONS_READ);
+    const mask = this.ctx.config.piiRedaction === 'mask';
+    const clusters = clusterGaps(
+      rows.map((row) => ({
+        text: mask ? maskPii(row.content) : row.content,
+        reason: Number(row.kb_hit_count) === 0 ? 'no_article' : 'low_rating',
+        createdAt: Number(row.created_at),
+      })),
+    );
+    return {
+      days,
+      since: toIso(since),
+      until: toIso(until - 1),
+      questions: rows.length,
+      clusters: clusters.slice(0, limit).map((c) => ({
+        suggested_title: c.suggestedTitle,
+        count: c.count,
+        reasons: c.reasons,
+        examples: c.examples,
+        first_seen: toIso(c.firstSeen),
+        last_seen: toIso(c.lastSeen),
       })),
     };
   }
