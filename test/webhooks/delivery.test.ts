@@ -37,6 +37,8 @@ describeEachDatabase('webhook delivery to a real receiver', (kind) => {
   });
   afterEach(async () => {
     await h.reset();
+    // Receivers check signature timestamps against real time: each test starts from it again.
+    h.clock.set(Date.now());
     receiver.received.length = 0;
     receiver.respond = () => ({ status: 200, body: 'ok' });
   });
@@ -106,7 +108,7 @@ describeEachDatabase('webhook delivery to a real receiver', (kind) => {
 
   it('retries 5xx after 1 s then 2 s with the same event id, then fails (no sleeping: the clock is moved)', async () => {
     receiver.respond = () => ({ status: 500, body: 'boom' });
-    const w = await h.createWebhook({ url: receiver.url });
+    const w = await h.createWebhook({ url: receiver.url, retry_schedule: [1, 2] });
     await publish();
     expect(await worker.runOnce()).toBe(1);
     let [log] = (await h.logs(w.id)).logs;
@@ -116,15 +118,18 @@ describeEachDatabase('webhook delivery to a real receiver', (kind) => {
       error_message: 'HTTP 500',
       status_code: 500,
     });
-    expect(Date.parse(log?.next_retry_at as string)).toBe(h.clock.now() + 1000);
+    // Up to 10 % jitter, never later than the schedule.
+    const due = Date.parse(log?.next_retry_at as string) - h.clock.now();
+    expect(due).toBeGreaterThanOrEqual(900);
+    expect(due).toBeLessThanOrEqual(1000);
 
-    h.clock.advance(999);
+    h.clock.advance(899);
     expect(await worker.runOnce()).toBe(0);
-    h.clock.advance(1);
+    h.clock.advance(101);
     expect(await worker.runOnce()).toBe(1);
-    h.clock.advance(1999);
+    h.clock.advance(1799);
     expect(await worker.runOnce()).toBe(0);
-    h.clock.advance(1);
+    h.clock.advance(201);
     expect(await worker.runOnce()).toBe(1);
     h.clock.advance(60_000);
     expect(await worker.runOnce()).toBe(0);
@@ -247,8 +252,39 @@ describeEachDatabase('webhook delivery to a real receiver', (kind) => {
     receiver.respond = (_r, index) => (index === 2 ? { status: 408 } : { status: 200 });
     await publish();
     await worker.runOnce();
-    h.clock.advance(1000);
+    h.clock.advance(5000);
     expect(await worker.runOnce()).toBe(1);
+  });
+
+  it('with the default schedule an endpoint down for five minutes still gets its event (0 s, 5 s, 5 min)', async () => {
+    let down = true;
+    receiver.respond = () => (down ? { status: 503 } : { status: 200 });
+    const w = await h.createWebhook({ url: receiver.url });
+    expect(w.retry_schedule).toEqual([5, 300, 1800, 7200, 18_000, 36_000, 36_000]);
+    expect(w.max_attempts).toBe(8);
+    await publish();
+    expect(await worker.runOnce()).toBe(1);
+    h.clock.advance(5000);
+    expect(await worker.runOnce()).toBe(1);
+    h.clock.advance(269_000);
+    expect(await worker.runOnce()).toBe(0);
+    down = false;
+    h.clock.advance(31_000);
+    expect(await worker.runOnce()).toBe(1);
+    const [log] = (await h.logs(w.id)).logs;
+    expect(log).toMatchObject({ status: 'success', attempt_count: 3 });
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
+  });
+
+  it('does not retry a 4xx other than 408 and 429', async () => {
+    receiver.respond = () => ({ status: 422 });
+    const w = await h.createWebhook({ url: receiver.url });
+    await publish();
+    expect(await worker.runOnce()).toBe(1);
+    h.clock.advance(86_400_000);
+    expect(await worker.runOnce()).toBe(0);
+    const [log] = (await h.logs(w.id)).logs;
+    expect(log).toMatchObject({ status: 'failed', attempt_count: 1, error_message: 'HTTP 422' });
   });
 
   it('redelivers an event on request with the same event id and body', async () => {

@@ -45,7 +45,8 @@ describeEachDatabase('webhook management API', (kind) => {
       is_active: true,
       delivery_count: 0,
       failure_count: 0,
-      max_attempts: 3,
+      max_attempts: 8,
+      retry_schedule: [5, 300, 1800, 7200, 18_000, 36_000, 36_000],
       timeout_seconds: 10,
       last_delivery_at: null,
       last_failure_at: null,
@@ -82,6 +83,14 @@ describeEachDatabase('webhook management API', (kind) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ max_attempts: 5, events: ['query.resolved'], url: receiver.url });
+    // max_attempts alone asks for the original doubling waits; an unchanged one keeps the schedule.
+    expect(res.json().retry_schedule).toEqual([1, 2, 4, 8]);
+    const original = await h.api('PUT', `/api/v1/webhooks/${w.id}`, { retry_schedule: [1, 2] });
+    expect(original.json()).toMatchObject({ max_attempts: 3, retry_schedule: [1, 2] });
+    const custom = await h.api('PUT', `/api/v1/webhooks/${w.id}`, { retry_schedule: [0, 60, 86_400] });
+    expect(custom.json()).toMatchObject({ max_attempts: 4, retry_schedule: [0, 60, 86_400] });
+    const same = await h.api('PUT', `/api/v1/webhooks/${w.id}`, { max_attempts: 4, description: 'kept' });
+    expect(same.json()).toMatchObject({ max_attempts: 4, retry_schedule: [0, 60, 86_400] });
     expectError(await h.api('PUT', `/api/v1/webhooks/${missing}`, { max_attempts: 2 }), 404);
     expectError(await h.api('GET', `/api/v1/webhooks/${missing}`), 404);
     expectError(await h.api('DELETE', `/api/v1/webhooks/${missing}`), 404);
@@ -105,7 +114,20 @@ describeEachDatabase('webhook management API', (kind) => {
     ['an unknown event', { url: 'https://example.com/h', events: ['query.deleted'] }],
     ['no events', { url: 'https://example.com/h', events: [] }],
     ['max_attempts 0', { url: 'https://example.com/h', events: ['query.created'], max_attempts: 0 }],
-    ['max_attempts 21', { url: 'https://example.com/h', events: ['query.created'], max_attempts: 21 }],
+    ['max_attempts 22', { url: 'https://example.com/h', events: ['query.created'], max_attempts: 22 }],
+    [
+      '21 retry waits',
+      { url: 'https://example.com/h', events: ['query.created'], retry_schedule: Array(21).fill(1) },
+    ],
+    [
+      'a wait over 24 h',
+      { url: 'https://example.com/h', events: ['query.created'], retry_schedule: [5, 86_401] },
+    ],
+    ['a negative wait', { url: 'https://example.com/h', events: ['query.created'], retry_schedule: [-1] }],
+    [
+      'max_attempts contradicting retry_schedule',
+      { url: 'https://example.com/h', events: ['query.created'], retry_schedule: [1, 2], max_attempts: 5 },
+    ],
     ['timeout_seconds 31', { url: 'https://example.com/h', events: ['query.created'], timeout_seconds: 31 }],
     [
       'min_priority 11',

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
 import { recordDeliveryAttempt } from '../analytics/metrics.js';
 import { type AttemptRecord, type DeliveryRow, recordAttempts } from './deliveries.repository.js';
-import { decide, retrySchedule } from './retry-policy.js';
+import { decide, retrySchedule, scheduleOf } from './retry-policy.js';
 import type { SendResult, WebhookSender } from './sender.js';
 import { signatureHeaders } from './sign.js';
 import { outboundTarget } from './url-credentials.js';
@@ -45,7 +45,7 @@ export async function deliverAttempt(
   delivery: DeliveryRow,
   webhook: WebhookRow,
   owner: string,
-  maxAttempts = webhook.max_attempts,
+  schedule: readonly number[] = scheduleOf(webhook),
 ): Promise<AttemptResult> {
   const startedAt = deps.clock.now();
   const headers = signatureHeaders({
@@ -67,7 +67,7 @@ export async function deliverAttempt(
   const decision = decide(
     { statusCode: send.statusCode, error: send.error, retryAfter: send.retryAfter },
     delivery.round_attempt + 1,
-    maxAttempts,
+    schedule,
     finishedAt,
   );
   const outcome = decision.kind === 'success' ? 'success' : decision.kind === 'retry' ? 'retry' : 'failed';

@@ -29,6 +29,10 @@ export type NewWebhook = Pick<
   | 'timeout_seconds'
   | 'rate_limit_per_second'
   | 'filters'
+  | 'retry_schedule'
+  | 'headers'
+  | 'signature_scheme'
+  | 'signing_key'
 >;
 
 /** A complete, active webhook row with fresh statistics. */
@@ -37,6 +41,7 @@ export function newWebhookRow(fields: NewWebhook, now: number): WebhookRow {
     ...fields,
     previous_secret: null,
     previous_secret_expires_at: null,
+    previous_signing_key: null,
     is_active: 1,
     paused_reason: null,
     delivery_count: 0,

@@ -34,8 +34,14 @@ const UrlSchema = Type.String({
 const EventsSchema = Type.Array(EventTypeSchema, { minItems: 1, maxItems: EVENT_TYPES.length * 2 });
 const MaxAttempts = Type.Integer({
   minimum: 1,
-  maximum: 20,
-  description: 'Attempts per delivery (default 3)',
+  maximum: 21,
+  description:
+    'Attempts per delivery. Given alone it asks for the original schedule: waits doubling from 1 s (3 = [1, 2]). Equal to retry_schedule.length + 1.',
+});
+const RetrySchedule = Type.Array(Type.Integer({ minimum: 0, maximum: 86_400 }), {
+  maxItems: 20,
+  description:
+    "Seconds to wait before each retry (the first attempt is immediate); up to 20 waits of at most 24 h, each shortened by up to 10 % jitter. Default [5, 300, 1800, 7200, 18000, 36000, 36000]; the original system's is [1, 2].",
 });
 const TimeoutSeconds = Type.Integer({
   minimum: 1,
@@ -51,6 +57,7 @@ export const CreateWebhookBody = Type.Object(
     events: EventsSchema,
     description: Type.Optional(Nullable(Description)),
     max_attempts: Type.Optional(MaxAttempts),
+    retry_schedule: Type.Optional(RetrySchedule),
     timeout_seconds: Type.Optional(TimeoutSeconds),
     rate_limit_per_second: Type.Optional(Nullable(RateLimit)),
     filters: Type.Optional(Nullable(FiltersSchema)),
@@ -67,6 +74,7 @@ export const UpdateWebhookBody = Type.Object(
       Type.Boolean({ description: 'false pauses deliveries (they wait), true resumes' }),
     ),
     max_attempts: Type.Optional(MaxAttempts),
+    retry_schedule: Type.Optional(RetrySchedule),
     timeout_seconds: Type.Optional(TimeoutSeconds),
     rate_limit_per_second: Type.Optional(Nullable(RateLimit)),
     filters: Type.Optional(Nullable(FiltersSchema)),
@@ -83,6 +91,7 @@ export const Webhook = Type.Object({
   is_active: Type.Boolean(),
   paused_reason: Nullable(Type.String({ description: 'Why the system paused this webhook' })),
   max_attempts: Type.Integer(),
+  retry_schedule: Type.Array(Type.Integer(), { description: 'Seconds before each retry' }),
   timeout_seconds: Type.Integer(),
   rate_limit_per_second: Nullable(Type.Integer()),
   filters: Nullable(FiltersSchema),

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.js';
 import { deliverAttempt, leaseMsFor } from './deliver-attempt.js';
 import * as outbox from './deliveries.repository.js';
 import { buildEnvelope, newEventId, serializeEnvelope, testEventData } from './events.js';
-import { retrySchedule } from './retry-policy.js';
+import { doublingSchedule, retrySchedule, scheduleOf } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
 import { generateSecret } from './sign.js';
 import { MaskedCredentialsError, redactUrl, restoreMaskedCredentials } from './url-credentials.js';
@@ -24,6 +24,7 @@ export interface WebhookInput {
   events: string[];
   description?: string | null;
   max_attempts?: number;
+  retry_schedule?: number[];
   timeout_seconds?: number;
   rate_limit_per_second?: number | null;
   filters?: WebhookFilters | null;
@@ -69,10 +70,13 @@ export class WebhooksService {
         events: JSON.stringify([...new Set(input.events)]),
         description: input.description ?? null,
         secret: generateSecret(),
-        max_attempts: input.max_attempts ?? retrySchedule.defaultMaxAttempts,
+        ...scheduleColumns(chosenSchedule(input) ?? [...retrySchedule.defaultScheduleSeconds]),
         timeout_seconds: input.timeout_seconds ?? retrySchedule.defaultTimeoutSeconds,
         rate_limit_per_second: input.rate_limit_per_second ?? null,
         filters: normalizeFilters(input.filters),
+        headers: null,
+        signature_scheme: 'hmac',
+        signing_key: null,
       },
       now,
     );
@@ -136,7 +140,8 @@ export class WebhooksService {
     if (patch.url !== undefined) changes.url = await this.checkUrl(patch.url, current.url);
     if (patch.events !== undefined) changes.events = JSON.stringify([...new Set(patch.events)]);
     if (patch.description !== undefined) changes.description = patch.description;
-    if (patch.max_attempts !== undefined) changes.max_attempts = patch.max_attempts;
+    const schedule = chosenSchedule(patch, current);
+    if (schedule !== undefined) Object.assign(changes, scheduleColumns(schedule));
     if (patch.timeout_seconds !== undefined) changes.timeout_seconds = patch.timeout_seconds;
     if (patch.rate_limit_per_second !== undefined)
       changes.rate_limit_per_second = patch.rate_limit_per_second;
@@ -201,7 +206,7 @@ export class WebhooksService {
     const delivery = await outbox.findDelivery(this.db, id, deliveryId as string);
     if (!delivery) throw new AppError('INTERNAL_ERROR', 'test delivery vanished');
     const deps = { db: this.db, clock: this.ctx.clock, sender: this.sender };
-    const { send, outcome } = await deliverAttempt(deps, delivery, webhook, owner, 1);
+    const { send, outcome } = await deliverAttempt(deps, delivery, webhook, owner, []);
     return {
       success: outcome === 'success',
       status_code: send.statusCode,
@@ -260,6 +265,33 @@ export class WebhooksService {
     if (action === 'activate') wakeDeliveryWorkers();
     return { action, results };
   }
+}
+
+/**
+ * The retry schedule a create or update asks for: retry_schedule itself, or max_attempts alone for the original
+ * system's doubling waits (an unchanged max_attempts, as an edit form sends it back, keeps the schedule).
+ * Undefined: nothing asked (the caller keeps the current schedule or takes the default).
+ */
+function chosenSchedule(
+  input: { retry_schedule?: number[]; max_attempts?: number },
+  current?: repo.WebhookRow,
+): number[] | undefined {
+  const attempts = input.max_attempts;
+  if (input.retry_schedule !== undefined) {
+    if (attempts !== undefined && attempts !== input.retry_schedule.length + 1) {
+      throw invalid(
+        `max_attempts: ${attempts} does not match retry_schedule (${input.retry_schedule.length} waits make ${input.retry_schedule.length + 1} attempts); send one of them`,
+      );
+    }
+    return input.retry_schedule;
+  }
+  if (attempts === undefined) return undefined;
+  if (current && scheduleOf(current).length + 1 === attempts) return undefined;
+  return doublingSchedule(attempts);
+}
+
+function scheduleColumns(schedule: number[]) {
+  return { retry_schedule: JSON.stringify(schedule), max_attempts: schedule.length + 1 };
 }
 
 /** Resuming clears the automatic pause's bookkeeping so the webhook gets a fresh run. */

@@ -18,6 +18,15 @@ export interface WebhooksTable {
   max_attempts: number;
   timeout_seconds: number;
   rate_limit_per_second: number | null;
+  /** JSON array of waits in seconds before each retry; null: doubling from 1 s up to max_attempts. */
+  retry_schedule: string | null;
+  /** JSON object of extra request headers, or null. */
+  headers: string | null;
+  signature_scheme: 'hmac' | 'ed25519';
+  /** Ed25519 private key (whsk_ + base64 PKCS#8) when signature_scheme is ed25519; never leaves the server. */
+  signing_key: string | null;
+  /** The key before the last rotation; still signs until previous_secret_expires_at. */
+  previous_signing_key: string | null;
   /** JSON { categories?: string[], min_priority?: number } or null. */
   filters: string | null;
   /** Deliveries that reached a final outcome, and how many of those failed. */

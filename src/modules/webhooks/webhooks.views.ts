@@ -1,5 +1,6 @@
 import { toIso, toIsoOrNull } from '../../clock.js';
 import type { AttemptRow, DeliveryRow } from './deliveries.repository.js';
+import { scheduleOf } from './retry-policy.js';
 import { maskSecret } from './sign.js';
 import { redactUrl } from './url-credentials.js';
 import { parseFilters, type WebhookFilters } from './webhook-filters.js';
@@ -17,6 +18,7 @@ export interface WebhookView {
   is_active: boolean;
   paused_reason: string | null;
   max_attempts: number;
+  retry_schedule: number[];
   timeout_seconds: number;
   rate_limit_per_second: number | null;
   filters: WebhookFilters | null;
@@ -45,7 +47,8 @@ export function webhookView(
     secret_key: options.revealSecret ? row.secret : maskSecret(row.secret),
     is_active: row.is_active === 1,
     paused_reason: row.is_active === 1 ? null : row.paused_reason,
-    max_attempts: row.max_attempts,
+    max_attempts: scheduleOf(row).length + 1,
+    retry_schedule: scheduleOf(row),
     timeout_seconds: row.timeout_seconds,
     rate_limit_per_second: row.rate_limit_per_second,
     filters: parseFilters(row.filters),

@@ -33,7 +33,10 @@ export function webhookForm(hook, { save, cancel }) {
   const url = field('URL', el('input', { type: 'url', value: hook?.url, required: true, size: 48 }));
   const description = field('Description', el('input', { type: 'text', value: hook?.description }));
   const events = checkboxGroup('Events', EVENTS, hook?.events ?? ['query.created'], 'events');
-  const maxAttempts = field('Max attempts', numberInput(hook?.max_attempts ?? 3, 1, 20));
+  // Left as shown, the webhook keeps its retry schedule (new ones get the default); a changed number asks for
+  // that many attempts with the original doubling waits.
+  const shownAttempts = hook?.max_attempts ?? 8;
+  const maxAttempts = field('Max attempts', numberInput(shownAttempts, 1, 21));
   const timeout = field('Timeout (seconds)', numberInput(hook?.timeout_seconds ?? 10, 1, 30));
   const rate = field(
     'Rate limit per second',
@@ -74,9 +77,10 @@ export function webhookForm(hook, { save, cancel }) {
     const result = {
       url: url.input.value.trim(),
       events: events.selected(),
-      max_attempts: Number(maxAttempts.input.value || 3),
       timeout_seconds: Number(timeout.input.value || 10),
     };
+    const attempts = Number(maxAttempts.input.value || shownAttempts);
+    if (attempts !== shownAttempts) result.max_attempts = attempts;
     const text = description.input.value.trim();
     if (text) result.description = text;
     else if (editing) result.description = null;
