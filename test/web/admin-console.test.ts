@@ -66,7 +66,7 @@ describe.skipIf(!chromiumAvailable)(
       // One delivery that succeeds (a local receiver) and one that fails (it answers 500), for the chart.
       receiver = http.createServer((req, res) => {
         req.resume();
-        req.on('end', () => res.writeHead(req.url === '/ok' ? 200 : 500).end());
+        req.on('end', () => res.writeHead(req.url === '/ok' ? 200 : req.url === '/gone' ? 410 : 500).end());
       });
       await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', resolve));
       const { port } = receiver.address() as AddressInfo;
@@ -227,6 +227,38 @@ describe.skipIf(!chromiumAvailable)(
       expect(externalRequests).toEqual([]);
       expect(pageErrors).toEqual([]);
       await context.close();
+    });
+
+    it('shows a banner for a webhook the system stopped, on every section', async () => {
+      const { port } = receiver!.address() as AddressInfo;
+      const hook = await api(
+        'POST',
+        '/api/v1/webhooks',
+        { url: `http://127.0.0.1:${port}/gone`, events: ['query.created'] },
+        true,
+      );
+      const test = await api('POST', `/api/v1/webhooks/${hook.id}/test`, undefined, true);
+      expect(test.status_code).toBe(410);
+      const page = await browser.newPage();
+      try {
+        await signIn(page, server.baseUrl, 'kb');
+        const banner = page.locator('#stopped-webhooks');
+        await banner.getByText('1 webhook stopped delivering').waitFor();
+        expect(await banner.textContent()).toContain(`127.0.0.1:${port}/gone`);
+        expect(await banner.textContent()).toContain('410 Gone');
+        await banner.getByRole('link', { name: 'Review webhooks' }).click();
+        await page.locator('#section-title', { hasText: 'Webhooks' }).waitFor();
+        await api('PUT', `/api/v1/webhooks/${hook.id}`, { is_active: true }, true);
+        await page.getByRole('button', { name: 'Dashboard' }).click();
+        await banner.waitFor({ state: 'hidden' });
+      } finally {
+        await page.close();
+        await server.testApp.app.inject({
+          method: 'DELETE',
+          url: `/api/v1/webhooks/${hook.id}`,
+          headers: adminHeaders,
+        });
+      }
     });
 
     it("looks up an employee's conversations and sets VIP", async () => {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type AttemptRecord, recordAttempts } from './deliveries.repository.js';
+import { type AttemptRecord, type OnStopped, recordAttempts } from './deliveries.repository.js';
 
 /**
  * Group commit for attempt outcomes: what finishes while a write is pending (or in the same turn of the event
@@ -16,6 +16,7 @@ export class AttemptRecorder {
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly onStopped: OnStopped,
     private readonly onError: (error: unknown, records: AttemptRecord[]) => void,
     private readonly maxBatch = 200,
   ) {}
@@ -42,7 +43,7 @@ export class AttemptRecorder {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
-        await recordAttempts(this.db, batch);
+        await recordAttempts(this.db, batch, this.onStopped);
       } catch (error) {
         this.onError(error, batch);
       }

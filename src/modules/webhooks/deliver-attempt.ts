@@ -7,6 +7,7 @@ import { decide, retrySchedule, scheduleOf } from './retry-policy.js';
 import type { SendResult, WebhookSender } from './sender.js';
 import { signatureHeaders } from './sign.js';
 import { outboundTarget } from './url-credentials.js';
+import { announceStopped } from './webhook-stopped.js';
 import type { WebhookRow } from './webhooks.repository.js';
 
 /** Consecutive final failures after which a webhook is paused automatically. */
@@ -72,7 +73,10 @@ export async function deliverAttempt(
   );
   const outcome = decision.kind === 'success' ? 'success' : decision.kind === 'retry' ? 'retry' : 'failed';
   const error = decision.kind === 'success' ? null : decision.error;
-  const record = deps.record ?? ((r: AttemptRecord) => recordAttempts(deps.db, [r]));
+  const record =
+    deps.record ??
+    ((r: AttemptRecord) =>
+      recordAttempts(deps.db, [r], (trx, stopped) => announceStopped(trx, deps.clock, stopped)));
   await record({
     delivery,
     owner,

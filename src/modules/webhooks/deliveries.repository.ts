@@ -200,16 +200,30 @@ export interface AttemptRecord {
   pauseAfter: number;
 }
 
+/** A webhook these attempts stopped: 410 Gone, or the automatic pause after too many final failures. */
+export interface StoppedWebhook {
+  id: string;
+  url: string;
+  reason: string;
+  /** Final failures in a row when it stopped. */
+  failures: number;
+  at: number;
+}
+
+/** Runs inside the recording transaction for the webhooks it stopped (announcing them commits with the stop). */
+export type OnStopped = (trx: Db, stopped: StoppedWebhook[]) => Promise<void>;
+
 /**
  * Logs attempts and applies their consequences to deliveries and webhooks, all in one transaction: the worker
  * hands over whatever finished in the same moment, so the cost of a commit is shared (group commit).
  * A delivery is only updated while this owner still holds its lease.
  */
-export async function recordAttempts(db: Db, records: AttemptRecord[]): Promise<void> {
+export async function recordAttempts(db: Db, records: AttemptRecord[], onStopped?: OnStopped): Promise<void> {
   if (records.length === 0) return;
   const stats = new Map<string, WebhookStats>();
   for (const r of records) accumulate(stats, r);
   await db.transaction().execute(async (trx) => {
+    const stopped: StoppedWebhook[] = [];
     await trx
       .insertInto('webhook_attempts')
       .values(
@@ -288,28 +302,32 @@ export async function recordAttempts(db: Db, records: AttemptRecord[]): Promise<
             last_delivery_at: s.lastFinalAt,
           }),
           ...(s.lastFailureAt !== null && { last_failure_at: s.lastFailureAt }),
-          ...(s.deactivateReason && {
-            is_active: 0,
-            paused_reason: s.deactivateReason,
-            updated_at: s.lastFinalAt,
-          }),
         }))
         .where('id', '=', webhookId)
         .execute();
-      if (s.failuresSinceSuccess > 0) {
-        await trx
-          .updateTable('webhooks')
-          .set({
-            is_active: 0,
-            paused_reason: `paused automatically: the last ${s.pauseAfter} deliveries all failed (last error: ${s.lastError ?? 'unknown'})`,
-            updated_at: s.lastFinalAt,
-          })
-          .where('id', '=', webhookId)
-          .where('is_active', '=', 1)
-          .where('consecutive_failures', '>=', s.pauseAfter)
-          .execute();
-      }
+      const reason = s.deactivateReason
+        ? s.deactivateReason
+        : s.failuresSinceSuccess > 0
+          ? `paused automatically: the last ${s.pauseAfter} deliveries all failed (last error: ${s.lastError ?? 'unknown'})`
+          : null;
+      if (reason === null) continue;
+      let stop = trx
+        .updateTable('webhooks')
+        .set({ is_active: 0, paused_reason: reason, updated_at: s.lastFinalAt })
+        .where('id', '=', webhookId)
+        .where('is_active', '=', 1);
+      if (!s.deactivateReason) stop = stop.where('consecutive_failures', '>=', s.pauseAfter);
+      const result = await stop.returning(['id', 'url', 'consecutive_failures']).executeTakeFirst();
+      if (result)
+        stopped.push({
+          id: result.id,
+          url: result.url,
+          reason,
+          failures: result.consecutive_failures,
+          at: s.lastFinalAt,
+        });
     }
+    if (stopped.length > 0 && onStopped) await onStopped(trx, stopped);
   });
 }
 

@@ -8,6 +8,7 @@ export const EVENT_TYPES = [
   'query.escalated',
   'query.resolved',
   'feedback.received',
+  'webhook.disabled',
   'webhook.test',
 ] as const;
 

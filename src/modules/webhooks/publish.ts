@@ -16,6 +16,8 @@ export interface DomainEvent {
   /** Drive per-webhook filters (filters.categories, filters.min_priority). */
   category?: string;
   priority?: number;
+  /** A webhook that must not get this event (the one a `webhook.disabled` event is about). */
+  exceptWebhookId?: string;
 }
 
 type Subscriptions = ReturnType<typeof subscribedWebhooks>;
@@ -49,8 +51,8 @@ function subscriptions(db: Kysely<Database>, eventType: string): Subscriptions {
  * get the delivery too; it waits until they are active again. Returns how many deliveries were written.
  */
 export async function publishEvent(db: Kysely<Database>, clock: Clock, event: DomainEvent): Promise<number> {
-  const webhooks = (await subscriptions(db, event.type)).filter((webhook) =>
-    matchesFilters(parseFilters(webhook.filters), event),
+  const webhooks = (await subscriptions(db, event.type)).filter(
+    (webhook) => webhook.id !== event.exceptWebhookId && matchesFilters(parseFilters(webhook.filters), event),
   );
   if (webhooks.length === 0) return 0;
   const now = clock.now();

@@ -5,10 +5,17 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/create-db.js';
 import { AttemptRecorder } from './attempt-recorder.js';
 import { type AttemptDeps, deliverAttempt, leaseMsFor } from './deliver-attempt.js';
-import { claimDue, type DeliveryRow, releaseClaims, renewLease } from './deliveries.repository.js';
+import {
+  claimDue,
+  type DeliveryRow,
+  type OnStopped,
+  releaseClaims,
+  renewLease,
+} from './deliveries.repository.js';
 import { RateLimiter } from './rate-limiter.js';
 import { retrySchedule } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
+import { announceStopped } from './webhook-stopped.js';
 import { activeWebhookIds, findWebhooks, type WebhookRow } from './webhooks.repository.js';
 import { registerWorker } from './worker-registry.js';
 
@@ -80,7 +87,8 @@ export class DeliveryWorker {
     this.concurrency = options.concurrency ?? 64;
     this.perWebhook = options.perWebhookConcurrency ?? 8;
     this.limiter = new RateLimiter(deps.clock);
-    this.recorder = new AttemptRecorder(deps.db.kysely, (error, records) =>
+    const onStopped: OnStopped = (trx, stopped) => announceStopped(trx, deps.clock, stopped);
+    this.recorder = new AttemptRecorder(deps.db.kysely, onStopped, (error, records) =>
       deps.log.error(
         { err: error, deliveries: records.map((r) => r.delivery.id) },
         'webhook worker: recording attempts failed',

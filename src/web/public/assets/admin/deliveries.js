@@ -58,9 +58,15 @@ export async function renderDeliveries(root, ctx, hook) {
   const eventSelect = el(
     'select',
     {},
-    ['', 'query.created', 'query.escalated', 'query.resolved', 'feedback.received', 'webhook.test'].map(
-      (value) => el('option', { value }, value || 'All'),
-    ),
+    [
+      '',
+      'query.created',
+      'query.escalated',
+      'query.resolved',
+      'feedback.received',
+      'webhook.disabled',
+      'webhook.test',
+    ].map((value) => el('option', { value }, value || 'All')),
   );
   const eventFilter = field('Event', eventSelect);
   const tableBox = el('div', { class: 'table-wrap' });

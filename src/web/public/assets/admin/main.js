@@ -1,5 +1,6 @@
 import { api } from '../api.js';
 import { clear, el } from '../dom.js';
+import { refreshStoppedBanner } from './stopped-webhooks.js';
 
 const KEY_STORAGE = 'hr-admin-key';
 const SECTIONS = {
@@ -20,6 +21,7 @@ const signOutButton = $('sign-out');
 const sectionTitle = $('section-title');
 const sectionBody = $('section-body');
 const announcer = $('announcer');
+const stoppedBanner = $('stopped-webhooks');
 
 let adminKey = readKey();
 let cleanup = null;
@@ -166,6 +168,7 @@ async function renderSection(name, moveFocus) {
   document.title = `${section.title} · HR Console`;
   clear(sectionBody, el('p', { class: 'muted' }, 'Loading…'));
   if (moveFocus) sectionTitle.focus();
+  void refreshStoppedBanner(stoppedBanner, context.api);
   try {
     const module = await section.load();
     if (token !== renderToken) return;

@@ -1,7 +1,13 @@
 import { CATEGORIES, el, field } from '../dom.js';
 
 // Subscribable events (webhook.test is sent on demand only) and the categories a filter can name.
-const EVENTS = ['query.created', 'query.escalated', 'query.resolved', 'feedback.received'];
+const EVENTS = [
+  'query.created',
+  'query.escalated',
+  'query.resolved',
+  'feedback.received',
+  'webhook.disabled',
+];
 
 function checkboxGroup(legend, values, selected, name) {
   const boxes = values.map((value) =>
