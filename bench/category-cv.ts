@@ -38,7 +38,7 @@ const showErrors = process.argv.includes('--errors');
 const articles = loadShippedArticles();
 const index = new KnowledgeIndex(articles);
 // The concern model only decides escalation and the topic priors; it is trained once, on everything.
-const { concerns } = loadTrainedModel(articles);
+const { concerns, articles: articleMatcher } = loadTrainedModel(articles);
 const examples = readCategoryExamples();
 
 const fromArticles = articleExamples(articles);
@@ -101,7 +101,10 @@ for (let f = 0; f < FOLDS; f++) {
     ],
     share === undefined ? {} : { regressionShare: Number(share) },
   );
-  const orchestrator = new Orchestrator({ index, model: { categories, speller, concerns } });
+  const orchestrator = new Orchestrator({
+    index,
+    model: { categories, speller, concerns, articles: articleMatcher },
+  });
   for (const [i, example] of examples.entries()) {
     if (fold[i] !== f) continue;
     const expected = CATEGORIES.indexOf(example.category);

@@ -3,7 +3,7 @@ import { Categorizer } from './categorizer.js';
 import { EscalationCheck } from './escalation-check.js';
 import { RepeatDetector } from './repeat-detector.js';
 import { EscalationResponder } from './responders/escalation.js';
-import { SPECIALISTS } from './responders/index.js';
+import { specialistsFor } from './responders/index.js';
 import { Retriever } from './retriever.js';
 import { SensitiveTopicDetector } from './sensitive-topic-detector.js';
 import { SentimentAgent } from './sentiment-analyzer.js';
@@ -12,6 +12,7 @@ import { type TrainedModel, trainedModelFor } from './training-data.js';
 import type {
   Agent,
   AnswerGenerator,
+  AnswerSummary,
   KbArticle,
   LlmUsage,
   PipelineInput,
@@ -35,11 +36,13 @@ export interface OrchestratorDeps {
 export class Orchestrator {
   private readonly steps: Agent[];
   private readonly escalationResponder = new EscalationResponder();
+  private readonly specialists: ReturnType<typeof specialistsFor>;
   private readonly answerGenerator?: AnswerGenerator;
 
   constructor(deps: OrchestratorDeps) {
     const model = deps.model ?? trainedModelFor(deps.index.articles());
     this.answerGenerator = deps.answerGenerator;
+    this.specialists = specialistsFor(deps.index);
     this.steps = [
       new TextAnalyzer(model.speller),
       new SensitiveTopicDetector(model.concerns, model.speller),
@@ -47,7 +50,7 @@ export class Orchestrator {
       ...(deps.categoryTieBreaker ? [deps.categoryTieBreaker] : []),
       new RepeatDetector(model.speller),
       new SentimentAgent(),
-      new Retriever(deps.index),
+      new Retriever(deps.index, model.articles),
       new EscalationCheck(),
     ];
   }
@@ -62,7 +65,7 @@ export class Orchestrator {
     const trace: PipelineResult['trace'] = [];
     for (const step of this.steps) await timed(step, state, trace);
     input.stream?.onAnswerStart(state);
-    const responder = state.escalated ? this.escalationResponder : SPECIALISTS[state.category];
+    const responder = state.escalated ? this.escalationResponder : this.specialists[state.category];
     await timed(responder, state, trace);
     const llm = this.answerGenerator && !state.escalated ? await this.generate(state, trace) : undefined;
     return {
@@ -76,6 +79,7 @@ export class Orchestrator {
       escalated: state.escalated,
       escalationReason: state.escalationReason,
       response: state.response,
+      answer: answerSummary(state),
       engine: state.engine,
       ...(llm ? { llm } : {}),
       trace,
@@ -133,6 +137,9 @@ function initialState(input: PipelineInput): PipelineState {
     attemptCount: 1,
     kbResults: [],
     relevantHits: [],
+    searchStems: [],
+    outOfScope: false,
+    quoted: [],
     withoutInnocentPhrases: '',
     triggers: [],
     escalated: false,
@@ -141,6 +148,14 @@ function initialState(input: PipelineInput): PipelineState {
     response: '',
     engine: 'local',
   };
+}
+
+/** The outcome the response stands for; an escalation or an out-of-scope reply quotes no article. */
+function answerSummary(state: PipelineState): AnswerSummary {
+  if (state.escalated) return { status: 'escalated', articles: [] };
+  if (state.outOfScope) return { status: 'out_of_scope', articles: [] };
+  if (state.quoted.length === 0) return { status: 'not_covered', articles: [] };
+  return { status: 'answered', articles: state.quoted.map(({ id, title }) => ({ id, title })) };
 }
 
 /** Builds the index over the given articles and the models from the shipped training data. */

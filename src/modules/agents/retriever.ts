@@ -1,24 +1,41 @@
+import type { ArticleMatcher } from '../knowledge/article-matcher.js';
 import type { KnowledgeIndex } from '../knowledge/retrieval-index.js';
 import { cueExpansion } from './nlp/features.js';
 import type { Agent, PipelineState } from './types.js';
 
 const FOLLOW_UP_MAX_STEMS = 4;
 
-/** Finds the top articles, preferring the predicted category; short follow-ups borrow the previous turn's words. */
+/**
+ * Finds the top articles by their words (BM25) and by the learned matcher, preferring the predicted category;
+ * short follow-ups borrow the previous turn's words.
+ */
 export class Retriever implements Agent {
   readonly name = 'kb-retriever';
 
-  constructor(private readonly index: KnowledgeIndex) {}
+  constructor(
+    private readonly index: KnowledgeIndex,
+    private readonly matcher?: ArticleMatcher,
+  ) {}
 
   run(state: PipelineState): void {
     let stems = state.text.stems;
     if (state.previousUserText && stems.length <= FOLLOW_UP_MAX_STEMS)
       stems = [...stems, ...state.previousUserText.stems];
+    const hints = cueExpansion(state.text);
+    const followUp = state.previousUserText !== null && state.text.stems.length <= FOLLOW_UP_MAX_STEMS;
+    const asked = followUp ? { ...state.text, stems } : state.text;
+    const matched = this.matcher?.probabilities(asked);
+    const similar = this.matcher?.similarities(asked);
     const outcome = this.index.searchStems(stems, {
       category: state.category,
       limit: 3,
-      hints: cueExpansion(state.text),
+      hints,
+      matched,
+      similar,
+      vocabulary: this.matcher && ((title) => this.matcher!.vocabulary(title)),
+      knows: this.matcher && ((title) => this.matcher!.vocabulary(title) !== undefined),
     });
+    state.searchStems = [...new Set([...stems, ...hints])];
     state.kbResults = outcome.hits;
     state.relevantHits = outcome.relevant;
   }

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ArticleExample, ArticleMatcher } from '../knowledge/article-matcher.js';
 import { CategoryModel } from './category-model.js';
 import { ConcernModel, readConcernExamples } from './concern-model.js';
 import { findTriggers } from './escalation-rules.js';
@@ -16,6 +17,7 @@ export interface TrainedModel {
   categories: CategoryModel;
   speller: Speller;
   concerns: ConcernModel;
+  articles: ArticleMatcher;
 }
 
 /** data/training, found by walking up from this file so it works from src/ and from a build. */
@@ -74,7 +76,54 @@ export function articleExamples(
   return out;
 }
 
-/** Trains the categorizer, the concern model and the spelling vocabulary at start-up. */
+/**
+ * Example questions per article: data/training/article-questions/*.txt, each file opening with
+ * `# article: <exact title>` and then one question per line (other # lines are comments).
+ */
+export function readArticleQuestions(directory = trainingDirectory()): { title: string; text: string }[] {
+  const folder = join(directory, 'article-questions');
+  if (!existsSync(folder)) return [];
+  const out: { title: string; text: string }[] = [];
+  for (const file of readdirSync(folder).sort()) {
+    if (!file.endsWith('.txt')) continue;
+    let title: string | undefined;
+    for (const raw of readFileSync(join(folder, file), 'utf8').split('\n')) {
+      const line = raw.trim();
+      const header = /^#\s*article:\s*(.+)$/i.exec(line);
+      if (header) title = header[1]!.trim();
+      else if (line.length > 0 && !line.startsWith('#')) {
+        if (title === undefined) throw new Error(`${file}: the first line must be "# article: <title>"`);
+        out.push({ title, text: line });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The matcher's examples: the written questions, plus each article's title and tags (what an article is
+ * called is how people ask for it), for the articles the questions name.
+ */
+export function articleMatcherExamples(
+  questions: readonly { title: string; text: string }[],
+  articles: readonly ArticleText[],
+  speller?: Speller,
+): ArticleExample[] {
+  const examples: ArticleExample[] = questions.map((question) => ({
+    title: question.title,
+    text: analyzeText(question.text, speller),
+  }));
+  const named = new Set(questions.map((question) => question.title));
+  for (const article of articles)
+    if (named.has(article.title))
+      examples.push({
+        title: article.title,
+        text: analyzeText(`${article.title} ${article.tags.join(' ')}`),
+      });
+  return examples;
+}
+
+/** Trains the categorizer, the concern model, the article matcher and the spelling vocabulary at start-up. */
 export function loadTrainedModel(articles: readonly ArticleText[] = []): TrainedModel {
   const examples = readCategoryExamples();
   const speller = spellerFor(
@@ -96,7 +145,10 @@ export function loadTrainedModel(articles: readonly ArticleText[] = []): Trained
   for (let i = 0; i < examples.length; i++)
     if (ordinary.has(examples[i]!.text)) concernExamples.push({ label: 'none', text: labeled[i]!.text });
   const concerns = new ConcernModel(concernExamples);
-  return { categories, speller, concerns };
+  const articleMatcher = new ArticleMatcher(
+    articleMatcherExamples(readArticleQuestions(), articles, speller),
+  );
+  return { categories, speller, concerns, articles: articleMatcher };
 }
 
 /**

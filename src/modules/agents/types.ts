@@ -37,6 +37,8 @@ export interface KbHit {
   content: string;
   category: Category;
   score: number;
+  /** What the relevance decision saw: the share of the question's information the article covers, the matcher's probability. */
+  evidence?: { coverage: number; asked: number; matched: number; similar: number };
 }
 
 export interface PipelineInput {
@@ -62,6 +64,15 @@ export interface LlmUsage {
   tokens?: { prompt_tokens: number; completion_tokens: number };
 }
 
+/** What an answer rests on (metadata.answer): its outcome and the articles it quotes. */
+export type AnswerStatus = 'answered' | 'not_covered' | 'out_of_scope' | 'escalated';
+
+export interface AnswerSummary {
+  status: AnswerStatus;
+  /** The articles the response quotes, best first; empty unless the status is `answered`. */
+  articles: { id: string; title: string }[];
+}
+
 export interface PipelineResult {
   category: Category;
   categoryConfidence: number;
@@ -74,6 +85,7 @@ export interface PipelineResult {
   escalated: boolean;
   escalationReason: string | null;
   response: string;
+  answer: AnswerSummary;
   engine: 'local' | 'llm';
   /** Present when an LLM provider was consulted for this answer (also when it failed and local was used). */
   llm?: LlmUsage;
@@ -122,6 +134,12 @@ export interface PipelineState {
   attemptCount: number;
   kbResults: KbHit[];
   relevantHits: KbHit[];
+  /** The stems retrieval searched for (the message's, a short follow-up's borrowed ones, cue hints). */
+  searchStems: string[];
+  /** Set by an agent that finds the message is not about work or HR: no article is quoted. */
+  outOfScope: boolean;
+  /** The articles the response quotes (set by the responder that quotes them). */
+  quoted: KbHit[];
   /** The folded message with innocent uses of alarming words removed (set by the topic detector). */
   withoutInnocentPhrases: string;
   /** Sensitive subjects found in the message (harassment, crisis, legal…), most urgent first. */

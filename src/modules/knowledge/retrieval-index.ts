@@ -1,18 +1,31 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyzeText } from '../agents/nlp/analyze.js';
 import type { Category, KbArticle, KbHit } from '../agents/types.js';
+import { passagesOf } from './passages.js';
+import { isRelevant, RELEVANCE, type RelevanceThresholds } from './relevance.js';
 
 /** Preferring the predicted category multiplies scores: a clearly better match elsewhere still wins. */
 const CATEGORY_BOOST = 1.3;
-/** Below this BM25 score a hit is never treated as an answer. */
-export const RELEVANT_MIN_SCORE = 8;
-/** Share of the question's information (IDF-weighted stems) the article must match to be an answer. */
-export const RELEVANT_MIN_COVERAGE = 0.6;
+/** Without the learned matcher (no example questions), the lexical rule alone decides. */
+const LEXICAL_RELEVANCE: Readonly<RelevanceThresholds> = { ...RELEVANCE, ownCoverage: 0.6 };
 /**
  * Weight of a hint (the words a cue phrase stands for, "w2" → "tax", "withhold") against the message's own
  * words: a hint finds the article a question avoids naming, but must not outrank the article it names.
  */
 const HINT_WEIGHT = 0.5;
+/**
+ * The words and the learned matcher are combined as a product of experts: rank = LEXICAL_WEIGHT × (BM25 / best
+ * BM25) + log P(article | question). A matcher that finds an article sixteen times likelier than the best
+ * lexical match overturns a clear lexical lead; a lukewarm one does not.
+ */
+export const LEXICAL_WEIGHT = 3;
+/** The matcher's floor (it is never certain an article is wrong). */
+const MATCH_FLOOR = 0.005;
+/**
+ * What the matcher is taken to say about an article it does not know (added or retitled at run time, with no
+ * example questions): neither for nor against, so the article competes by its words.
+ */
+const UNKNOWN_ARTICLE_PROBABILITY = 0.1;
 
 interface StoredFields {
   title: string;
@@ -35,6 +48,8 @@ const stemsOf = (text: string): string[] => analyzeText(text).stems;
 export class KnowledgeIndex {
   private readonly engine: MiniSearch<KbArticle>;
   private readonly byId = new Map<string, KbArticle>();
+  /** The learned matcher knows articles by title. */
+  private readonly byTitle = new Map<string, string>();
   /** In how many articles each stem occurs, for judging how much of a question a hit covers. */
   private readonly documentFrequency = new Map<string, number>();
   private readonly stemsById = new Map<string, Set<string>>();
@@ -47,14 +62,26 @@ export class KnowledgeIndex {
    */
   private lastSearch: { version: number; query: string; hints: string; results: SearchResult[] } | undefined;
 
-  constructor(articles: readonly KbArticle[] = []) {
+  private readonly lexicalWeight: number;
+  private readonly relevance: Readonly<RelevanceThresholds>;
+
+  constructor(
+    articles: readonly KbArticle[] = [],
+    {
+      lexicalWeight = LEXICAL_WEIGHT,
+      relevance = RELEVANCE,
+    }: { lexicalWeight?: number; relevance?: Readonly<RelevanceThresholds> } = {},
+  ) {
+    this.lexicalWeight = lexicalWeight;
+    this.relevance = relevance;
     this.engine = new MiniSearch<KbArticle>({
-      fields: ['title', 'tagText', 'content'],
+      fields: ['title', 'tagText', 'headings', 'content'],
       storeFields: ['title', 'content', 'category'],
-      extractField: (article, field) =>
-        field === 'tagText'
-          ? article.tags.join(' ')
-          : String((article as unknown as Record<string, unknown>)[field] ?? ''),
+      extractField: (article, field) => {
+        if (field === 'tagText') return article.tags.join(' ');
+        if (field === 'headings') return headingsOf(article.content);
+        return String((article as unknown as Record<string, unknown>)[field] ?? '');
+      },
       tokenize: stemsOf,
       processTerm: (term) => term,
       searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (term) => term },
@@ -73,6 +100,7 @@ export class KnowledgeIndex {
 
   upsert(article: KbArticle): void {
     this.version++;
+    this.byTitle.set(article.title, article.id);
     if (this.engine.has(article.id)) {
       this.engine.replace(article);
       this.forgetStems(article.id);
@@ -87,9 +115,17 @@ export class KnowledgeIndex {
 
   remove(id: string): void {
     this.version++;
+    const title = this.byId.get(id)?.title;
+    if (title !== undefined && this.byTitle.get(title) === id) this.byTitle.delete(title);
     if (this.engine.has(id)) this.engine.discard(id);
     this.byId.delete(id);
     this.forgetStems(id);
+  }
+
+  /** How informative a stem is across the knowledge base (IDF); 0 for a stem no article contains. */
+  stemWeight(stem: string): number {
+    const df = this.documentFrequency.get(stem) ?? 0;
+    return df === 0 ? 0 : Math.log(1 + Math.max(1, this.engine.documentCount) / df);
   }
 
   /** Searches free text (normalized and stemmed here). */
@@ -104,39 +140,86 @@ export class KnowledgeIndex {
    */
   searchStems(
     stems: readonly string[],
-    options: { category?: Category; limit?: number; hints?: readonly string[] } = {},
+    options: {
+      category?: Category;
+      limit?: number;
+      hints?: readonly string[];
+      /** The learned matcher's P(article | question), by title. */
+      matched?: ReadonlyMap<string, number>;
+      /** Similarity to the closest example question of each article, by title. */
+      similar?: ReadonlyMap<string, number>;
+      /** Whether the matcher knows an article (has example questions for it). */
+      knows?: (title: string) => boolean;
+      /** The words an article's example questions use: they count as the article's own for coverage. */
+      vocabulary?: (title: string) => ReadonlySet<string> | undefined;
+    } = {},
   ): SearchOutcome {
     const terms = [...new Set(stems)];
-    if (terms.length === 0 || this.engine.documentCount === 0) return { hits: [], relevant: [] };
+    const matched = options.matched ?? new Map<string, number>();
+    if ((terms.length === 0 && matched.size === 0) || this.engine.documentCount === 0)
+      return { hits: [], relevant: [] };
     const hints = [...new Set(options.hints ?? [])].filter((hint) => !terms.includes(hint));
     const preferred = options.category;
-    const unboosted = this.bm25(terms, hints);
-    const results = preferred
-      ? unboosted
-          .map((result) =>
-            (result as unknown as StoredFields).category === preferred
-              ? { ...result, score: result.score * CATEGORY_BOOST }
-              : result,
-          )
-          .sort((a, b) => b.score - a.score)
-      : unboosted;
+    const lexical = terms.length > 0 ? this.bm25(terms, hints) : [];
+    const candidates = new Map<string, Candidate>();
+    for (const result of lexical) {
+      const stored = result as unknown as StoredFields;
+      const boost = preferred && stored.category === preferred ? CATEGORY_BOOST : 1;
+      candidates.set(String(result.id), { id: String(result.id), bm25: result.score * boost, result, p: 0 });
+    }
+    for (const [title, p] of matched) {
+      const id = this.byTitle.get(title);
+      if (id === undefined) continue;
+      const candidate = candidates.get(id);
+      if (candidate) candidate.p = p;
+      else if (p > 0.01) candidates.set(id, { id, bm25: 0, result: undefined, p });
+    }
+    let best = 0;
+    for (const candidate of candidates.values()) best = Math.max(best, candidate.bm25);
+    const known = (candidate: Candidate): boolean =>
+      options.knows?.(this.byId.get(candidate.id)?.title ?? '') ?? true;
+    const rankScore = (candidate: Candidate): number =>
+      this.lexicalWeight * (best > 0 ? candidate.bm25 / best : 0) +
+      Math.log(known(candidate) ? Math.max(MATCH_FLOOR, candidate.p) : UNKNOWN_ARTICLE_PROBABILITY);
+    const ranked = [...candidates.values()]
+      .map((candidate) => ({ candidate, rank: matched.size > 0 ? rankScore(candidate) : candidate.bm25 }))
+      .sort((a, b) => b.rank - a.rank);
+    // Reported scores: the lexical score as before, or with the matcher the ranking turned into a share of 10.
+    const top = ranked[0]?.rank ?? 0;
+    let mass = 0;
+    for (const { rank } of ranked) mass += Math.exp(rank - top);
     const limit = options.limit ?? 3;
     const own = this.informationWeights(terms);
     const withHints = hints.length > 0 ? this.informationWeights([...terms, ...hints]) : own;
     const hits: KbHit[] = [];
     const relevant: KbHit[] = [];
-    for (const result of results.slice(0, limit)) {
-      const stored = result as unknown as StoredFields;
+    for (const { candidate, rank } of ranked.slice(0, limit)) {
+      const article = this.byId.get(candidate.id)!;
       const hit: KbHit = {
-        id: String(result.id),
-        title: stored.title,
-        content: stored.content,
-        category: stored.category,
-        score: Math.round(result.score * 1000) / 1000,
+        id: candidate.id,
+        title: article.title,
+        content: article.content,
+        category: article.category,
+        score: round3(matched.size > 0 ? (10 * Math.exp(rank - top)) / mass : rank),
       };
+      const result = candidate.result;
+      const coverage = result ? Math.max(coverageOf(result, own), coverageOf(result, withHints)) : 0;
+      const evidence = {
+        coverage,
+        asked: this.askedCoverage(candidate.id, own, options.vocabulary?.(article.title)),
+        matched: candidate.p,
+        similar: options.similar?.get(article.title) ?? 0,
+        bm25: candidate.bm25,
+      };
+      if (matched.size > 0)
+        hit.evidence = {
+          coverage: round3(evidence.coverage),
+          asked: round3(evidence.asked),
+          matched: round3(evidence.matched),
+          similar: round3(evidence.similar),
+        };
       hits.push(hit);
-      const coverage = Math.max(coverageOf(result, own), coverageOf(result, withHints));
-      if (hit.score >= RELEVANT_MIN_SCORE && coverage >= RELEVANT_MIN_COVERAGE) relevant.push(hit);
+      if (isRelevant(evidence, matched.size > 0 ? this.relevance : LEXICAL_RELEVANCE)) relevant.push(hit);
     }
     return { hits, relevant };
   }
@@ -149,7 +232,7 @@ export class KnowledgeIndex {
       return last.results;
     const hinted = new Set(hints);
     const results = this.engine.search(query, {
-      boost: { title: 2, tagText: 1.5, content: 1 },
+      boost: { title: 2, tagText: 1.5, headings: 1.5, content: 1 },
       ...(hints.length > 0 && { boostTerm: (term: string) => (hinted.has(term) ? HINT_WEIGHT : 1) }),
       combineWith: 'OR',
     });
@@ -180,6 +263,22 @@ export class KnowledgeIndex {
     return weights;
   }
 
+  /** The share of the question's information found in the article or in the questions it was asked as. */
+  private askedCoverage(
+    id: string,
+    weights: ReadonlyMap<string, number>,
+    vocabulary: ReadonlySet<string> | undefined,
+  ): number {
+    const stems = this.stemsById.get(id);
+    let total = 0;
+    let covered = 0;
+    for (const [stem, weight] of weights) {
+      total += weight;
+      if (stems?.has(stem) || vocabulary?.has(stem)) covered += weight;
+    }
+    return total > 0 ? covered / total : 0;
+  }
+
   private forgetStems(id: string): void {
     const stems = this.stemsById.get(id);
     if (!stems) return;
@@ -190,6 +289,24 @@ export class KnowledgeIndex {
     }
     this.stemsById.delete(id);
   }
+}
+
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+
+interface Candidate {
+  id: string;
+  /** BM25 with the preferred category's boost; 0 for an article only the matcher proposed. */
+  bm25: number;
+  result: SearchResult | undefined;
+  /** The matcher's probability (0 when it does not know the article). */
+  p: number;
+}
+
+/** The passages' lead-ins and list intros ("How to resign", "Paid leave available"), indexed like a title. */
+function headingsOf(content: string): string {
+  return passagesOf(content)
+    .passages.map((passage) => passage.heading ?? '')
+    .join(' ');
 }
 
 /** The share of the weighted terms a result matched. */

@@ -25,6 +25,29 @@ const KbResult = Type.Object({
   score: Type.Number(),
 });
 
+const AnswerSummary = Type.Object(
+  {
+    status: Type.Union(
+      [
+        Type.Literal('answered'),
+        Type.Literal('not_covered'),
+        Type.Literal('out_of_scope'),
+        Type.Literal('escalated'),
+      ],
+      {
+        description:
+          'answered: quotes an article; not_covered: no article covers the question, a person is offered; ' +
+          'out_of_scope: not an HR question; escalated: handed to a person',
+      },
+    ),
+    articles: Type.Array(
+      Type.Object({ id: Type.String(), title: Type.String() }, { additionalProperties: true }),
+      { description: 'The articles the response quotes, best first (empty unless answered)' },
+    ),
+  },
+  { description: 'What the answer rests on' },
+);
+
 export const QueryResponse = Type.Object({
   conversation_id: Type.String(),
   response: Type.String(),
@@ -50,6 +73,7 @@ export const QueryResponse = Type.Object({
         ),
       ),
       kb_results: Type.Array(KbResult),
+      answer: AnswerSummary,
       agent_trace: Type.Array(Type.Object({ agent: Type.String(), duration_ms: Type.Number() })),
     },
     { additionalProperties: true },

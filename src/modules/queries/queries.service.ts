@@ -6,7 +6,7 @@ import type { ConversationStatus, MessagesTable } from '../../db/core-tables.js'
 import { GroupCommitter } from '../../db/group-commit.js';
 import { notFound } from '../../errors.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
-import type { PipelineResult } from '../agents/types.js';
+import type { AnswerSummary, PipelineResult } from '../agents/types.js';
 import { recordQuery } from '../analytics/metrics.js';
 import { maskPii } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
@@ -37,6 +37,7 @@ export interface QueryAnswer {
     llm_latency_ms?: LlmMetadata['llm_latency_ms'];
     tokens?: LlmMetadata['tokens'];
     kb_results: { title: string; content: string; category: string; score: number }[];
+    answer: AnswerSummary;
     agent_trace: { agent: string; duration_ms: number }[];
   };
 }
@@ -163,6 +164,7 @@ export class QueriesService {
           category,
           score,
         })),
+        answer: result.answer,
         agent_trace: result.trace,
       },
     };

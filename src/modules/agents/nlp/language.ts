@@ -2,12 +2,20 @@ import type { Language } from '../types.js';
 import { LANGUAGE_MARKERS } from './stopwords.js';
 
 /**
- * Words only French uses among the four, so a French question with "de" and "la" in it is not taken for Spanish.
+ * Words only one language uses among the four, so a French question with "de" and "la" in it is not taken for
+ * Spanish ("combien de jours de congé") and a Spanish one with "de" is not taken for French.
  */
 const DISTINCTIVE: Partial<Record<Language, ReadonlySet<string>>> = {
   fr: new Set(
-    'voudrais vers combien quel quelle quels quelles vous nous dans sur du au aux cette ou'.split(' '),
+    (
+      'voudrais vers combien quel quelle quels quelles vous nous dans sur du au aux cette ou de jours jour ' +
+      'dois peux puis ai mon ma mes quoi conge conges pourquoi qui faut il'
+    ).split(' '),
   ),
+  es: new Set(
+    'cuantos cuantas cuanto cuanta dias tengo hay del al se necesito puedo cual quien hacer si'.split(' '),
+  ),
+  de: new Set('wieviel viele tage bekomme ich brauche muss darf wer welche bis gibt es'.split(' ')),
 };
 
 /** A cheap guess from function-word counts; ties and unknowns fall back to English. */

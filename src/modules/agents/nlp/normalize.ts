@@ -8,7 +8,7 @@ export function normalizeText(raw: string): string {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[’‘`´]/g, "'")
       .replace(/\b401\s*\(\s*k\s*\)|\b401\s*k\b/g, '401k')
-      .replace(/\b([wi])\s*-\s*([2479])\b/g, '$1$2')
+      .replace(/\b([wi])(?:\s*-\s*)?([2479])(?:s\b|\b)/g, '$1$2')
       .replace(/\bpto\b/g, 'pto')
       // "harming my self": the reflexive written as two words hides it from the rules; "my self-harm" and
       // "my self assessment" are compounds and stay apart

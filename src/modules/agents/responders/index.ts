@@ -1,19 +1,21 @@
+import type { KnowledgeIndex } from '../../knowledge/retrieval-index.js';
 import type { Category } from '../types.js';
-import { benefitsResponder } from './benefits.js';
-import { generalResponder } from './general.js';
-import { leaveManagementResponder } from './leave-management.js';
-import { payrollResponder } from './payroll.js';
-import { performanceResponder } from './performance.js';
-import { policyResponder } from './policy.js';
-import { recruitmentResponder } from './recruitment.js';
-import type { SpecialistResponder } from './specialist.js';
+import { SpecialistResponder } from './specialist.js';
 
-export const SPECIALISTS: Record<Category, SpecialistResponder> = {
-  Recruitment: recruitmentResponder,
-  Payroll: payrollResponder,
-  Benefits: benefitsResponder,
-  Policy: policyResponder,
-  LeaveManagement: leaveManagementResponder,
-  Performance: performanceResponder,
-  General: generalResponder,
+const NAMES: Record<Category, string> = {
+  Recruitment: 'recruitment-specialist',
+  Payroll: 'payroll-specialist',
+  Benefits: 'benefits-specialist',
+  Policy: 'policy-specialist',
+  LeaveManagement: 'leave-management-specialist',
+  Performance: 'performance-specialist',
+  General: 'general-specialist',
 };
+
+/** One specialist per category (their next steps and contacts differ; see answer/framing.ts). */
+export function specialistsFor(index: KnowledgeIndex): Record<Category, SpecialistResponder> {
+  const out = {} as Record<Category, SpecialistResponder>;
+  for (const [category, name] of Object.entries(NAMES) as [Category, string][])
+    out[category] = new SpecialistResponder(name, category, index);
+  return out;
+}

@@ -1,40 +1,51 @@
+import type { KnowledgeIndex } from '../../knowledge/retrieval-index.js';
+import { extractAnswer } from '../answer/extract.js';
+import { CATEGORY_FRAMING, FRAMING } from '../answer/framing.js';
+import { questionType } from '../answer/question-type.js';
 import type { Agent, Category, PipelineState } from '../types.js';
-import { pickSentences } from './sentences.js';
 
-export interface SpecialistProfile {
-  name: string;
-  category: Category;
-  /** Concrete steps that apply to most questions of this category. */
-  nextSteps: string[];
-  /** Who can answer when the knowledge base cannot. */
-  fallbackContact: string;
-}
+/** Quoted words at most, so that with the framing an answer stays near 120 words. */
+const MAX_QUOTED_WORDS = 85;
+const SEE_ALSO_SHARE = 0.5;
 
-/** Answers from the retrieved articles, naming the article, or says plainly that none applies. */
+/** Answers from the best retrieved article, naming it, or says plainly that none applies and offers a person. */
 export class SpecialistResponder implements Agent {
-  readonly name: string;
-
-  constructor(private readonly profile: SpecialistProfile) {
-    this.name = profile.name;
-  }
+  constructor(
+    readonly name: string,
+    private readonly category: Category,
+    private readonly index: KnowledgeIndex,
+  ) {}
 
   run(state: PipelineState): void {
-    state.response = composeAnswer(state, this.profile);
+    state.response = this.compose(state);
     state.engine = 'local';
   }
-}
 
-export function composeAnswer(state: PipelineState, profile: SpecialistProfile): string {
-  const [main, second] = state.relevantHits;
-  if (!main) {
-    return [
-      "I couldn't find an article in our knowledge base that answers this, and I'd rather not guess at company policy.",
-      `${profile.fallbackContact} If you'd like, reply "talk to a person" and I'll pass your question to the HR team.`,
-    ].join(' ');
+  private compose(state: PipelineState): string {
+    const language = state.text.language;
+    const framing = FRAMING[language];
+    const local = CATEGORY_FRAMING[this.category][language];
+    const [main, second] = state.relevantHits;
+    if (!main) return [framing.notCovered, local.contact, framing.offerPerson].join(' ');
+    const alreadySaid = state.input.history
+      .filter((turn) => turn.role !== 'user')
+      .map((turn) => turn.content);
+    const extract = extractAnswer({
+      content: main.content,
+      stems: state.searchStems,
+      type: questionType(state.text.raw),
+      weight: (stem) => this.index.stemWeight(stem),
+      title: main.title,
+      alreadySaid,
+      maxWords: MAX_QUOTED_WORDS,
+    });
+    state.quoted = [main];
+    if (!extract.found) return [framing.nothingNew(main.title), framing.offerPerson].join(' ');
+    const parts = [`${framing.accordingTo(main.title)} ${extract.text}`];
+    parts.push(`${framing.nextSteps} ${local.nextStep}`);
+    // Another article is worth naming only when it ranked close to the one quoted.
+    if (second && second.id !== main.id && second.score >= SEE_ALSO_SHARE * main.score)
+      parts.push(framing.seeAlso(second.title));
+    return parts.join('\n\n');
   }
-  const excerpt = pickSentences(main.content, state.text.stems).join(' ');
-  const parts = [`According to our article "${main.title}": ${excerpt}`];
-  parts.push(`Next steps: ${profile.nextSteps.join(' ')}`);
-  if (second && second.id !== main.id) parts.push(`See also "${second.title}".`);
-  return parts.join('\n\n');
 }

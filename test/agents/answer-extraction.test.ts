@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { extractAnswer } from '../../src/modules/agents/answer/extract.js';
+import { questionType } from '../../src/modules/agents/answer/question-type.js';
+import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
+import { normalizeText } from '../../src/modules/agents/nlp/normalize.js';
+import { passagesOf, splitSentences } from '../../src/modules/knowledge/passages.js';
+
+const ARTICLE = [
+  'The Company offers paid bereavement leave when someone close to you dies.',
+  '',
+  'Paid leave available:',
+  '- Up to five working days for the death of a spouse, child, parent or sibling.',
+  '- Up to three working days for the death of a grandparent, aunt or uncle.',
+  '',
+  'The days do not need to be consecutive and can be used within three months of the death. Timesheets are due by 10:00 a.m. on Monday.',
+  '',
+  'How to record it:',
+  '',
+  '- Tell your manager.',
+  '- Enter the time in the employee portal under Time Off > Request Time Off.',
+].join('\n');
+
+const extract = (question: string, alreadySaid: string[] = []) =>
+  extractAnswer({
+    content: ARTICLE,
+    stems: analyzeText(question).stems,
+    type: questionType(normalizeText(question)),
+    weight: () => 1,
+    title: 'Bereavement leave',
+    alreadySaid,
+    maxWords: 85,
+  });
+
+describe('article passages', () => {
+  it('keeps a list with the sentence that introduces it, even across a blank line', () => {
+    const { units } = passagesOf(ARTICLE);
+    const intros = units.filter((unit) => unit.kind === 'intro');
+    expect(intros.map((unit) => unit.text)).toEqual(['Paid leave available:', 'How to record it:']);
+    expect(intros.map((unit) => unit.items.length)).toEqual([2, 2]);
+  });
+
+  it('splits sentences at full stops, but not inside times such as "10:00 a.m. on Monday"', () => {
+    expect(splitSentences('Timesheets are due by 10:00 a.m. on Monday. Managers approve them.')).toEqual([
+      'Timesheets are due by 10:00 a.m. on Monday.',
+      'Managers approve them.',
+    ]);
+    expect(splitSentences('Bring an ID, e.g. A passport. Then sign.')).toHaveLength(2);
+  });
+});
+
+describe('answer extraction', () => {
+  it('reads the kind of fact a question asks for, in four languages', () => {
+    expect(questionType('how many days do i get')).toBe('amount');
+    expect(questionType('cuantos dias me dan')).toBe('amount');
+    expect(questionType('when is it due')).toBe('when');
+    expect(questionType('wann ist zahltag')).toBe('when');
+    expect(questionType('where do i enter it')).toBe('where');
+    expect(questionType('who do i call')).toBe('who');
+    expect(questionType('can i take it later')).toBe('rule');
+  });
+
+  it('quotes a list with its introducing sentence and all of its items', () => {
+    const { text, found } = extract('How much paid leave is available when my parent dies?');
+    expect(found).toBe(true);
+    expect(text).toContain('Paid leave available:');
+    expect(text).toContain('five working days');
+    expect(text).toContain('three working days');
+  });
+
+  it('never ends on a heading, and a follow-up gets the part not yet said', () => {
+    const first = extract('How do I record bereavement leave?');
+    expect(first.text).toContain('How to record it:');
+    expect(first.text).toContain('Request Time Off');
+    expect(first.text.trim().endsWith(':')).toBe(false);
+    const second = extract('How do I record bereavement leave? Anything else?', [first.text]);
+    expect(second.text).not.toContain('Request Time Off');
+    expect(second.text.trim().endsWith(':')).toBe(false);
+  });
+
+  it('prefers the sentence carrying the asked-for fact', () => {
+    const { text } = extract('When do I have to use the days by?');
+    expect(text).toContain('within three months');
+  });
+});
