@@ -22,7 +22,7 @@ export interface ArticleExample {
 
 /**
  * The learned question → article matcher: trained on example questions written for each shipped article
- * (data/training/article-questions/), so it knows how employees ask ("when does money hit my account")
+ * (data/training/article-questions/), so it knows how employees ask ("is the cash in my bank yet")
  * where the article's own words differ. Articles are keyed by title, so an edited article keeps its
  * examples; an article without examples is simply unknown here and found by its words (BM25) alone.
  */
