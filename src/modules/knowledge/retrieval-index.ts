@@ -1,7 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyzeText } from '../agents/nlp/analyze.js';
 import type { Category, KbArticle, KbHit } from '../agents/types.js';
-import { passagesOf } from './passages.js';
 import { isRelevant, RELEVANCE, type RelevanceThresholds } from './relevance.js';
 
 /** Preferring the predicted category multiplies scores: a clearly better match elsewhere still wins. */
@@ -75,11 +74,10 @@ export class KnowledgeIndex {
     this.lexicalWeight = lexicalWeight;
     this.relevance = relevance;
     this.engine = new MiniSearch<KbArticle>({
-      fields: ['title', 'tagText', 'headings', 'content'],
+      fields: ['title', 'tagText', 'content'],
       storeFields: ['title', 'content', 'category'],
       extractField: (article, field) => {
         if (field === 'tagText') return article.tags.join(' ');
-        if (field === 'headings') return headingsOf(article.content);
         return String((article as unknown as Record<string, unknown>)[field] ?? '');
       },
       tokenize: stemsOf,
@@ -232,7 +230,7 @@ export class KnowledgeIndex {
       return last.results;
     const hinted = new Set(hints);
     const results = this.engine.search(query, {
-      boost: { title: 2, tagText: 1.5, headings: 1.5, content: 1 },
+      boost: { title: 2, tagText: 1.5, content: 1 },
       ...(hints.length > 0 && { boostTerm: (term: string) => (hinted.has(term) ? HINT_WEIGHT : 1) }),
       combineWith: 'OR',
     });
@@ -300,13 +298,6 @@ interface Candidate {
   result: SearchResult | undefined;
   /** The matcher's probability (0 when it does not know the article). */
   p: number;
-}
-
-/** The passages' lead-ins and list intros ("How to resign", "Paid leave available"), indexed like a title. */
-function headingsOf(content: string): string {
-  return passagesOf(content)
-    .passages.map((passage) => passage.heading ?? '')
-    .join(' ');
 }
 
 /** The share of the weighted terms a result matched. */
