@@ -9,8 +9,8 @@
  *   after change upon change and decided which changes stayed, so they flatter the engine as well.
  * data/eval/final-2.jsonl is the fresh final set, written blind from the label guide and measured once, at the end;
  * it adds recall per escalation kind and the priority checks. `--analysed-only` leaves out the final check,
- * blind check 2 and final-2, for everyday work. The answer check (bench/lib/answer-check.ts) scores the
- * replies themselves on its tune and holdout parts.
+ * blind check 2, final-2 and the answer check's holdout part, for everyday work. The answer check
+ * (bench/lib/answer-check.ts) scores the replies themselves on its tune and holdout parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createOrchestrator } from '../src/modules/agents/orchestrator.js';
@@ -150,7 +150,10 @@ console.table({
 });
 
 // The tune part's misses are listed with --answers; the holdout part is only ever scored.
-await reportAnswerCheck(ask, { listTuneMisses: process.argv.includes('--answers') });
+await reportAnswerCheck(ask, {
+  listTuneMisses: process.argv.includes('--answers'),
+  skipHoldout: analysedOnly,
+});
 
 const perCategory: Record<string, { n: number; accuracy: string }> = {};
 for (const category of CATEGORIES) {

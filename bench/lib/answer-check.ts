@@ -83,14 +83,17 @@ function summary(rows: Row[]) {
   };
 }
 
-/** Scores both parts with `ask` and prints the figures, overall and per style; lists tune misses if asked. */
+/**
+ * Scores both parts with `ask` (the tune part only with `skipHoldout`) and prints the figures, overall and per
+ * style; lists tune misses if asked.
+ */
 export async function reportAnswerCheck(
   ask: (message: string, conversationId: string) => Promise<PipelineResult>,
-  { listTuneMisses = false }: { listTuneMisses?: boolean } = {},
+  { listTuneMisses = false, skipHoldout = false }: { listTuneMisses?: boolean; skipHoldout?: boolean } = {},
 ): Promise<void> {
   const parts: [string, AnswerCheckItem[] | null][] = [
     ['tune (analysed)', readSet('answer-check-tune.jsonl')],
-    ['holdout (never read)', readSet('answer-check-holdout.jsonl')],
+    ['holdout (never read)', skipHoldout ? null : readSet('answer-check-holdout.jsonl')],
   ];
   const scored: [string, Row[]][] = [];
   for (const [name, items] of parts) {
