@@ -4,7 +4,7 @@
  * threshold in sensitive-topic-detector.ts is chosen here and never on an evaluation file.
  */
 import { type ConcernLabel, ConcernModel, readConcernExamples } from '../src/modules/agents/concern-model.js';
-import { stripInnocentPhrases } from '../src/modules/agents/escalation-rules.js';
+import { withoutHarmlessUses } from '../src/modules/agents/escalation/harmless-uses.js';
 import { analyzeText } from '../src/modules/agents/nlp/analyze.js';
 import {
   ordinaryQuestions,
@@ -27,14 +27,23 @@ const examples: { label: ConcernLabel; lookAlike: boolean; text: ReturnType<type
 ].map((example) => ({ label: example.label, lookAlike: example.lookAlike, text: analyzeText(example.text) }));
 
 const FOLDS = 5;
-const scored: { concern: boolean; lookAlike: boolean; score: number; text: string }[] = [];
+const scored: {
+  label: ConcernLabel;
+  predicted: ConcernLabel;
+  concern: boolean;
+  lookAlike: boolean;
+  score: number;
+  text: string;
+}[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const model = new ConcernModel(examples.filter((_, i) => i % FOLDS !== fold));
   for (const [i, example] of examples.entries()) {
     if (i % FOLDS !== fold) continue;
-    // Scored as the detector sees a message: with its innocent phrases removed.
-    const verdict = model.classify(analyzeText(stripInnocentPhrases(example.text.raw)));
+    // Scored as the detector sees a message: with its harmless uses removed.
+    const verdict = model.classify(analyzeText(withoutHarmlessUses(example.text.raw)));
     scored.push({
+      label: example.label,
+      predicted: verdict.label,
       concern: example.label !== 'none',
       lookAlike: example.lookAlike,
       score: verdict.concern,
@@ -84,16 +93,24 @@ if (process.argv.includes('--list')) {
     console.log(`  ${row.score.toFixed(2)} ${row.text}`);
 }
 
-// How often the reported kind (harassment, safety…) is right on held-out concerns.
-let kindRight = 0;
-let kindTotal = 0;
-for (let fold = 0; fold < FOLDS; fold++) {
-  const model = new ConcernModel(examples.filter((_, i) => i % FOLDS !== fold));
-  for (const [i, example] of examples.entries()) {
-    if (i % FOLDS !== fold || example.label === 'none') continue;
-    kindTotal++;
-    if (model.classify(analyzeText(stripInnocentPhrases(example.text.raw))).label === example.label)
-      kindRight++;
-  }
+// Per kind at the detector's threshold: recall of each kind's concerns, how often the kind is named right,
+// and the false alarms the model would raise under each kind name.
+const operating = Number(process.argv.find((arg) => arg.startsWith('--threshold='))?.split('=')[1] ?? 0.7);
+const perKind: Record<string, { concerns: number; recall: string; kindRight: string; falseAlarms: number }> =
+  {};
+for (const label of new Set(positives.map((row) => row.label))) {
+  const rows = positives.filter((row) => row.label === label);
+  const share = (n: number) => `${((100 * n) / rows.length).toFixed(1)}%`;
+  perKind[label] = {
+    concerns: rows.length,
+    recall: share(rows.filter((row) => row.score >= operating).length),
+    kindRight: share(rows.filter((row) => row.predicted === label).length),
+    falseAlarms: negatives.filter((row) => row.score >= operating && row.predicted === label).length,
+  };
 }
-console.log(`kind accuracy on held-out concerns: ${((100 * kindRight) / kindTotal).toFixed(1)}%`);
+console.log(
+  `per kind at threshold ${operating} (false alarms: ordinary messages the model would raise as that kind)`,
+);
+console.table(perKind);
+const kindRight = positives.filter((row) => row.predicted === row.label).length;
+console.log(`kind accuracy on held-out concerns: ${((100 * kindRight) / positives.length).toFixed(1)}%`);

@@ -25,6 +25,8 @@ export interface ConversationsTable {
   status: ConversationStatus;
   escalated: number;
   escalation_reason: string | null;
+  /** crisis, violence, harassment … angry, high_priority (see agents/escalation/kinds.ts); null if not escalated. */
+  escalation_kind: string | null;
   attempt_count: number;
   escalated_at: number | null;
   assigned_to: string | null;
@@ -50,6 +52,7 @@ export interface MessagesTable {
   priority: number | null;
   escalated: number;
   escalation_reason: string | null;
+  escalation_kind: string | null;
   attempt_count: number | null;
   /** Seconds the pipeline took to answer (set on the user message it answers). */
   processing_time: number | null;

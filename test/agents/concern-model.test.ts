@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripInnocentPhrases } from '../../src/modules/agents/escalation-rules.js';
+import { withoutHarmlessUses } from '../../src/modules/agents/escalation/harmless-uses.js';
 import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import { normalizeText } from '../../src/modules/agents/nlp/normalize.js';
 import { CONCERN_THRESHOLD, concernHolds } from '../../src/modules/agents/sensitive-topic-detector.js';
@@ -8,7 +8,7 @@ import { buildTestOrchestrator, input, testArticles } from './fixtures.js';
 
 const model = trainedModelFor(testArticles);
 const classify = (message: string) =>
-  model.concerns.classify(analyzeText(stripInnocentPhrases(normalizeText(message)), model.speller));
+  model.concerns.classify(analyzeText(withoutHarmlessUses(normalizeText(message)), model.speller));
 
 describe('concern model', () => {
   it('sees no concern in ordinary HR questions', () => {

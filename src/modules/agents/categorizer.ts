@@ -1,6 +1,5 @@
 import type { KnowledgeIndex } from '../knowledge/retrieval-index.js';
 import type { CategoryModel } from './category-model.js';
-import { findTriggers } from './escalation-rules.js';
 import { type Agent, CATEGORIES, type PipelineState } from './types.js';
 
 const FOLLOW_UP_OPENING =
@@ -87,7 +86,14 @@ const POLICY = CATEGORIES.indexOf('Policy');
 const ARTICLE_VOTE_WEIGHT = 0.2;
 const ARTICLE_VOTE_SHARPNESS = 0.3;
 const GENERAL = CATEGORIES.indexOf('General');
-const MISCONDUCT = new Set(['harassment', 'discrimination', 'retaliation', 'bullying', 'safety', 'fraud']);
+const MISCONDUCT = new Set<string>([
+  'violence',
+  'harassment',
+  'discrimination',
+  'retaliation',
+  'safety',
+  'fraud',
+]);
 
 /**
  * Reports of misconduct lean to Policy and a crisis the concern model reads into a message leans to
@@ -99,9 +105,7 @@ function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Fl
   const kinds = state.triggers.map((trigger) => trigger.kind);
   let target = -1;
   if (kinds.includes('crisis')) {
-    const stated = findTriggers(state.withoutInnocentPhrases || state.text.raw, true).some(
-      (trigger) => trigger.kind === 'crisis',
-    );
+    const stated = state.triggers.some((trigger) => trigger.kind === 'crisis' && trigger.byRule);
     if (stated) return probabilities.map((_, i) => (i === GENERAL ? 1 : 0));
     target = GENERAL;
   } else if (kinds.some((kind) => MISCONDUCT.has(kind))) target = POLICY;

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { URGENCY } from './escalation-rules.js';
+import { CONCERN_KINDS as KINDS } from './escalation/kinds.js';
 import { extractFeatures } from './nlp/features.js';
 import { readLabeledLines } from './nlp/labeled-lines.js';
 import { LogisticModel } from './nlp/logistic.js';
 import { NaiveBayes } from './nlp/naive-bayes.js';
-import type { AnalyzedText, EscalationKind } from './types.js';
+import type { AnalyzedText, ConcernKind } from './types.js';
 
-export type ConcernLabel = EscalationKind | 'none';
+export type ConcernLabel = ConcernKind | 'none';
 
-const CONCERN_KINDS: readonly ConcernLabel[] = [...URGENCY, 'none'];
+const CONCERN_KINDS: readonly ConcernLabel[] = [...KINDS, 'none'];
 
 const NONE = CONCERN_KINDS.indexOf('none');
 
@@ -30,7 +30,7 @@ export function concernFeatures(text: AnalyzedText): string[] {
 
 /**
  * A classifier for "a person must handle this", trained on described incidents (data/training/escalation)
- * against ordinary HR questions. It backs up the phrase rules, which cannot list every way people describe
+ * against ordinary HR questions. It is the main signal behind the rule table (escalation/rules), which cannot list every way people describe
  * mistreatment; the class prior keeps it conservative, since most messages are ordinary questions.
  */
 export class ConcernModel {

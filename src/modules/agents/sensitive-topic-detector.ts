@@ -1,5 +1,8 @@
-import { type ConcernModel, concernFeatures } from './concern-model.js';
-import { CONCERN_LABELS, findTriggers, stripInnocentPhrases } from './escalation-rules.js';
+import { type ConcernLabel, type ConcernModel, concernFeatures } from './concern-model.js';
+import { withoutHarmlessUses } from './escalation/harmless-uses.js';
+import { KIND_LABELS } from './escalation/kinds.js';
+import { isPolicyQuestion } from './escalation/policy-question.js';
+import { matchRules } from './escalation/rule-table.js';
 import { analyzeText } from './nlp/analyze.js';
 import type { Speller } from './nlp/spelling.js';
 import { NEGATIVE, POSITIVE } from './sentiment-cues.js';
@@ -7,53 +10,29 @@ import { sharedSentimentModel } from './sentiment-model.js';
 import type { Agent, AnalyzedText, PipelineState } from './types.js';
 
 /**
- * How sure the concern model must be before a message without a known phrase is escalated. Five-fold
- * cross-validation on the training data (`npx tsx bench/concern-cv.ts`) favoured 0.6 (everyday false alarms
- * near 1%, recall 85-86%), but on messages written by people who never saw the training data (the blind
- * check) 0.6 raised false escalations from 4.0% to 7.6% for a recall gain of 1.4 points: the training
- * look-alikes are easier than real ones. 0.7 keeps the model for clearly described trouble.
+ * How sure the concern model must be before a message no rule caught is escalated. Chosen on
+ * cross-validation of the training data (`npx tsx bench/concern-cv.ts`), never on an evaluation file.
  */
 export const CONCERN_THRESHOLD = 0.7;
 
-/** Trigger words that are as often harmless as not; they need the concern model's agreement. */
-const AMBIGUOUS_WORD =
-  /^(shoot\w*|injur\w*|court|unsafe|danger|dangerous|knife|knives|weapons?|guns?|lawyers?|attorneys?|illegal|toxic|fumes|violen\w*|stealing|stole|theft|accident at work|collapsed|bomb|breaking down|payback|locked in|going to hurt)$/;
-const AMBIGUOUS_CONFIRMATION = 0.38;
-
 /**
  * A message of a few words gives the length-normalised model little evidence, and its score for one loaded
- * word ("stolen") runs high; without a phrase rule such a message needs near-certainty.
+ * word runs high; without a rule such a message needs near-certainty.
  */
 const SHORT_MESSAGE_WORDS = 6;
 const SHORT_MESSAGE_THRESHOLD = 0.95;
 
 /**
- * Treatment for the worse. Good news can come with it ("since I told my boss I'm pregnant she stopped
- * inviting me to client meetings"), and then the message is no longer plainly happy.
- */
-const ADVERSE =
-  /\b(stopped (inviting|including|giving|calling|talking)|excluded|left (me )?out|removed|taken off|took (me|away)|demoted|denied|den(y|ies|ying)|cut (my|our)|fired|let go|passed (me )?over|ignor(es|ed|ing)|won'?t (let|give|allow)|refus(es|ed|ing)|replaced)\b/;
-
-/**
- * A question for a document ("could you send me the anti-discrimination policy so I can read it") asks
- * for information; with no person or event in it, it is not a report, whatever the model makes of the
- * words. In the training files this shape matches 40 harmless questions and none of the 1,200 concerns.
- */
-const DOCUMENT_QUESTION =
-  /^(what|where|how|is|are|does|do|can|could|who|when|which)\b.*\b(policy|policies|handbook|procedure|process|rules|guidelines|code of conduct|faq|form)\b/;
-const PERSONAL =
-  /\b(i was|i'?m being|i am being|me|my (manager|boss|supervisor|lead|coworker|colleague|team)|he|she|they|him|her|someone|somebody|happened|keeps?|kept)\b/;
-
-const isDocumentQuestion = (raw: string): boolean => DOCUMENT_QUESTION.test(raw) && !PERSONAL.test(raw);
-const POLICY_SUBJECTS = new Set<string>(['harassment', 'discrimination', 'retaliation', 'bullying', 'fraud']);
-
-/**
- * Described trouble nearly always carries distress. Where the tone model reads a message as calm
- * (Neutral or Positive), the concern model's middling scores were false alarms on every labeled set
- * ("can I date someone on another team?", "my W-2 wasn't stolen, just lost": 0.73-0.74) while the calm
- * true reports scored 0.87 and up ("someone in purchasing sends every contract to her brother's company").
+ * Where the tone model reads a message as calm (Neutral or Positive) the model's middling scores are
+ * mostly ordinary questions with a loaded word. Wrongdoing and legal steps are usually reported
+ * in a calm voice, so for those kinds a calm tone is no evidence against the report.
  */
 const CALM_CONCERN_THRESHOLD = 0.8;
+const CALMLY_REPORTED = new Set<ConcernLabel>(['fraud', 'legal']);
+
+/** Treatment for the worse: good news can come with it, and then a message is no longer plainly happy. */
+const ADVERSE =
+  /\b(stopped (inviting|including|giving|calling|talking)|excluded|left (me )?out|removed|taken off|took (me|away)|demoted|denied|den(y|ies|ying)|cut (my|our)|fired|let go|passed (me )?over|ignor(es|ed|ing)|won'?t (let|give|allow)|refus(es|ed|ing)|replaced)\b/;
 
 /** Whether a concern score escalates: past the threshold for its length, and past the calm one if calm. */
 export function concernHolds(concern: number, threshold: number, calm: () => boolean): boolean {
@@ -70,9 +49,9 @@ const SEGMENT_BREAK = /[.!?;\n]+|\b(?:also|btw|by the way|another thing|separate
 const MIN_SEGMENT_WORDS = 5;
 
 /**
- * Finds subjects a person must handle: first the phrase rules (precise, with innocent uses removed),
- * then the trained concern model for the many other ways people describe the same situations.
- * Sentiment, the categorizer and the escalation check all read the result.
+ * Finds what a person must handle: first the rule table (escalation/rules, what must never be missed),
+ * then the trained concern model for the many other ways people describe the same situations. Sentiment,
+ * the categorizer and the escalation check all read the result.
  */
 export class SensitiveTopicDetector implements Agent {
   readonly name = 'sensitive-topic-detector';
@@ -83,63 +62,53 @@ export class SensitiveTopicDetector implements Agent {
   ) {}
 
   run(state: PipelineState): void {
-    const stripped = stripInnocentPhrases(state.text.raw);
-    state.withoutInnocentPhrases = stripped;
-    const triggers = findTriggers(stripped, true);
-    state.triggers = triggers;
-    if (!this.concerns) return;
-    const strong = triggers.filter((trigger) => !AMBIGUOUS_WORD.test(trigger.matched));
-    if (strong.length > 0) {
-      // "Where are the rules on reporting fraud?" names a subject without reporting one. Crisis, danger and
-      // asking for a person are never read that way: those escalate however they are phrased.
-      if (isDocumentQuestion(state.text.raw) && strong.every((trigger) => POLICY_SUBJECTS.has(trigger.kind)))
-        state.triggers = [];
-      return;
-    }
-    // Re-analyze only when innocent phrases were actually removed.
-    const text = stripped === state.text.raw ? state.text : analyzeText(stripped, this.speller);
+    const folded = withoutHarmlessUses(state.text.raw);
+    state.withoutHarmlessUses = folded;
+    state.triggers = matchRules(folded).map((match) => ({
+      kind: match.kind,
+      label: KIND_LABELS[match.kind],
+      matched: match.matched,
+      byRule: true,
+    }));
+    if (state.triggers.length > 0 || !this.concerns) return;
+    // A question about a policy names a subject without reporting one, whatever the model makes of its words.
+    if (isPolicyQuestion(folded)) return;
+    // Re-analyze only when harmless uses were actually removed.
+    const text = folded === state.text.raw ? state.text : analyzeText(folded, this.speller);
     if (text.stems.length === 0) return;
-    const verdict = this.strongestVerdict(this.concerns, text, stripped);
-    // A lone ambiguous word ("shoot", "court", "injury") escalates only when the rest of the message
-    // reads like trouble too; the innocent-phrase lists cannot anticipate every harmless context.
-    if (triggers.length > 0) {
-      if (verdict.highest < AMBIGUOUS_CONFIRMATION) state.triggers = [];
-      return;
-    }
-    // The model backs up the rules on described trouble; a plainly happy message is not one, and
-    // neither is a request for a policy document.
-    if (POSITIVE.test(stripped) && !NEGATIVE.test(stripped) && !ADVERSE.test(stripped)) return;
-    if (isDocumentQuestion(state.text.raw)) return;
-    if (!concernHolds(verdict.concern, verdict.threshold, () => readsCalm(state.input.message))) return;
+    // A plainly happy message is not a report.
+    if (POSITIVE.test(folded) && !NEGATIVE.test(folded) && !ADVERSE.test(folded)) return;
+    const verdict = this.strongestVerdict(this.concerns, text, folded);
+    if (verdict.concern < verdict.threshold) return;
     const kind = this.concerns.kindOf(verdict.features);
+    const calm = () => !CALMLY_REPORTED.has(kind) && readsCalm(state.input.message);
+    if (!concernHolds(verdict.concern, verdict.threshold, calm)) return;
     if (kind !== 'none')
       state.triggers.push({
         kind,
-        label: CONCERN_LABELS[kind],
+        label: KIND_LABELS[kind],
         matched: `described situation, model confidence ${verdict.concern.toFixed(2)}`,
+        byRule: false,
       });
   }
 
   /**
-   * Two topics in one message ("when is open enrollment? also my lead…") dilute a report with
-   * ordinary words, so each sentence or "also/btw" part of some length is judged on its own too.
-   * Every part must clear the threshold for its own length: a five-word sentence cut out of a longer
-   * message ("just want to read it") is as thin evidence as a five-word message. Only the concern
-   * score is computed per part; the kind is asked for once, for the part acted on.
+   * Two topics in one message ("when is open enrollment? also my lead…") dilute a report with ordinary
+   * words, so each sentence or "also/btw" part of some length is judged on its own too. Every part must
+   * clear the threshold for its own length. Only the concern score is computed per part; the kind is
+   * asked for once, for the part acted on.
    */
-  private strongestVerdict(concerns: ConcernModel, text: AnalyzedText, stripped: string): Verdict {
-    let best = judged(concerns, concernFeatures(text), stripped);
-    let highest = best.concern;
-    const parts = stripped
+  private strongestVerdict(concerns: ConcernModel, text: AnalyzedText, folded: string): Verdict {
+    let best = judged(concerns, concernFeatures(text), folded);
+    const parts = folded
       .split(SEGMENT_BREAK)
       .filter((part) => part && part.split(' ').length >= MIN_SEGMENT_WORDS);
     if (parts.length >= 2)
       for (const part of parts) {
         const verdict = judged(concerns, concernFeatures(analyzeText(part, this.speller)), part);
-        highest = Math.max(highest, verdict.concern);
         if (verdict.concern - verdict.threshold > best.concern - best.threshold) best = verdict;
       }
-    return { ...best, highest };
+    return best;
   }
 }
 
@@ -148,12 +117,10 @@ interface Verdict {
   concern: number;
   /** The confidence the model needs for a text of this length. */
   threshold: number;
-  /** The highest concern score of the whole message and its parts. */
-  highest: number;
 }
 
 function judged(concerns: ConcernModel, features: string[], text: string): Verdict {
   const short = text.trim().split(/\s+/).length < SHORT_MESSAGE_WORDS;
   const threshold = short ? SHORT_MESSAGE_THRESHOLD : CONCERN_THRESHOLD;
-  return { features, concern: concerns.concernOf(features), threshold, highest: 0 };
+  return { features, concern: concerns.concernOf(features), threshold };
 }

@@ -1,3 +1,5 @@
+import { isReport } from './escalation/kinds.js';
+import { rawPriority } from './escalation/priority.js';
 import { NEGATIVE, POSITIVE, STRONG_ANGER } from './sentiment-cues.js';
 import { SENTIMENTS, sentimentFeatures, sharedSentimentModel } from './sentiment-model.js';
 import type { Agent, PipelineState, Sentiment } from './types.js';
@@ -48,14 +50,9 @@ export function classifySentiment(
   return sentiment;
 }
 
-/** Priority from the rules of the product: base 3, Negative +2, Angry +3, repeat +2, VIP +2, clamped 1..10. */
+/** Priority before escalation: base 3, Negative +2, Angry +3, repeat +2, VIP +2, clamped 1..10. */
 export function computePriority(sentiment: Sentiment, attemptCount: number, isVip: boolean): number {
-  let priority = 3;
-  if (sentiment === 'Negative') priority += 2;
-  if (sentiment === 'Angry') priority += 3;
-  if (attemptCount >= 2) priority += 2;
-  if (isVip) priority += 2;
-  return Math.min(10, Math.max(1, priority));
+  return rawPriority({ sentiment, attemptCount, isVip });
 }
 
 export class SentimentAgent implements Agent {
@@ -67,9 +64,9 @@ export class SentimentAgent implements Agent {
   }
 
   run(state: PipelineState): void {
-    const folded = state.withoutInnocentPhrases;
+    const folded = state.withoutHarmlessUses;
     // Reporting mistreatment, danger or distress is negative even when worded calmly.
-    const raisesConcern = state.triggers.some((trigger) => trigger.kind !== 'human');
+    const raisesConcern = state.triggers.some((trigger) => isReport(trigger.kind));
     state.sentiment = classifySentiment(state.input.message, folded, raisesConcern, state.text.raw);
     state.priority = computePriority(state.sentiment, state.attemptCount, state.input.isVip);
   }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { type ArticleExample, ArticleMatcher } from '../knowledge/article-matcher.js';
 import { CategoryModel } from './category-model.js';
 import { ConcernModel, readConcernExamples } from './concern-model.js';
-import { findTriggers } from './escalation-rules.js';
+import { withoutHarmlessUses } from './escalation/harmless-uses.js';
+import { matchRules } from './escalation/rule-table.js';
 import { analyzeText, contentWords } from './nlp/analyze.js';
 import { readLabeledLines } from './nlp/labeled-lines.js';
 import { normalizeText } from './nlp/normalize.js';
@@ -159,7 +160,7 @@ export function loadTrainedModel(articles: readonly ArticleText[] = []): Trained
 export function ordinaryQuestions(examples: readonly { text: string }[]): string[] {
   return examples
     .map((example) => example.text)
-    .filter((text) => findTriggers(normalizeText(text)).length === 0);
+    .filter((text) => matchRules(withoutHarmlessUses(normalizeText(text))).length === 0);
 }
 
 let cached: { key: string; model: TrainedModel } | undefined;

@@ -84,6 +84,8 @@ export interface PipelineResult {
   relevantCount: number;
   escalated: boolean;
   escalationReason: string | null;
+  /** Why a person must take over (null when not escalated); sets the priority floor. */
+  escalationKind: EscalationKind | null;
   response: string;
   answer: AnswerSummary;
   engine: 'local' | 'llm';
@@ -140,10 +142,10 @@ export interface PipelineState {
   outOfScope: boolean;
   /** The articles the response quotes (set by the responder that quotes them). */
   quoted: KbHit[];
-  /** The folded message with innocent uses of alarming words removed (set by the topic detector). */
-  withoutInnocentPhrases: string;
-  /** Sensitive subjects found in the message (harassment, crisis, legal…), most urgent first. */
-  triggers: { kind: EscalationKind; label: string; matched: string }[];
+  /** The folded message with harmless uses of alarming words removed (set by the topic detector). */
+  withoutHarmlessUses: string;
+  /** What a person must handle (harassment, crisis, legal…), most urgent first. */
+  triggers: { kind: ConcernKind; label: string; matched: string; byRule: boolean }[];
   escalated: boolean;
   escalationReason: string | null;
   escalationKind: EscalationKind | null;
@@ -151,19 +153,20 @@ export interface PipelineState {
   engine: 'local' | 'llm';
 }
 
-export type EscalationKind =
+/** What a message reports or asks for that a person must handle (the rule table and the concern model). */
+export type ConcernKind =
   | 'crisis'
-  | 'safety'
+  | 'violence'
   | 'harassment'
   | 'discrimination'
   | 'retaliation'
-  | 'bullying'
+  | 'safety'
   | 'fraud'
   | 'legal'
-  | 'human'
-  | 'anger'
-  | 'priority'
-  | 'repeat';
+  | 'human_request';
+
+/** metadata.escalation_kind: a concern, or why a case without one goes to a person. */
+export type EscalationKind = ConcernKind | 'repeated' | 'angry' | 'high_priority';
 
 /** The uniform shape of one pipeline step. */
 export interface Agent {

@@ -1,4 +1,5 @@
 import { toIso, toIsoOrNull } from '../../clock.js';
+import { kindOrNull } from '../queries/conversations.presenter.js';
 import type { HandoffConversationRow, TranscriptRow } from './handoff.repository.js';
 import { summarizeQuestions } from './summary.js';
 
@@ -53,6 +54,7 @@ export function presentHandoffPackage(row: HandoffConversationRow, messages: Tra
     sentiment: row.sentiment,
     priority: row.priority,
     escalation_reason: row.escalation_reason,
+    escalation_kind: kindOrNull(row.escalation_kind),
     summary: summarizeQuestions(messages.filter((m) => m.role === 'user').map((m) => m.content)),
     transcript: messages.map((m) => ({
       id: m.id,
@@ -81,6 +83,7 @@ export function presentCaseState(row: HandoffConversationRow) {
     category: row.category,
     priority: row.priority,
     escalation_reason: row.escalation_reason,
+    escalation_kind: kindOrNull(row.escalation_kind),
     assigned_to: row.assigned_to,
     assigned_at: toIsoOrNull(row.assigned_at),
     resolved_at: toIsoOrNull(row.resolved_at),

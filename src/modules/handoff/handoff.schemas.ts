@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { UserId } from '../../http/schemas.js';
+import { EscalationKindField } from '../queries/queries.schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
@@ -29,6 +30,7 @@ const HandoffPackage = Type.Object({
   sentiment: Type.String(),
   priority: Type.Integer(),
   escalation_reason: Nullable(Type.String()),
+  escalation_kind: EscalationKindField,
   summary: Type.String({ description: 'First question and latest question, trimmed' }),
   transcript: Type.Array(
     Type.Object({ id: Type.String(), role: Type.String(), content: Type.String(), timestamp: DateTime }),
@@ -89,6 +91,7 @@ export const CaseState = Type.Object({
   category: Type.String(),
   priority: Type.Integer(),
   escalation_reason: Nullable(Type.String()),
+  escalation_kind: EscalationKindField,
   assigned_to: Nullable(Type.String()),
   assigned_at: Nullable(DateTime),
   resolved_at: Nullable(DateTime),

@@ -1,4 +1,6 @@
 import { toIso, toIsoOrNull } from '../../clock.js';
+import { isEscalationKind } from '../agents/escalation/kinds.js';
+import type { EscalationKind } from '../agents/types.js';
 import type { ConversationRow, MessageRow, UserRow } from './queries.repository.js';
 
 export function presentConversation(row: ConversationRow, messageCount?: number) {
@@ -12,6 +14,7 @@ export function presentConversation(row: ConversationRow, messageCount?: number)
     status: row.status,
     escalated: row.escalated === 1,
     escalation_reason: row.escalation_reason,
+    escalation_kind: kindOrNull(row.escalation_kind),
     attempt_count: row.attempt_count,
     assigned_to: row.assigned_to,
     resolved_by: row.resolved_by,
@@ -34,6 +37,7 @@ export function presentMessage(row: MessageRow) {
     priority: row.priority,
     escalated: row.escalated === 1,
     escalation_reason: row.escalation_reason,
+    escalation_kind: kindOrNull(row.escalation_kind),
     kb_results: row.kb_results === null ? null : (JSON.parse(row.kb_results) as unknown[]),
     engine: row.engine,
   };
@@ -47,3 +51,7 @@ export function presentUser(row: UserRow) {
     updated_at: toIso(row.updated_at),
   };
 }
+
+/** A stored kind as the API types it (rows written before kinds existed, or with an unknown value, are null). */
+export const kindOrNull = (value: string | null): EscalationKind | null =>
+  isEscalationKind(value) ? value : null;

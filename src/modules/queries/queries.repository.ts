@@ -32,6 +32,16 @@ export class QueriesRepository {
       .execute();
   }
 
+  /** The employee's cases waiting for a person or being handled by one. */
+  openCases(userId: string): Promise<ConversationRow[]> {
+    return this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('status', 'in', ['Escalated', 'Assigned'])
+      .execute();
+  }
+
   getConversation(id: string): Promise<ConversationRow | undefined> {
     return this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
   }

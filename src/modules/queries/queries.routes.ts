@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
-import { recordAudit } from '../audit/audit.js';
 import { actingEmployee, mayOpenConversation } from '../identity/ownership.js';
 import { presentConversation, presentMessage, presentUser } from './conversations.presenter.js';
 import { QueriesRepository } from './queries.repository.js';
@@ -19,6 +18,7 @@ import {
 } from './queries.schemas.js';
 import { DEFAULT_USER_ID, type QueriesService } from './queries.service.js';
 import { readPublicStats } from './stats.repository.js';
+import { UsersService } from './users.service.js';
 
 export interface QueriesRoutesOptions {
   ctx: AppContext;
@@ -30,6 +30,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
   { ctx, queries },
 ) => {
   const repository = new QueriesRepository(ctx.db.kysely);
+  const users = new UsersService(ctx);
 
   app.post(
     '/api/v1/query',
@@ -169,28 +170,16 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       schema: {
         tags: ['users'],
         summary: 'Set whether an employee is a VIP (raises the priority of their questions)',
+        description:
+          "Also re-prioritizes the employee's open cases in the escalation queue (VIP +2 on top of the floor " +
+          'their escalation kind sets), in the same transaction as the audit entry.',
         security: adminSecurity,
         params: Type.Object({ user_id: UserId }),
         body: Type.Object({ is_vip: Type.Boolean() }, { additionalProperties: false }),
         response: { 200: User },
       },
     },
-    async (request) => {
-      await repository.setVip(request.params.user_id, request.body.is_vip, ctx.clock.now());
-      const user = await repository.getUser(request.params.user_id);
-      if (!user) throw notFound('User');
-      await recordAudit(
-        ctx.db,
-        {
-          action: 'user.vip',
-          target_type: 'user',
-          target_id: request.params.user_id,
-          details: { is_vip: request.body.is_vip },
-        },
-        ctx.clock,
-      );
-      return presentUser(user);
-    },
+    async (request) => presentUser(await users.setVip(request.params.user_id, request.body.is_vip)),
   );
 
   app.get(

@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
 import { UserId } from '../../http/schemas.js';
+import { ESCALATION_KINDS } from '../agents/escalation/kinds.js';
+import type { EscalationKind } from '../agents/types.js';
 import { Pagination } from '../knowledge/knowledge.schemas.js';
 
 export const QueryRequest = Type.Object(
@@ -17,6 +19,15 @@ export const QueryRequest = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** Why a person must take over; the kind sets the priority floor (docs/label-guide.md). */
+export const EscalationKindField = Type.Unsafe<EscalationKind | null>({
+  type: ['string', 'null'],
+  enum: [...ESCALATION_KINDS, null],
+  description:
+    'Why the case went to a person: crisis, violence, harassment, discrimination, retaliation, safety, fraud, ' +
+    'legal, human_request, repeated, angry or high_priority; null when not escalated',
+});
 
 const KbResult = Type.Object({
   title: Type.String(),
@@ -61,6 +72,7 @@ export const QueryResponse = Type.Object({
       processing_time: Type.Number({ description: 'Seconds' }),
       escalated: Type.Boolean(),
       escalation_reason: Type.Union([Type.String(), Type.Null()]),
+      escalation_kind: EscalationKindField,
       attempt_count: Type.Integer(),
       engine: Type.String({ description: '"local" or "llm": which engine wrote the answer' }),
       llm_latency_ms: Type.Optional(
@@ -90,6 +102,7 @@ export const Conversation = Type.Object({
   status: Type.String({ description: 'Answered, Escalated, Assigned or Resolved' }),
   escalated: Type.Boolean(),
   escalation_reason: Type.Union([Type.String(), Type.Null()]),
+  escalation_kind: EscalationKindField,
   attempt_count: Type.Integer(),
   assigned_to: Type.Union([Type.String(), Type.Null()]),
   resolved_by: Type.Union([Type.String(), Type.Null()]),
@@ -110,6 +123,7 @@ export const Message = Type.Object({
   priority: Type.Union([Type.Integer(), Type.Null()]),
   escalated: Type.Boolean(),
   escalation_reason: Type.Union([Type.String(), Type.Null()]),
+  escalation_kind: EscalationKindField,
   kb_results: Type.Union([Type.Array(Type.Unknown()), Type.Null()]),
   engine: Type.Union([Type.String(), Type.Null()]),
 });

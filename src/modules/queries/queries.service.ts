@@ -5,11 +5,13 @@ import type { AppContext } from '../../context.js';
 import type { ConversationStatus, MessagesTable } from '../../db/core-tables.js';
 import { GroupCommitter } from '../../db/group-commit.js';
 import { notFound } from '../../errors.js';
+import { moreUrgent } from '../agents/escalation/kinds.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
-import type { AnswerSummary, PipelineResult } from '../agents/types.js';
+import type { AnswerSummary, EscalationKind, PipelineResult } from '../agents/types.js';
 import { recordQuery } from '../analytics/metrics.js';
 import { maskPii } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
+import { kindOrNull } from './conversations.presenter.js';
 import { type ConversationRow, QueriesRepository } from './queries.repository.js';
 import { type AskStreamHooks, type LlmMetadata, llmMetadata, pipelineStream } from './query-stream.js';
 
@@ -32,6 +34,7 @@ export interface QueryAnswer {
     processing_time: number;
     escalated: boolean;
     escalation_reason: string | null;
+    escalation_kind: EscalationKind | null;
     attempt_count: number;
     engine: string;
     llm_latency_ms?: LlmMetadata['llm_latency_ms'];
@@ -103,6 +106,7 @@ export class QueriesService {
           status: result.escalated ? 'Escalated' : 'Answered',
           escalated: result.escalated ? 1 : 0,
           escalation_reason: result.escalationReason,
+          escalation_kind: result.escalationKind,
           attempt_count: result.attemptCount,
           escalated_at: result.escalated ? now : null,
           created_at: now,
@@ -155,6 +159,7 @@ export class QueriesService {
         processing_time: processingTime,
         escalated: result.escalated,
         escalation_reason: result.escalationReason,
+        escalation_kind: result.escalationKind,
         attempt_count: result.attemptCount,
         engine: result.engine,
         ...llmMetadata(result),
@@ -185,21 +190,34 @@ export class QueriesService {
   }
 }
 
-/** How a new turn changes an existing conversation's state. */
+/**
+ * How a new turn changes an existing conversation's state. While a case waits for a person, a calmer
+ * follow-up ("thanks, I'll wait") does not lower its place in the queue: the case keeps the higher priority
+ * with the tone and repeat count that produced it, and the most urgent kind seen.
+ */
 function conversationChanges(current: ConversationRow, result: PipelineResult, now: number) {
   const awaitingHuman = current.status === 'Escalated' || current.status === 'Assigned';
   let status: ConversationStatus;
   if (awaitingHuman) status = current.status;
   else status = result.escalated ? 'Escalated' : 'Answered';
   const newlyEscalated = result.escalated && !awaitingHuman;
+  const keepsRank = awaitingHuman && current.priority > result.priority;
+  const storedKind = kindOrNull(current.escalation_kind);
   return {
     category: result.category,
-    sentiment: result.sentiment,
-    priority: result.priority,
+    sentiment: keepsRank ? current.sentiment : result.sentiment,
+    priority: keepsRank ? current.priority : result.priority,
     status,
-    attempt_count: result.attemptCount,
+    attempt_count: keepsRank ? current.attempt_count : result.attemptCount,
     updated_at: now,
-    ...(result.escalated ? { escalated: 1, escalation_reason: result.escalationReason } : {}),
+    ...(awaitingHuman ? { escalation_kind: moreUrgent(storedKind, result.escalationKind) } : {}),
+    ...(result.escalated
+      ? {
+          escalated: 1,
+          escalation_reason: result.escalationReason,
+          ...(awaitingHuman ? {} : { escalation_kind: result.escalationKind }),
+        }
+      : {}),
     ...(newlyEscalated
       ? { escalated_at: now, assigned_to: null, assigned_at: null, resolved_at: null, resolved_by: null }
       : {}),
@@ -227,6 +245,7 @@ function turnMessages(
       priority: result.priority,
       escalated: result.escalated ? 1 : 0,
       escalation_reason: result.escalationReason,
+      escalation_kind: result.escalationKind,
       attempt_count: result.attemptCount,
       processing_time: processingTime,
       kb_hit_count: result.relevantCount,

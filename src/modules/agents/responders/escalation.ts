@@ -1,6 +1,6 @@
 import type { Agent, PipelineState } from '../types.js';
 
-const URGENT_KINDS = new Set(['crisis', 'safety', 'harassment', 'discrimination', 'retaliation', 'bullying']);
+const URGENT_KINDS = new Set(['crisis', 'violence', 'safety', 'harassment', 'discrimination', 'retaliation']);
 
 /** Hands the case to a person: acknowledges with matching empathy, gives the reference and the timing. */
 export class EscalationResponder implements Agent {
@@ -24,16 +24,11 @@ function composeEscalation(state: PipelineState): string {
     parts.push(
       "I'm really sorry you're going through this, and I'm glad you reached out. Your safety comes first: if you are in immediate danger or thinking about harming yourself, please call your local emergency number (911 in the US) now, or call or text 988 to reach the Suicide & Crisis Lifeline (US). Our Employee Assistance Program (EAP) also offers free, confidential counselling 24 hours a day.",
     );
-  } else if (kind === 'safety') {
+  } else if (kind === 'safety' || kind === 'violence') {
     parts.push(
       'Thank you for raising this. If anyone is in immediate danger, move to safety and call emergency services (911 in the US) first, then tell your supervisor or site security.',
     );
-  } else if (
-    kind === 'harassment' ||
-    kind === 'discrimination' ||
-    kind === 'retaliation' ||
-    kind === 'bullying'
-  ) {
+  } else if (kind === 'harassment' || kind === 'discrimination' || kind === 'retaliation') {
     parts.push(
       "I'm sorry this is happening, and thank you for telling us. Concerns like this are handled confidentially by a trained HR specialist, and retaliation against anyone who raises one is prohibited.",
     );
@@ -45,13 +40,13 @@ function composeEscalation(state: PipelineState): string {
     parts.push(
       "I understand this is serious. I've passed it to the HR team so the right person can review it with you.",
     );
-  } else if (kind === 'human') {
+  } else if (kind === 'human_request') {
     parts.push("Of course — I've asked a member of the HR team to pick this up with you.");
   } else if (state.sentiment === 'Angry') {
     parts.push(
       "I'm sorry — I can see this has been really frustrating, and you shouldn't have to keep chasing it.",
     );
-  } else if (kind === 'repeat') {
+  } else if (kind === 'repeated') {
     parts.push("I'm sorry my earlier answers didn't resolve this. It's time a person looked at it.");
   } else if (state.sentiment === 'Negative') {
     parts.push("I'm sorry you're dealing with this. I've made sure a person will look at it.");

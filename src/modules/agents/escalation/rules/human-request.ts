@@ -1,0 +1,50 @@
+import type { KindRules } from '../rule.js';
+
+export const humanRequest: KindRules = {
+  kind: 'human_request',
+  namedInPolicyQuestions: false,
+  rules: {
+    en: [
+      {
+        pattern:
+          /\b((talk|speak|chat) (to|with) (a |an |some |the )?(real |actual |live )?(human|person|human being|someone (in|from) hr|somebody (in|from) hr|hr (person|rep|representative|staff|team member))|(want|need|get me|give me|connect me (to|with)|transfer me to|put me through to) (a |an |to a )?(real |actual |live )?(human|person|hr rep\w*))\b/,
+        example: 'can I speak to a real person about this, please',
+        counterExample: 'who should I talk to about my pension options?',
+      },
+      {
+        pattern:
+          /\b(not a (bot|robot|chatbot|machine)|(human|agent|representative),? please|(someone|somebody) (from hr )?(to )?(call|ring|phone) me( back)?)\b/,
+        example: 'I need someone from HR to call me back today',
+        counterExample: 'are you a bot or a real person?',
+      },
+      {
+        pattern:
+          /\b((can|could|may) i (please )?(talk|speak) (to|with) (someone|somebody|a (recruiter|specialist|advisor|manager|representative))|(talk|speak|meet) (to|with) (someone|somebody|them|a \w+) in person|(someone|somebody) (from|in) \w+ (to )?(call|phone|contact) me)\b/,
+        example: 'could I speak with someone about my pension, the articles do not answer it',
+        counterExample: 'who can I speak with about my pension?',
+      },
+    ],
+    es: [
+      {
+        pattern: /\bhablar con (una persona|alguien de (rrhh|recursos humanos)|un humano|un agente)\b/,
+        example: 'quiero hablar con una persona, por favor',
+        counterExample: '¿con quién hablo sobre mi plan de pensiones?',
+      },
+    ],
+    fr: [
+      {
+        pattern: /\bparler (a|avec) (une personne|quelqu'?un (des rh|du service)|un humain|un conseiller)\b/,
+        example: 'je veux parler à une personne',
+        counterExample: 'à qui dois-je parler de ma mutuelle ?',
+      },
+    ],
+    de: [
+      {
+        pattern:
+          /\b(mit (einem menschen|einer echten person|jemandem aus der personalabteilung) (sprechen|reden)|ruckruf von (einem menschen|der personalabteilung))\b/,
+        example: 'ich möchte mit einem Menschen sprechen',
+        counterExample: 'mit wem spreche ich über meine Betriebsrente?',
+      },
+    ],
+  },
+};

@@ -1,0 +1,65 @@
+import type { KindRules } from '../rule.js';
+
+const REPORTED =
+  '(reported|complained|filed (a |my )?(complaint|grievance|report)|spoke up|went to hr|told hr|raised (a |my )?(concern|complaint)|blew the whistle|asked for (an? |my )?(accommodation|overtime pay)|took (my )?(fmla|medical|maternity|paternity|parental) leave)';
+const PUNISHED =
+  '(fired|demoted|cut|worse|written up|write[- ]ups?|moved|excluded|punish\\w*|bad (review|rating)|taken off|removed|threaten\\w*|ignor\\w*|hours|shifts?|schedule|frozen out|pushed out)';
+
+export const retaliation: KindRules = {
+  kind: 'retaliation',
+  namedInPolicyQuestions: true,
+  rules: {
+    en: [
+      {
+        pattern:
+          /\b(retaliat(ed|es|ing) against|they'?re retaliating|(that'?s|this is|it'?s|(this|it|that) (feels|looks) like) (clearly |obviously )?(retaliation|payback))\b/,
+        example: 'my lead has been retaliating against me since the audit',
+        counterExample: 'am I protected from retaliation if I report a concern?',
+      },
+      {
+        pattern: new RegExp(
+          `\\b(since|after|ever since|right after) i ${REPORTED}\\b.{0,80}\\b${PUNISHED}\\b`,
+        ),
+        example: 'since I reported the missing guard my hours were cut in half',
+        counterExample: 'since I filed my expenses last week, when will I be reimbursed?',
+      },
+      {
+        pattern: new RegExp(
+          `\\b${PUNISHED}\\b.{0,60}\\b(days?|weeks?|right|just|shortly) after i ${REPORTED}\\b`,
+        ),
+        example: 'my shifts were cut a week after I complained about the supervisor',
+        counterExample: 'my hours changed a week after I started, is that normal?',
+      },
+      {
+        pattern:
+          /\b((fire|punish|demote|write up|get rid of|cut the hours of) (me|us|anyone|people) if (i|we|they) (report|complain|go to hr|tell|file|join|talk to)|(fire|punish|get rid of) (anyone|whoever|people) who (complains?|reports?|goes to hr|talks to)|(punished|penalized|written up|demoted|fired) (me )?(for|after) (reporting|complaining|speaking up|raising|filing))\b/,
+        example: "my manager said he'd fire anyone who complains to HR about the breaks",
+        counterExample: 'can they fire me if I take a second job on weekends?',
+      },
+    ],
+    es: [
+      {
+        pattern:
+          /\b((me|nos) (castigan|castigaron|sancionaron) por (quejarme|quejarnos|denunciar|reportar)|represalias? (por|despues de) (mi|haber) (queja|denuncia|denunciado))\b/,
+        example: 'me castigaron por quejarme con recursos humanos',
+        counterExample: '¿qué protección hay contra represalias?',
+      },
+    ],
+    fr: [
+      {
+        pattern:
+          /\b(represailles? (apres|depuis|pour) (ma|mon|avoir) (plainte|signalement|signale)|(sanctionne|puni|mute)e? (pour avoir|apres avoir) (signale|porte plainte|denonce))/,
+        example: "j'ai été muté après avoir signalé mon chef",
+        counterExample: 'suis-je protégé contre les représailles si je signale un problème ?',
+      },
+    ],
+    de: [
+      {
+        pattern:
+          /\b((seit|nach) (meiner beschwerde|meiner meldung|ich (mich beschwert|das gemeldet))\b.{0,60}\b(versetzt|abgemahnt|gekundigt|bestraft|schikaniert|weniger)|strafversetzt)/,
+        example: 'seit meiner Beschwerde werde ich ständig abgemahnt',
+        counterExample: 'wie reiche ich eine Beschwerde ein?',
+      },
+    ],
+  },
+};

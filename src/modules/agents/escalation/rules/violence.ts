@@ -1,0 +1,64 @@
+import type { KindRules } from '../rule.js';
+
+export const violence: KindRules = {
+  kind: 'violence',
+  namedInPolicyQuestions: false,
+  rules: {
+    en: [
+      {
+        pattern:
+          /\b(threaten\w* to (hurt|kill|hit|beat|stab|shoot|attack|punch)|death threats?|(said|says|told me) (he|she|they)('d| would| will| is going to| was going to) (hurt|kill|hit|beat|stab|shoot|punch) (me|us|someone|him|her))\b/,
+        example: 'a driver threatened to beat me up in the loading bay',
+        counterExample: 'the client threatened to cancel the contract, who should I loop in?',
+      },
+      {
+        pattern:
+          /\b(brought|pulled|waved|waving|flashed|showed (me|us)) (out )?(a |his |her |their )?(gun|knife|weapon|firearm|pistol)\b/,
+        example: 'a customer pulled a knife on me at the counter',
+        counterExample: 'can I bring a pocket knife to open boxes in the stockroom?',
+      },
+      {
+        pattern:
+          /\b((punched|slapped|kicked|choked|shoved|strangled|spat on|physically (attacked|assaulted)) (me|him|her|us|a (coworker|colleague|customer))|(attacked|assaulted) (me|us))\b/,
+        example: 'my shift lead shoved me into the shelves yesterday',
+        counterExample: 'the flu really knocked me out this week, can I use sick days?',
+      },
+      {
+        pattern:
+          /\b(going to|gonna|will|i'?ll) (kill|shoot|stab|hurt) (you|him|her|them|everyone|somebody|someone|my (boss|manager|supervisor|coworker|colleague))\b/,
+        example: 'one of the guys on nights said he is going to stab someone if they touch his tools again',
+        counterExample: 'the new schedule is going to hurt my commute, can I start later?',
+      },
+      {
+        pattern:
+          /\b(bomb threat|active shooter|(shots|shooting) (in|at|outside) (the|our) (office|building|store|plant|warehouse|parking))\b/,
+        example: 'there was a bomb threat called in to the front desk',
+        counterExample: 'the photo shoot in the office is on Monday, can I come in late?',
+      },
+    ],
+    es: [
+      {
+        pattern:
+          /\b(amenaz\w* con (matar\w*|pegar\w*|golpear\w*|hacer\w* dano)|me (pego|golpeo|empujo|agredio)|(saco|trajo) (un arma|una pistola|un cuchillo))\b/,
+        example: 'un compañero me empujó contra la pared',
+        counterExample: 'el cliente amenazó con cancelar el contrato',
+      },
+    ],
+    fr: [
+      {
+        pattern:
+          /\b(menace\w* de (me |nous )?(tuer|frapper|cogner|faire du mal)|m'a (frappe\w*|pousse\w*|bouscule\w*|agresse\w*)|(a sorti|avait) (un couteau|une arme|un pistolet))\b/,
+        example: "un client m'a frappé au guichet",
+        counterExample: 'le client menace de résilier le contrat',
+      },
+    ],
+    de: [
+      {
+        pattern:
+          /\b(droht\w* (mir |uns )?(mit schlagen|mich umzubringen|mich zu schlagen|mit gewalt)|hat mich (\w+ )?(geschlagen|gestossen|geschubst|angegriffen)|(messer|waffe|pistole) (gezogen|mitgebracht))\b/,
+        example: 'ein Kollege hat mich gestern geschlagen',
+        counterExample: 'der Kunde droht mit der Kündigung des Vertrags',
+      },
+    ],
+  },
+};
