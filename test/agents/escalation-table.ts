@@ -153,7 +153,7 @@ export const MUST_NOT_ESCALATE: readonly string[] = [
   'how do I add my newborn to my health insurance?',
   'can I carry over unused vacation days?',
   'what is the dress code for the client visit?',
-  'how do I update my home address?',
+  'where in the portal do I change the address on file after my move across town?',
   'can you tell me a story about dragons?',
   "what is Apple's share price right now?",
   'where are you?',
