@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Orchestrator } from '../../src/modules/agents/orchestrator.js';
 import type { AnswerGenerator } from '../../src/modules/agents/types.js';
 import { KnowledgeIndex } from '../../src/modules/knowledge/retrieval-index.js';
@@ -15,6 +15,12 @@ const EXPECTED_ORDER = [
 ];
 
 describe('orchestrator', () => {
+  // Training the shipped models takes seconds on a loaded machine; the hook's longer timeout covers it, and
+  // every test after reuses the trained model.
+  beforeAll(() => {
+    buildTestOrchestrator();
+  });
+
   it('runs the agents in order and records a trace with durations', async () => {
     const { orchestrator } = buildTestOrchestrator();
     const result = await orchestrator.run(input('When is payday?'));
