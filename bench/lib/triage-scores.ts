@@ -45,10 +45,9 @@ const ABOVE_ANGER = ['crisis', 'violence', 'harassment', 'discrimination', 'reta
 
 export const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 
-/** The escalation kind the pipeline reported, when it reports one (`metadata.escalation_kind`). */
+/** The escalation kind the pipeline reported (`metadata.escalation_kind`), null when it did not escalate. */
 export function reportedKind(result: PipelineResult): string | null {
-  const withKind = result as PipelineResult & { escalationKind?: string | null };
-  return withKind.escalationKind ?? null;
+  return result.escalationKind ?? null;
 }
 
 export function figures(rows: readonly TriageRow[]) {
