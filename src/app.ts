@@ -74,6 +74,13 @@ export async function buildApp(
   await migrateToLatest(db);
 
   const ctx: AppContext = { config, db, clock: options.clock ?? systemClock, log: app.log };
+  if (config.legacyDataDir) {
+    app.log.warn(
+      { dataDir: config.dataDir },
+      'Using the database found in ./data (older layout; runtime state now defaults to ./var). To move it, stop ' +
+        'the server and run: mkdir -p var && mv data/hr-platform.db* data/admin-api-key var/',
+    );
+  }
   const adminKey = resolveAdminKey(config.adminApiKey, config.dataDir, app.log as never);
 
   // A callback hook, not an async one: it runs on every response, and a promise per response is measurable.

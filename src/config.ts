@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 
@@ -15,6 +16,8 @@ export interface Config {
   host: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
+  /** True when DATA_DIR is unset and an older install's ./data/hr-platform.db is still in use (see below). */
+  legacyDataDir: boolean;
   database: DatabaseConfig;
   databasePoolSize: number;
   /** Undefined means: generate one on first start and keep it in dataDir (see admin-key.ts). */
@@ -252,8 +255,28 @@ function optionalInteger(env: Env, name: string, min: number, max: number): numb
   return read(env, name) === undefined ? undefined : integer(env, name, min, min, max);
 }
 
-export function loadConfig(env: Env = process.env): Readonly<Config> {
-  const dataDir = path.resolve(read(env, 'DATA_DIR') ?? './data');
+const DEFAULT_DATA_DIR = 'var';
+const LEGACY_DATA_DIR = 'data';
+
+/**
+ * Runtime state (database, generated key) lives in ./var by default, apart from the shipped ./data (knowledge base,
+ * training and evaluation sets), so deleting it resets the installation without breaking it. Installs from
+ * before that kept their database in ./data: while no ./var database exists, that one stays in use.
+ */
+function defaultDataDir(cwd: string): { dataDir: string; legacy: boolean } {
+  const current = path.resolve(cwd, DEFAULT_DATA_DIR);
+  const legacy = path.resolve(cwd, LEGACY_DATA_DIR);
+  const inUse = (dir: string) => fs.existsSync(path.join(dir, 'hr-platform.db'));
+  if (!inUse(current) && inUse(legacy)) return { dataDir: legacy, legacy: true };
+  return { dataDir: current, legacy: false };
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Readonly<Config> {
+  const configuredDataDir = read(env, 'DATA_DIR');
+  const { dataDir, legacy } =
+    configuredDataDir === undefined
+      ? defaultDataDir(cwd)
+      : { dataDir: path.resolve(cwd, configuredDataDir), legacy: false };
   const adminApiKey = read(env, 'ADMIN_API_KEY');
   if (adminApiKey !== undefined && adminApiKey.length < 16) {
     throw new ConfigError('ADMIN_API_KEY', 'must be at least 16 characters long');
@@ -263,6 +286,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     host: read(env, 'HOST') ?? '127.0.0.1',
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     dataDir,
+    legacyDataDir: legacy,
     database: parseDatabase(read(env, 'DATABASE_URL'), dataDir),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     adminApiKey,

@@ -1,15 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { tempDir } from '../helpers/databases.js';
 
 describe('loadConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
-    const config = loadConfig({});
+    const cwd = tempDir();
+    const config = loadConfig({}, cwd);
     expect(config.port).toBe(8000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.logLevel).toBe('info');
-    expect(config.dataDir).toBe(path.resolve('./data'));
-    expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('./data/hr-platform.db') });
+    expect(config.dataDir).toBe(path.join(cwd, 'var'));
+    expect(config.database).toEqual({ dialect: 'sqlite', file: path.join(cwd, 'var', 'hr-platform.db') });
     expect(config.adminApiKey).toBeUndefined();
     expect(config.bodyLimitBytes).toBe(65536);
     expect(config.rateLimitPerMinute).toBe(600);
@@ -18,6 +21,28 @@ describe('loadConfig', () => {
     expect(config.workerEmbedded).toBe(true);
     expect(config.llm.baseUrl).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('keeps runtime state in ./var, apart from the shipped ./data, and git ignores it', () => {
+    const cwd = tempDir();
+    const config = loadConfig({}, cwd);
+    expect(config.dataDir).toBe(path.join(cwd, 'var'));
+    expect(config.legacyDataDir).toBe(false);
+    const ignored = fs.readFileSync(path.resolve(import.meta.dirname, '../../.gitignore'), 'utf8');
+    expect(ignored.split('\n')).toContain('/var/');
+  });
+
+  it('keeps using an old ./data/hr-platform.db when there is no ./var one yet', () => {
+    const cwd = tempDir();
+    fs.mkdirSync(path.join(cwd, 'data'));
+    fs.writeFileSync(path.join(cwd, 'data', 'hr-platform.db'), '');
+    const legacy = loadConfig({}, cwd);
+    expect(legacy.dataDir).toBe(path.join(cwd, 'data'));
+    expect(legacy.legacyDataDir).toBe(true);
+    fs.mkdirSync(path.join(cwd, 'var'));
+    fs.writeFileSync(path.join(cwd, 'var', 'hr-platform.db'), '');
+    expect(loadConfig({}, cwd).dataDir).toBe(path.join(cwd, 'var'));
+    expect(loadConfig({ DATA_DIR: 'data' }, cwd).legacyDataDir).toBe(false);
   });
 
   it('places the embedded database inside DATA_DIR', () => {
