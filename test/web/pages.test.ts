@@ -60,7 +60,10 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('section-title');
+    // Wait for the state asserted, not a neighbouring one: the navigation can show before focus has moved.
+    await page.waitForFunction(() => document.activeElement?.id === 'section-title', undefined, {
+      timeout: 15_000,
+    });
     expect(await page.evaluate(() => sessionStorage.getItem('hr-admin-key'))).toBe(TEST_ADMIN_KEY);
     expect(await page.evaluate(() => localStorage.getItem('hr-admin-key'))).toBeNull();
 
@@ -68,7 +71,9 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     await page.getByRole('button', { name: 'Knowledge base' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('#section-body table').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Knowledge base');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Knowledge base', undefined, {
+      timeout: 15_000,
+    });
     expect(await page.getByRole('button', { name: 'Knowledge base' }).getAttribute('aria-current')).toBe(
       'page',
     );
@@ -140,5 +145,6 @@ describe.skipIf(!chromiumAvailable)('web pages in a real browser: loading, offli
     // ReDoc's footer logo pointed at its CDN; the server rewrites it, so not even a blocked attempt remains.
     expect(pageErrors).toEqual([]);
     await context.close();
-  });
+    // Swagger UI and ReDoc are large bundles; on a loaded two-core machine they alone can take half a minute.
+  }, 90_000);
 });
