@@ -101,3 +101,83 @@ describeEachDatabase('PII with PII_REDACTION=off', (kind) => {
     }
   });
 });
+
+// Formats the masker used to miss, each sent through the question, the feedback comment and HR's resolution.
+const VARIANTS: Array<[string, string]> = [
+  ['SSN 123.45.6789', '123.45.6789'],
+  ['SSN 123-45 6789', '123-45 6789'],
+  ['SSN 123 - 45 - 6789', '123 - 45 - 6789'],
+  ['SSN 123\u201345\u20136789', '123\u201345\u20136789'],
+  ['SSN 123/45/6789', '123/45/6789'],
+  ['SSN \uff11\uff12\uff13-\uff14\uff15-\uff16\uff17\uff18\uff19', '\uff16\uff17\uff18\uff19'],
+  ['SSN \u0661\u0662\u0663-\u0664\u0665-\u0666\u0667\u0668\u0669', '\u0666\u0667\u0668\u0669'],
+  ['SSN 123-45-\u200b6789', '\u200b6789'],
+  ['SSN 1 2 3 4 5 6 7 8 9', '1 2 3 4 5 6 7 8 9'],
+  ['SSN123456789', '123456789'],
+  ['card 4111.1111.1111.1111', '4111.1111.1111.1111'],
+  ['card 4111  1111  1111  1111', '4111  1111  1111  1111'],
+  ['card 41111111 11111111', '41111111 11111111'],
+  ['card 41 11 11 11 11 11 11 11', '41 11 11 11 11 11 11 11'],
+  ['card 4111 1111-1111.1111', '4111 1111-1111.1111'],
+  ['I paid with 4111 1111 1111 1111', '4111 1111 1111 1111'],
+  ['the fee went on 4111 1111 1111 1111', '4111 1111 1111 1111'],
+  ['IBAN gb82 west 1234 5698 7654 32', 'gb82 west 1234 5698 7654 32'],
+  ['IBAN Gb82WeSt12345698765432', 'Gb82WeSt12345698765432'],
+  ['IBAN GB82-WEST-1234-5698-7654-32', 'GB82-WEST-1234-5698-7654-32'],
+  ['IBAN GB82.WEST.1234.5698.7654.32', 'GB82.WEST.1234.5698.7654.32'],
+  ['IBAN GB82  WEST  1234  5698  7654  32', 'GB82  WEST  1234  5698  7654  32'],
+];
+
+describeEachDatabase('PII formats that used to get through, end to end', (kind) => {
+  it('never reaches stored messages, feedback, webhook payloads or HR resolutions', async () => {
+    const t = await createTestApp(kind);
+    try {
+      const hook = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        headers: adminHeaders,
+        payload: {
+          url: 'http://127.0.0.1:9/hook',
+          events: ['query.created', 'feedback.received', 'query.resolved'],
+        },
+      });
+      expect(hook.statusCode).toBe(201);
+      for (const [text, raw] of VARIANTS) {
+        const asked = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/query',
+          payload: {
+            message: `I need help with my pay. ${text}. I want to talk to a person now`,
+            user_id: 'pii-2',
+          },
+        });
+        expect(asked.statusCode).toBe(200);
+        const conversationId = asked.json().conversation_id;
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/feedback',
+          payload: {
+            conversation_id: conversationId,
+            user_id: 'pii-2',
+            rating: 1,
+            comment: `wrong: ${text}`,
+          },
+        });
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/conversations/${conversationId}/resolve`,
+          headers: adminHeaders,
+          payload: { response: `We updated ${text} for you`, resolved_by: 'Dana' },
+        });
+        const stored = await everythingLeavingOrStored(t, conversationId);
+        for (const where of ['messages', 'feedback', 'webhookPayloads', 'conversation']) {
+          const plain = JSON.parse(JSON.stringify(stored[where]));
+          expect(plain, `${where} holds ${text}`).not.toContain(raw);
+          expect(plain, `${where} holds ${text}`).not.toContain(JSON.stringify(raw).slice(1, -1));
+        }
+      }
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+});
