@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createOrchestrator } from '../src/modules/agents/orchestrator.js';
-import type { PipelineInput } from '../src/modules/agents/types.js';
+import type { KbArticle, PipelineInput } from '../src/modules/agents/types.js';
 import { loadShippedArticles } from './kb-fixture.js';
 
 const WARM_UP_RUNS = 1_000;
@@ -27,14 +27,14 @@ function percentile(sorted: number[], p: number): number {
  * Wall-clock percentiles (what a caller experiences) plus CPU-time percentiles of the same runs: on a
  * shared, overloaded machine the wall-clock tail is mostly time spent waiting for a core, not work.
  */
-export async function measurePipelineLatency(): Promise<{
+export async function measurePipelineLatency(articles: KbArticle[] = loadShippedArticles()): Promise<{
   p50Ms: number;
   p99Ms: number;
   runs: number;
   cpuP50Ms: number;
   cpuP99Ms: number;
 }> {
-  const { orchestrator } = createOrchestrator(loadShippedArticles());
+  const { orchestrator } = createOrchestrator(articles);
   const messages = devMessages();
   const inputFor = (i: number): PipelineInput => {
     const message = messages[i % messages.length]!;

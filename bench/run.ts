@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAnalytics } from './analytics-bench.js';
+import { benchKnowledgeBase } from './kb-import-bench.js';
 import { benchPostgresUrl, scratchSchema } from './lib/postgres.js';
 import { root } from './lib/processes.js';
 import { fmt, type Row, ratio, table } from './lib/stats.js';
@@ -35,6 +36,9 @@ const pipeline = await measurePipelineLatency();
 section('Answering pipeline, in-process');
 rows.push({ measure: 'Pipeline latency p50', value: `${fmt(pipeline.p50Ms, 3)} ms`, target: '≤ 0.5 ms' });
 rows.push({ measure: 'Pipeline latency p99', value: `${fmt(pipeline.p99Ms, 3)} ms`, target: '≤ 2 ms' });
+
+section('Knowledge base at handbook scale');
+rows.push(...(await benchKnowledgeBase(say)));
 
 say('bare Fastify echo route (reference)');
 const echo = await measureEcho(seconds);

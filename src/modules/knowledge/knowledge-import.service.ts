@@ -9,6 +9,9 @@ import { parseArticleJson } from './seed.js';
 /** Guesses an article's category from its words (the answering pipeline's categorizer). */
 export type CategorySuggester = (text: string) => Promise<Category>;
 
+/** How much of a section the categorizer reads to suggest its category. */
+const SUGGEST_CHARS = 400;
+
 export interface ImportReport {
   dry_run: boolean;
   source: string;
