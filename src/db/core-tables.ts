@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 /**
  * Row types of the core tables (users, conversations, messages, knowledge base).
  * Portable storage conventions used by every table:
@@ -60,6 +60,8 @@ export interface MessagesTable {
   kb_hit_count: number | null;
   /** JSON: the articles shown with the answer (assistant messages). */
   kb_results: string | null;
+  /** JSON: { status, articles: [{ id, title, version }] }, what the answer rested on (assistant messages). */
+  answer: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON: [{ agent, duration_ms }] (assistant messages). */
   agent_trace: string | null;
   /** 'local' or 'llm' (assistant messages). */

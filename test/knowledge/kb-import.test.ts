@@ -134,6 +134,38 @@ describeEachDatabase('importing a handbook', (kind) => {
     expect(unchanged).toMatchObject({ action: 'unchanged', version: 1 });
   });
 
+  it('an answer names the article version it quoted, in the response, the conversation and the webhook', async () => {
+    const hook = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      payload: { url: 'http://127.0.0.1:9/hooks', events: ['query.created'] },
+      headers: adminHeaders,
+    });
+    expect(hook.statusCode).toBe(201);
+    const answer = await ask('how many potted plants may I keep on my desk?');
+    expect(answer.response).toContain('up to five small potted plants');
+    const quoted = answer.metadata.answer.articles[0];
+    expect(quoted).toMatchObject({ title: 'Desk plants', version: 2 });
+
+    const conversation = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/conversations/${answer.conversation_id}?user_id=emp-7`,
+      headers: adminHeaders,
+    });
+    const reply = conversation.json().messages.find((m: { role: string }) => m.role === 'assistant');
+    expect(reply.answer.articles[0]).toMatchObject({ id: quoted.id, version: 2 });
+
+    const delivery = await t.db.kysely
+      .selectFrom('webhook_deliveries')
+      .select('payload')
+      .where('webhook_id', '=', hook.json().id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(delivery.payload).data.metadata.answer.articles[0]).toMatchObject({
+      id: quoted.id,
+      version: 2,
+    });
+  });
+
   it('imports Markdown and PDF handbooks the same way', async () => {
     const md = markdownHandbook('Site rules', [
       {

@@ -9,6 +9,7 @@ import * as messagesUser from './20261128_0007_messages_user.js';
 import * as apiTokens from './20261207_0008_api_tokens.js';
 import * as kbVersions from './20261207_0009_kb_versions.js';
 import * as webhookDeliveryOptions from './20261207_0019_webhook_delivery_options.js';
+import * as messageAnswer from './20261207_0020_message_answer.js';
 import * as escalationKind from './20261207_0030_escalation_kind.js';
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '20261207_0008_api_tokens': apiTokens,
   '20261207_0009_kb_versions': kbVersions,
   '20261207_0019_webhook_delivery_options': webhookDeliveryOptions,
+  '20261207_0020_message_answer': messageAnswer,
   '20261207_0030_escalation_kind': escalationKind,
 };

@@ -156,7 +156,12 @@ function answerSummary(state: PipelineState): AnswerSummary {
   if (state.escalated) return { status: 'escalated', articles: [] };
   if (state.outOfScope) return { status: 'out_of_scope', articles: [] };
   if (state.quoted.length === 0) return { status: 'not_covered', articles: [] };
-  return { status: 'answered', articles: state.quoted.map(({ id, title }) => ({ id, title })) };
+  return {
+    status: 'answered',
+    articles: state.quoted.map(({ id, title, version }) =>
+      version === undefined ? { id, title } : { id, title, version },
+    ),
+  };
 }
 
 /** Builds the index over the given articles and the models from the shipped training data. */

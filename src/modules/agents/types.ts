@@ -29,6 +29,8 @@ export interface KbArticle {
   content: string;
   category: Category;
   tags: string[];
+  /** The stored version (knowledge base), so an answer can name the exact wording it quoted. */
+  version?: number;
 }
 
 export interface KbHit {
@@ -37,6 +39,7 @@ export interface KbHit {
   content: string;
   category: Category;
   score: number;
+  version?: number;
   /** What the relevance decision saw: the share of the question's information the article covers, the matcher's probability. */
   evidence?: { coverage: number; asked: number; matched: number; similar: number };
 }
@@ -69,8 +72,8 @@ export type AnswerStatus = 'answered' | 'not_covered' | 'out_of_scope' | 'escala
 
 export interface AnswerSummary {
   status: AnswerStatus;
-  /** The articles the response quotes, best first; empty unless the status is `answered`. */
-  articles: { id: string; title: string }[];
+  /** The articles the response quotes, best first, with the version quoted; empty unless `answered`. */
+  articles: { id: string; title: string; version?: number }[];
 }
 
 export interface PipelineResult {

@@ -199,6 +199,7 @@ export class KnowledgeIndex {
         content: article.content,
         category: article.category,
         score: round3(matched.size > 0 ? (10 * Math.exp(rank - top)) / mass : rank),
+        ...(article.version === undefined ? {} : { version: article.version }),
       };
       const result = candidate.result;
       const coverage = result ? Math.max(coverageOf(result, own), coverageOf(result, withHints)) : 0;

@@ -1,6 +1,6 @@
 import { toIso, toIsoOrNull } from '../../clock.js';
 import { isEscalationKind } from '../agents/escalation/kinds.js';
-import type { EscalationKind } from '../agents/types.js';
+import type { AnswerSummary, EscalationKind } from '../agents/types.js';
 import type { ConversationRow, MessageRow, UserRow } from './queries.repository.js';
 
 export function presentConversation(row: ConversationRow, messageCount?: number) {
@@ -39,6 +39,7 @@ export function presentMessage(row: MessageRow) {
     escalation_reason: row.escalation_reason,
     escalation_kind: kindOrNull(row.escalation_kind),
     kb_results: row.kb_results === null ? null : (JSON.parse(row.kb_results) as unknown[]),
+    answer: row.answer ? (JSON.parse(row.answer) as AnswerSummary) : null,
     engine: row.engine,
   };
 }

@@ -52,7 +52,18 @@ const AnswerSummary = Type.Object(
       },
     ),
     articles: Type.Array(
-      Type.Object({ id: Type.String(), title: Type.String() }, { additionalProperties: true }),
+      Type.Object(
+        {
+          id: Type.String(),
+          title: Type.String(),
+          version: Type.Optional(
+            Type.Integer({
+              description: 'The article version quoted (GET /api/v1/kb/{id}/versions shows its text)',
+            }),
+          ),
+        },
+        { additionalProperties: true },
+      ),
       { description: 'The articles the response quotes, best first (empty unless answered)' },
     ),
   },
@@ -125,6 +136,9 @@ export const Message = Type.Object({
   escalation_reason: Type.Union([Type.String(), Type.Null()]),
   escalation_kind: EscalationKindField,
   kb_results: Type.Union([Type.Array(Type.Unknown()), Type.Null()]),
+  answer: Type.Union([AnswerSummary, Type.Null()], {
+    description: 'Answers only: what the answer rested on, with the version of each article it quoted',
+  }),
   engine: Type.Union([Type.String(), Type.Null()]),
 });
 

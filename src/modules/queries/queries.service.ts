@@ -131,6 +131,8 @@ export class QueriesService {
           engine: result.engine,
           kb_articles: result.kbResults.map((hit) => hit.title),
           response: result.response,
+          // What the reply quoted, by article id and version: the exact wording the employee was shown.
+          answer: result.answer,
         },
       };
       const filters = { category: result.category, priority: result.priority };
@@ -259,6 +261,7 @@ function turnMessages(
       content: result.response,
       escalated: result.escalated ? 1 : 0,
       kb_results: JSON.stringify(result.kbResults),
+      answer: JSON.stringify(result.answer),
       agent_trace: JSON.stringify(result.trace),
       engine: result.engine,
       // One millisecond later keeps question-before-answer order stable when sorting by time.
