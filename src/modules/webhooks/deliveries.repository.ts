@@ -98,6 +98,29 @@ export async function requeueDelivery(db: Db, id: string, now: number): Promise<
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Puts back in the queue every failed delivery of a webhook created in [from, to): due now, a fresh round of
+ * attempts, same event id and body, so receivers can tell a recovered event from a new one. Returns how many.
+ */
+export async function requeueFailed(db: Db, webhookId: string, from: number, to: number, now: number) {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({
+      status: 'pending',
+      round_attempt: 0,
+      next_attempt_at: now,
+      lease_owner: null,
+      lease_until: null,
+      updated_at: now,
+    })
+    .where('webhook_id', '=', webhookId)
+    .where('status', '=', 'failed')
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export interface ClaimOptions {
   owner: string;
   now: number;

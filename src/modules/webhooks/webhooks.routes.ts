@@ -10,6 +10,8 @@ import {
   ErrorResponse,
   IdParams,
   ListQuery,
+  RecoverBody,
+  RecoverResult,
   RedeliverResult,
   RotateBody,
   SecretResult,
@@ -191,6 +193,22 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ service: WebhooksServic
       const { skip = 0, limit = 100, status, event } = request.query;
       return service.deliveries(request.params.id, { skip, limit, status, event });
     },
+  );
+
+  app.post(
+    '/:id/recover',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Send again every failed delivery of a time window (new attempts, same event ids)',
+        params: IdParams,
+        body: RecoverBody,
+        response: { 202: RecoverResult, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await service.recover(request.params.id, request.body.since, request.body.until)),
   );
 
   app.post(

@@ -192,6 +192,23 @@ export const RedeliverResult = Type.Object({
   status: Type.Literal('pending'),
 });
 
+export const RecoverBody = Type.Object(
+  {
+    since: Type.String({
+      format: 'date-time',
+      description: 'Failed deliveries created at or after this time',
+    }),
+    until: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Up to (not including) this time; default now' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RecoverResult = Type.Object({
+  queued: Type.Integer({ description: 'Failed deliveries queued again (same event ids)' }),
+});
+
 export const RotateBody = Type.Object(
   {
     grace_period_seconds: Type.Optional(

@@ -235,6 +235,27 @@ export class WebhooksService {
     };
   }
 
+  /** Sends again every failed delivery created in [since, until) (until defaults to now). */
+  async recover(webhookId: string, since: string, until?: string) {
+    const now = this.ctx.clock.now();
+    const from = Date.parse(since);
+    const to = until === undefined ? now : Date.parse(until);
+    if (from > now) throw invalid('since: must not be in the future');
+    if (!(to > from)) throw invalid('until: must be after since');
+    const queued = await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.findWebhook(trx, webhookId))) throw notFound('Webhook');
+      const n = await outbox.requeueFailed(trx, webhookId, from, to, now);
+      await this.audit(trx, 'webhook.recover', webhookId, {
+        since: toIsoOrNull(from),
+        until: toIsoOrNull(to),
+        queued: n,
+      });
+      return n;
+    });
+    wakeDeliveryWorkers();
+    return { queued };
+  }
+
   async redeliver(webhookId: string, deliveryId: string) {
     await this.require(webhookId);
     const delivery = await outbox.findDelivery(this.db, webhookId, deliveryId);
