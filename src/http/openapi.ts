@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { openApiWebhooks } from '../modules/webhooks/event-catalog.js';
 import { APP_VERSION } from '../version.js';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +37,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Employee HR questions answered by a multi-agent pipeline, human handoff, analytics and signed webhooks. ' +
           'Administrative routes need `Authorization: Bearer <ADMIN_API_KEY>` or `X-API-Key: <ADMIN_API_KEY>`.',
       },
+      // The event catalog's plain JSON path items; the plugin's OpenAPI types live in a transitive package.
+      webhooks: openApiWebhooks() as never,
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer' },

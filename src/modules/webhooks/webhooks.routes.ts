@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { adminSecurity } from '../../http/admin-auth.js';
+import { eventCatalog } from './event-catalog.js';
 import {
   BulkBody,
   BulkResult,
@@ -8,6 +9,7 @@ import {
   DeliveryList,
   DeliveryParams,
   ErrorResponse,
+  EventTypeList,
   IdParams,
   ListQuery,
   RecoverBody,
@@ -72,6 +74,19 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ service: WebhooksServic
       const { skip = 0, limit = 100, is_active } = request.query;
       return service.list({ skip, limit, isActive: is_active });
     },
+  );
+
+  app.get(
+    '/event-types',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The event catalog: every event with its JSON Schema (2020-12) and an example',
+        response: { 200: EventTypeList, ...errors },
+      },
+    },
+    async () => ({ event_types: eventCatalog() }),
   );
 
   app.post(

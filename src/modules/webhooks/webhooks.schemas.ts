@@ -247,3 +247,16 @@ export const ErrorResponse = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), request_id: Type.String() }),
   detail: Type.String(),
 });
+
+export const EventTypeList = Type.Object({
+  event_types: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      description: Type.String(),
+      schema: Type.Record(Type.String(), Type.Unknown(), {
+        description: 'JSON Schema 2020-12 of the request body',
+      }),
+      example: Type.Record(Type.String(), Type.Unknown()),
+    }),
+  ),
+});
