@@ -1,5 +1,6 @@
 import { qs } from '../api.js';
 import { badge, CATEGORIES, clear, confirmDialog, el, field, pageButtons } from '../dom.js';
+import { articleListPanel, gapsPanel, historyPanel, importPanel } from './kb-tools.js';
 
 const PAGE = 25;
 
@@ -32,13 +33,96 @@ export async function render(root, ctx) {
     el('button', { type: 'submit' }, 'Search'),
     el('button', { type: 'button', class: 'secondary', onclick: () => showEditor(null) }, 'New article'),
   );
+  const tools = el('div');
+  const closeTools = () => clear(tools);
+  const toolbar = el(
+    'div',
+    { class: 'actions', role: 'group', 'aria-label': 'Knowledge base tools' },
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: () =>
+          clear(
+            tools,
+            importPanel(ctx, async (result) => {
+              closeTools();
+              if (result) {
+                report(`Imported ${result.source}: ${result.created} new, ${result.updated} changed.`);
+                await load();
+              }
+            }),
+          ),
+      },
+      'Import a handbook',
+    ),
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: async () =>
+          clear(
+            tools,
+            await articleListPanel(ctx, {
+              title: 'Drafts',
+              query: 'status=draft',
+              empty: 'No drafts.',
+              actionLabel: 'Publish',
+              action: (article) => ctx.api(`/api/v1/kb/${article.id}/publish`, { method: 'POST' }),
+              done: closeTools,
+            }),
+          ),
+      },
+      'Drafts',
+    ),
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: async () =>
+          clear(
+            tools,
+            await articleListPanel(ctx, {
+              title: 'Due for review',
+              query: 'review_due=true',
+              empty: 'Every article was reviewed recently.',
+              actionLabel: 'Mark reviewed',
+              action: (article) => ctx.api(`/api/v1/kb/${article.id}/review`, { method: 'POST', body: {} }),
+              done: closeTools,
+            }),
+          ),
+      },
+      'Due for review',
+    ),
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        onclick: async () => clear(tools, await gapsPanel(ctx, closeTools)),
+      },
+      'Knowledge gaps',
+    ),
+  );
   const message = el('div', { class: 'success', role: 'status' });
   const error = el('div', { class: 'error', role: 'alert' });
   const editor = el('div');
   const viewer = el('div');
   const list = el('div', { class: 'table-wrap' });
   const pager = el('div', { class: 'actions' });
-  root.append(searchForm, message, error, editor, viewer, el('div', { class: 'panel' }, list, pager));
+  root.append(
+    toolbar,
+    tools,
+    searchForm,
+    message,
+    error,
+    editor,
+    viewer,
+    el('div', { class: 'panel' }, list, pager),
+  );
 
   searchForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -75,6 +159,21 @@ export async function render(root, ctx) {
           'div',
           { class: 'actions' },
           el('button', { type: 'button', class: 'secondary', onclick: () => showEditor(article) }, 'Edit'),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              onclick: async (event) => {
+                try {
+                  event.currentTarget.replaceWith(await historyPanel(ctx, article));
+                } catch (err) {
+                  error.textContent = err.message;
+                }
+              },
+            },
+            'History',
+          ),
           el('button', { type: 'button', class: 'danger', onclick: () => remove(article) }, 'Delete'),
           el('button', { type: 'button', class: 'secondary', onclick: () => clear(viewer) }, 'Close'),
         ),
