@@ -32,10 +32,11 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
-# Read at run time relative to the compiled modules: the knowledge base seed, the categorizer's training
+# Read at run time relative to the compiled modules: the knowledge base seed, the trained models (data/models) and their training
 # examples, and the web console pages (served from src/web/public when dist/ has no copy).
 COPY data/kb ./data/kb
 COPY data/training ./data/training
+COPY data/models ./data/models
 COPY src/web/public ./src/web/public
 # The SQLite file and the generated admin key live in DATA_DIR; with PostgreSQL and ADMIN_API_KEY set it
 # stays empty, and the container can run with a read-only root filesystem.

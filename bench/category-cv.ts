@@ -38,7 +38,7 @@ const showErrors = process.argv.includes('--errors');
 const articles = loadShippedArticles();
 const index = new KnowledgeIndex(articles);
 // The concern model only decides escalation and the topic priors; it is trained once, on everything.
-const { concerns, articles: articleMatcher } = loadTrainedModel(articles);
+const { concerns, scope, articles: articleMatcher } = loadTrainedModel(articles);
 const examples = readCategoryExamples();
 
 const fromArticles = articleExamples(articles);
@@ -103,7 +103,7 @@ for (let f = 0; f < FOLDS; f++) {
   );
   const orchestrator = new Orchestrator({
     index,
-    model: { categories, speller, concerns, articles: articleMatcher },
+    model: { categories, speller, concerns, scope, articles: articleMatcher },
   });
   for (const [i, example] of examples.entries()) {
     if (fold[i] !== f) continue;

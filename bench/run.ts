@@ -9,6 +9,7 @@ import { fmt, type Row, ratio, table } from './lib/stats.js';
 import { measurePipelineLatency } from './pipeline-latency.js';
 import { measureEcho, measureQueryWithWebhooks, type QueryLoad } from './query-http.js';
 import { benchWorkers } from './scale-bench.js';
+import { measureStartup } from './startup.js';
 import { benchWebhooks } from './webhooks-bench.js';
 
 /**
@@ -39,6 +40,16 @@ rows.push({ measure: 'Pipeline latency p99', value: `${fmt(pipeline.p99Ms, 3)} m
 
 section('Knowledge base at handbook scale');
 rows.push(...(await benchKnowledgeBase(say)));
+
+say('start-up of the server as `npm start` runs it (SQLite)');
+const startup = await measureStartup();
+section('Server start-up (npm start, SQLite, fresh database)');
+rows.push({ measure: 'Start to healthy', value: `${fmt(startup.healthySeconds, 2)} s`, target: '≤ 2 s' });
+rows.push({
+  measure: 'Resident memory when idle',
+  value: `${fmt(startup.idleRssMb, 0)} MB`,
+  target: '≤ 150 MB',
+});
 
 say('bare Fastify echo route (reference)');
 const echo = await measureEcho(seconds);

@@ -6,6 +6,7 @@ import { buildTestOrchestrator, input, testArticles } from './fixtures.js';
 
 const EXPECTED_ORDER = [
   'text-analyzer',
+  'scope-detector',
   'sensitive-topic-detector',
   'categorizer',
   'repeat-detector',

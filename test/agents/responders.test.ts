@@ -21,7 +21,7 @@ describe('specialist responders', () => {
   });
 
   it('say honestly when nothing relevant was found instead of inventing policy', async () => {
-    const result = await orchestrator.run(input('Is there a company softball tournament this summer?'));
+    const result = await orchestrator.run(input('Do we get a stipend for learning a second language?'));
     expect(result.escalated).toBe(false);
     expect(result.response).toMatch(/couldn't find an article/);
     expect(result.response).not.toMatch(/According to our article/);

@@ -15,6 +15,12 @@ export class Categorizer implements Agent {
   ) {}
 
   run(state: PipelineState): void {
+    if (state.outOfScope) {
+      // Not an HR topic at all: "anything else" is the honest category.
+      state.category = 'General';
+      state.categoryConfidence = 1;
+      return;
+    }
     if (!state.previousUserText && isAcknowledgement(state.text.raw)) {
       // "ok got it", "perfect, thanks" with no earlier question: nothing to file under a topic.
       state.category = 'General';

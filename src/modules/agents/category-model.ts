@@ -1,6 +1,7 @@
 import { categoryFeatures, characterGrams } from './nlp/features.js';
-import { NaiveBayes, softmax } from './nlp/naive-bayes.js';
-import { SoftmaxRegression } from './nlp/softmax-regression.js';
+import { NaiveBayes, type NaiveBayesSnapshot, softmax } from './nlp/naive-bayes.js';
+import { restore } from './nlp/snapshot.js';
+import { SoftmaxRegression, type SoftmaxSnapshot } from './nlp/softmax-regression.js';
 import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
 
 export interface CategoryPrediction {
@@ -28,6 +29,13 @@ const TEMPERATURE = 2;
 const REGRESSION_SHARE = 0.5;
 const REGRESSION_EPOCHS = 12;
 
+export interface CategorySnapshot {
+  regressionShare: number;
+  naiveBayes: NaiveBayesSnapshot;
+  /** With its own vocabulary: it also reads character 4-grams. */
+  regression?: SoftmaxSnapshot;
+}
+
 /** The trained text classifier behind the categorizer agent. */
 export class CategoryModel {
   private readonly model: NaiveBayes<Category>;
@@ -54,6 +62,24 @@ export class CategoryModel {
         })),
         { epochs: REGRESSION_EPOCHS },
       );
+  }
+
+  toSnapshot(): CategorySnapshot {
+    const regression = this.regression?.toSnapshot();
+    return {
+      regressionShare: this.regressionShare,
+      naiveBayes: this.model.toSnapshot(),
+      ...(regression ? { regression } : {}),
+    };
+  }
+
+  static fromSnapshot(snapshot: CategorySnapshot): CategoryModel {
+    const model = NaiveBayes.fromSnapshot(CATEGORIES, snapshot.naiveBayes);
+    return restore(CategoryModel.prototype, {
+      model,
+      regressionShare: snapshot.regressionShare,
+      regression: snapshot.regression && SoftmaxRegression.fromSnapshot(CATEGORIES, snapshot.regression),
+    });
   }
 
   predict(text: AnalyzedText): CategoryPrediction {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { CONCERN_KINDS as KINDS } from './escalation/kinds.js';
 import { extractFeatures } from './nlp/features.js';
 import { readLabeledLines } from './nlp/labeled-lines.js';
-import { LogisticModel } from './nlp/logistic.js';
-import { NaiveBayes } from './nlp/naive-bayes.js';
+import { LogisticModel, type LogisticSnapshot } from './nlp/logistic.js';
+import { NaiveBayes, type NaiveBayesSnapshot } from './nlp/naive-bayes.js';
+import { restore } from './nlp/snapshot.js';
 import type { AnalyzedText, ConcernKind } from './types.js';
 
 export type ConcernLabel = ConcernKind | 'none';
@@ -26,6 +27,11 @@ export function concernFeatures(text: AnalyzedText): string[] {
   const whole = ` ${text.normalized} `;
   for (let i = 0; i + 4 <= whole.length; i++) features.push(`#${whole.slice(i, i + 4)}`);
   return features;
+}
+
+export interface ConcernSnapshot {
+  kinds: NaiveBayesSnapshot;
+  anyConcern: LogisticSnapshot;
 }
 
 /**
@@ -63,6 +69,17 @@ export class ConcernModel {
       l2: 1e-3,
       seed: 7,
       bagSize: BAG_SIZE,
+    });
+  }
+
+  toSnapshot(): ConcernSnapshot {
+    return { kinds: this.kinds.toSnapshot(), anyConcern: this.anyConcern.toSnapshot() };
+  }
+
+  static fromSnapshot(snapshot: ConcernSnapshot): ConcernModel {
+    return restore(ConcernModel.prototype, {
+      kinds: NaiveBayes.fromSnapshot(CONCERN_KINDS, snapshot.kinds),
+      anyConcern: LogisticModel.fromSnapshot(snapshot.anyConcern),
     });
   }
 

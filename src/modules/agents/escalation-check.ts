@@ -13,8 +13,29 @@ export class EscalationCheck implements Agent {
   readonly name = 'escalation-check';
 
   run(state: PipelineState): void {
+    if (state.outOfScope) {
+      this.checkOutOfScope(state);
+      return;
+    }
+    this.check(state, state.triggers);
+  }
+
+  /**
+   * A message about the weather, a story or stock prices is nobody's case: tone, repeats, priority and the
+   * concern model's reading of it do not escalate ("tell me a story
+   * where the hero gets shot", "stocks are crashing, I'm wiped out"). What a phrase rule finds in so many words
+   * still does, and so does any sign of a crisis, however it was found (a person in crisis may open with small
+   * talk); the message is then no longer treated as out of scope.
+   */
+  private checkOutOfScope(state: PipelineState): void {
+    const stated = state.triggers.filter((trigger) => trigger.kind === 'crisis' || trigger.byRule);
+    if (stated.length === 0) return;
+    state.outOfScope = false;
+    this.check(state, stated);
+  }
+
+  private check(state: PipelineState, triggers: PipelineState['triggers']): void {
     const reasons: string[] = [];
-    const triggers = state.triggers;
     for (const trigger of triggers)
       reasons.push(`the message raises ${trigger.label} ("${trigger.matched}")`);
     const angry = state.sentiment === 'Angry';

@@ -4,7 +4,9 @@ import { EscalationCheck } from './escalation-check.js';
 import { RepeatDetector } from './repeat-detector.js';
 import { EscalationResponder } from './responders/escalation.js';
 import { specialistsFor } from './responders/index.js';
+import { OutOfScopeResponder } from './responders/out-of-scope.js';
 import { Retriever } from './retriever.js';
+import { ScopeDetector } from './scope-detector.js';
 import { SensitiveTopicDetector } from './sensitive-topic-detector.js';
 import { SentimentAgent } from './sentiment-analyzer.js';
 import { TextAnalyzer } from './text-analyzer.js';
@@ -37,6 +39,7 @@ export class Orchestrator {
   private readonly steps: Agent[];
   private readonly escalationResponder = new EscalationResponder();
   private readonly specialists: ReturnType<typeof specialistsFor>;
+  private readonly outOfScopeResponder = new OutOfScopeResponder();
   private readonly answerGenerator?: AnswerGenerator;
 
   constructor(deps: OrchestratorDeps) {
@@ -45,6 +48,7 @@ export class Orchestrator {
     this.specialists = specialistsFor(deps.index);
     this.steps = [
       new TextAnalyzer(model.speller),
+      new ScopeDetector(model.scope),
       new SensitiveTopicDetector(model.concerns, model.speller),
       new Categorizer(model.categories, deps.index),
       ...(deps.categoryTieBreaker ? [deps.categoryTieBreaker] : []),
@@ -65,9 +69,16 @@ export class Orchestrator {
     const trace: PipelineResult['trace'] = [];
     for (const step of this.steps) await timed(step, state, trace);
     input.stream?.onAnswerStart(state);
-    const responder = state.escalated ? this.escalationResponder : this.specialists[state.category];
+    const responder = state.escalated
+      ? this.escalationResponder
+      : state.outOfScope
+        ? this.outOfScopeResponder
+        : this.specialists[state.category];
     await timed(responder, state, trace);
-    const llm = this.answerGenerator && !state.escalated ? await this.generate(state, trace) : undefined;
+    const llm =
+      this.answerGenerator && !state.escalated && !state.outOfScope
+        ? await this.generate(state, trace)
+        : undefined;
     return {
       category: state.category,
       categoryConfidence: state.categoryConfidence,
@@ -79,6 +90,7 @@ export class Orchestrator {
       escalated: state.escalated,
       escalationReason: state.escalationReason,
       escalationKind: state.escalationKind,
+      outOfScope: state.outOfScope,
       response: state.response,
       answer: answerSummary(state),
       engine: state.engine,
@@ -164,7 +176,7 @@ function answerSummary(state: PipelineState): AnswerSummary {
   };
 }
 
-/** Builds the index over the given articles and the models from the shipped training data. */
+/** Builds the index over the given articles and the models trained for them (the shipped artifacts for the shipped articles). */
 export function createOrchestrator(
   articles: readonly KbArticle[],
   answerGenerator?: AnswerGenerator,

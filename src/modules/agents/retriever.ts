@@ -18,6 +18,8 @@ export class Retriever implements Agent {
   ) {}
 
   run(state: PipelineState): void {
+    // No article is about the weather or a recipe; a loosely matching one must not be passed off as the answer.
+    if (state.outOfScope) return;
     let stems = state.text.stems;
     if (state.previousUserText && stems.length <= FOLLOW_UP_MAX_STEMS)
       stems = [...stems, ...state.previousUserText.stems];

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { shippedModels } from './model-artifacts.js';
 import { afinnSum } from './nlp/afinn.js';
 import { readLabeledLines } from './nlp/labeled-lines.js';
 import { guessLanguage } from './nlp/language.js';
 import { normalizeText, tokenize } from './nlp/normalize.js';
-import { type SoftmaxOptions, SoftmaxRegression } from './nlp/softmax-regression.js';
+import { decodeVocabulary, restore } from './nlp/snapshot.js';
+import { type SoftmaxOptions, SoftmaxRegression, type SoftmaxSnapshot } from './nlp/softmax-regression.js';
 import { stem } from './nlp/stem.js';
 import {
   ACRONYMS,
@@ -119,7 +121,14 @@ export interface SentimentTraining extends SoftmaxOptions {
 
 const TRAINING: SentimentTraining = { epochs: 12, rate: 1, l2: 1e-2, bag: 3 };
 
-/** A bag of softmax regressions over sentimentFeatures(), trained at start-up on data/training/sentiment. */
+export interface SentimentSnapshot {
+  priorShift: number[];
+  vocabulary: string;
+  /** The members index the same features in the same order; the vocabulary is stored once. */
+  members: SoftmaxSnapshot[];
+}
+
+/** A bag of softmax regressions over sentimentFeatures(), trained on data/training/sentiment. */
 export class SentimentModel {
   private readonly members: SoftmaxRegression<Sentiment>[] = [];
   private readonly priorShift: Float64Array;
@@ -140,6 +149,27 @@ export class SentimentModel {
     }));
     for (let m = 0; m < bag; m++)
       this.members.push(new SoftmaxRegression(SENTIMENTS, featured, { ...options, seed: seed + 7919 * m }));
+  }
+
+  toSnapshot(): SentimentSnapshot {
+    const members = this.members.map((member) => member.toSnapshot());
+    const vocabulary = members[0]?.vocabulary ?? '';
+    if (members.some((member) => member.vocabulary !== vocabulary))
+      throw new Error('the sentiment models were expected to share one vocabulary');
+    return {
+      priorShift: [...this.priorShift].map(Math.fround),
+      vocabulary,
+      members: members.map((member) => ({ ...member, vocabulary: undefined })),
+    };
+  }
+
+  static fromSnapshot(snapshot: SentimentSnapshot): SentimentModel {
+    const index = decodeVocabulary(snapshot.vocabulary);
+    return restore(SentimentModel.prototype, {
+      priorShift: Float64Array.from(snapshot.priorShift),
+      members: snapshot.members.map((member) => SoftmaxRegression.fromSnapshot(SENTIMENTS, member, index)),
+      last: undefined,
+    });
   }
 
   /** The last message read and its reading: the escalation detector and the sentiment agent ask in turn. */
@@ -165,10 +195,7 @@ export class SentimentModel {
   }
 }
 
-let shared: SentimentModel | undefined;
-
-/** The model over the shipped training data, trained on first use (a few tens of milliseconds). */
+/** The model over the shipped training data (loaded from its artifact with the others). */
 export function sharedSentimentModel(): SentimentModel {
-  shared ??= new SentimentModel(readSentimentExamples());
-  return shared;
+  return shippedModels().sentiment;
 }

@@ -6,10 +6,12 @@ import { CategoryModel } from './category-model.js';
 import { ConcernModel, readConcernExamples } from './concern-model.js';
 import { withoutHarmlessUses } from './escalation/harmless-uses.js';
 import { matchRules } from './escalation/rule-table.js';
+import { shippedArticlesKey, shippedModels } from './model-artifacts.js';
 import { analyzeText, contentWords } from './nlp/analyze.js';
 import { readLabeledLines } from './nlp/labeled-lines.js';
 import { normalizeText } from './nlp/normalize.js';
 import { Speller } from './nlp/spelling.js';
+import { readScopeExamples, ScopeModel } from './scope-model.js';
 import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
 
 const ARTICLE_SENTENCE_WEIGHT = 0.3;
@@ -19,6 +21,8 @@ export interface TrainedModel {
   speller: Speller;
   concerns: ConcernModel;
   articles: ArticleMatcher;
+  /** Whether a message is about work or HR at all. */
+  scope: ScopeModel;
 }
 
 /** data/training, found by walking up from this file so it works from src/ and from a build. */
@@ -41,7 +45,7 @@ export function readCategoryExamples(
   ).map(({ label, text }) => ({ category: label, text }));
 }
 
-type ArticleText = { title: string; content: string; tags: string[]; category: Category };
+export type ArticleText = { title: string; content: string; tags: string[]; category: Category };
 
 /** The spelling vocabulary: the training lines' words plus the articles' (typos of their terms get corrected too). */
 export function spellerFor(lines: readonly string[], articles: readonly ArticleText[]): Speller {
@@ -124,19 +128,58 @@ export function articleMatcherExamples(
   return examples;
 }
 
-/** Trains the categorizer, the concern model, the article matcher and the spelling vocabulary at start-up. */
+/**
+ * Trains every model over these articles from the training files, the way `npm run train` does for the
+ * shipped articles (model-artifacts.ts); used directly only for other article sets (tests, experiments).
+ */
 export function loadTrainedModel(articles: readonly ArticleText[] = []): TrainedModel {
   const examples = readCategoryExamples();
   const speller = spellerFor(
     examples.map((example) => example.text),
     articles,
   );
-  const labeled: { category: Category; text: AnalyzedText; weight?: number }[] = examples.map((example) => ({
-    category: example.category,
-    text: analyzeText(example.text, speller),
-  }));
+  return {
+    speller,
+    ...trainOnSpeller(examples, articles, speller),
+  };
+}
+
+/** The models that read text through the speller, trained over the given one. */
+export function trainOnSpeller(
+  examples: readonly { category: Category; text: string }[],
+  articles: readonly ArticleText[],
+  speller: Speller,
+): Omit<TrainedModel, 'speller'> {
+  const analyzed = examples.map((example) => analyzeText(example.text, speller));
+  const categories = trainCategories(examples, analyzed, articles);
+  // Whether a message raises a concern, or is about HR at all, does not depend on which articles there are:
+  // the shipped models serve (and spare every other article set a few seconds of training).
+  const { concerns, scope } = shippedModels();
+  return { categories, concerns, scope, articles: trainArticleMatcher(articles, speller) };
+}
+
+/** The question → article matcher over these articles' example questions. */
+export function trainArticleMatcher(articles: readonly ArticleText[], speller: Speller): ArticleMatcher {
+  return new ArticleMatcher(articleMatcherExamples(readArticleQuestions(), articles, speller));
+}
+
+export function trainCategories(
+  examples: readonly { category: Category }[],
+  analyzed: readonly AnalyzedText[],
+  articles: readonly ArticleText[],
+): CategoryModel {
+  const labeled: { category: Category; text: AnalyzedText; weight?: number }[] = examples.map(
+    (example, i) => ({ category: example.category, text: analyzed[i]! }),
+  );
   labeled.push(...articleExamples(articles));
-  const categories = new CategoryModel(labeled);
+  return new CategoryModel(labeled);
+}
+
+export function trainConcerns(
+  examples: readonly { text: string }[],
+  analyzed: readonly AnalyzedText[],
+  speller: Speller,
+): ConcernModel {
   // Ordinary questions are the "no concern" class of the concern model.
   const concernExamples = readConcernExamples(trainingDirectory()).map((example) => ({
     label: example.label,
@@ -144,12 +187,29 @@ export function loadTrainedModel(articles: readonly ArticleText[] = []): Trained
   }));
   const ordinary = new Set(ordinaryQuestions(examples));
   for (let i = 0; i < examples.length; i++)
-    if (ordinary.has(examples[i]!.text)) concernExamples.push({ label: 'none', text: labeled[i]!.text });
-  const concerns = new ConcernModel(concernExamples);
-  const articleMatcher = new ArticleMatcher(
-    articleMatcherExamples(readArticleQuestions(), articles, speller),
-  );
-  return { categories, speller, concerns, articles: articleMatcher };
+    if (ordinary.has(examples[i]!.text)) concernExamples.push({ label: 'none', text: analyzed[i]! });
+  // Chit-chat, trivia and smart-home commands are no concern either; without them the model had only HR lines
+  // to compare with, and read a request for a story or for stock prices as trouble.
+  for (const example of readScopeExamples(trainingDirectory()))
+    if (example.outOfScope) concernExamples.push({ label: 'none', text: analyzeText(example.text, speller) });
+  return new ConcernModel(concernExamples);
+}
+
+/**
+ * The scope model: the out-of-scope lines against every HR line (categories, escalation kinds incl. the
+ * innocent look-alikes, and the scope folder's in-scope look-alikes).
+ */
+export function trainScope(analyzedCategoryLines: readonly AnalyzedText[], speller: Speller): ScopeModel {
+  const directory = trainingDirectory();
+  const examples: { outOfScope: boolean; text: AnalyzedText }[] = analyzedCategoryLines.map((text) => ({
+    outOfScope: false,
+    text,
+  }));
+  for (const example of readConcernExamples(directory))
+    examples.push({ outOfScope: false, text: analyzeText(example.text, speller) });
+  for (const example of readScopeExamples(directory))
+    examples.push({ outOfScope: example.outOfScope, text: analyzeText(example.text, speller) });
+  return new ScopeModel(examples);
 }
 
 /**
@@ -165,16 +225,20 @@ export function ordinaryQuestions(examples: readonly { text: string }[]): string
 
 let cached: { key: string; model: TrainedModel } | undefined;
 
-/**
- * The model for a set of articles, reused while the articles are the same (every app instance built
- * over the shipped knowledge base shares one training run).
- */
-export function trainedModelFor(
-  articles: readonly { title: string; content: string; tags: string[]; category: Category }[],
-): TrainedModel {
-  const key = articles
+/** Identifies a set of articles cheaply (the same key means the same training input). */
+export function articlesKey(articles: readonly ArticleText[]): string {
+  return articles
     .map((article) => `${article.category}|${article.title}|${article.content.length}`)
     .join('\n');
+}
+
+/**
+ * The models for a set of articles: the shipped artifacts for the shipped articles (shippedModels), otherwise
+ * trained here and reused while the articles are the same.
+ */
+export function trainedModelFor(articles: readonly ArticleText[]): TrainedModel {
+  const key = articlesKey(articles);
+  if (key === shippedArticlesKey()) return shippedModels();
   if (cached?.key !== key) cached = { key, model: loadTrainedModel(articles) };
   return cached.model;
 }

@@ -89,6 +89,8 @@ export interface PipelineResult {
   escalationReason: string | null;
   /** Why a person must take over (null when not escalated); sets the priority floor. */
   escalationKind: EscalationKind | null;
+  /** The message is not about work or HR (answered with what the assistant can help with, no article). */
+  outOfScope: boolean;
   response: string;
   answer: AnswerSummary;
   engine: 'local' | 'llm';
@@ -141,7 +143,10 @@ export interface PipelineState {
   relevantHits: KbHit[];
   /** The stems retrieval searched for (the message's, a short follow-up's borrowed ones, cue hints). */
   searchStems: string[];
-  /** Set by an agent that finds the message is not about work or HR: no article is quoted. */
+  /**
+   * Not about work or HR at all (set by the scope detector; cleared when the message must escalate): no article
+   * is quoted.
+   */
   outOfScope: boolean;
   /** The articles the response quotes (set by the responder that quotes them). */
   quoted: KbHit[];

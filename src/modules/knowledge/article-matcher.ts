@@ -1,6 +1,7 @@
 import { extractFeatures } from '../agents/nlp/features.js';
-import { NaiveBayes, softmax } from '../agents/nlp/naive-bayes.js';
-import { SoftmaxRegression } from '../agents/nlp/softmax-regression.js';
+import { NaiveBayes, type NaiveBayesSnapshot, softmax } from '../agents/nlp/naive-bayes.js';
+import { restore } from '../agents/nlp/snapshot.js';
+import { SoftmaxRegression, type SoftmaxSnapshot } from '../agents/nlp/softmax-regression.js';
 import type { AnalyzedText } from '../agents/types.js';
 
 /** Light smoothing: with ~12 questions per article, rare words (a typo fix, a foreign term) often decide. */
@@ -12,6 +13,19 @@ const REGRESSION_SHARE = 0.4;
 
 /** The IDF an unseen feature is given in a question's length (about that of a rare word). */
 const UNKNOWN_FEATURE_WEIGHT = 4;
+
+export interface ArticleMatcherSnapshot {
+  titles: string[];
+  temperature: number;
+  regressionShare: number;
+  exampleTitle: string[];
+  /** feature → [example, weight, example, weight, …] */
+  postings: [string, number[]][];
+  vocabularies: [string, string[]][];
+  idf: [string, number][];
+  bayes: NaiveBayesSnapshot;
+  regression: SoftmaxSnapshot;
+}
 
 export interface ArticleExample {
   /** The exact article title the question belongs to. */
@@ -63,6 +77,43 @@ export class ArticleMatcher {
       for (const stem of example.text.stems) vocabulary.add(stem);
     }
     this.regression = new SoftmaxRegression(this.titles, featured, { epochs: 8 });
+  }
+
+  toSnapshot(): ArticleMatcherSnapshot {
+    return {
+      titles: [...this.titles],
+      temperature: this.temperature,
+      regressionShare: this.regressionShare,
+      exampleTitle: [...this.exampleTitle],
+      postings: [...this.postings].map(([feature, list]) => [
+        feature,
+        list.flatMap(({ example, weight }) => [example, Math.fround(weight)]),
+      ]),
+      vocabularies: [...this.vocabularies].map(([title, stems]) => [title, [...stems]]),
+      idf: [...this.idf].map(([feature, idf]) => [feature, Math.fround(idf)]),
+      bayes: this.bayes.toSnapshot(),
+      regression: this.regression.toSnapshot(),
+    };
+  }
+
+  static fromSnapshot(snapshot: ArticleMatcherSnapshot): ArticleMatcher {
+    const postings = new Map<string, { example: number; weight: number }[]>();
+    for (const [feature, flat] of snapshot.postings) {
+      const list: { example: number; weight: number }[] = [];
+      for (let i = 0; i < flat.length; i += 2) list.push({ example: flat[i]!, weight: flat[i + 1]! });
+      postings.set(feature, list);
+    }
+    return restore(ArticleMatcher.prototype, {
+      titles: snapshot.titles,
+      temperature: snapshot.temperature,
+      regressionShare: snapshot.regressionShare,
+      exampleTitle: snapshot.exampleTitle,
+      postings,
+      vocabularies: new Map(snapshot.vocabularies.map(([title, stems]) => [title, new Set(stems)])),
+      idf: new Map(snapshot.idf),
+      bayes: NaiveBayes.fromSnapshot(snapshot.titles, snapshot.bayes),
+      regression: SoftmaxRegression.fromSnapshot(snapshot.titles, snapshot.regression),
+    });
   }
 
   /**

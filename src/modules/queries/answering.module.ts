@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext, ModuleOptions } from '../../context.js';
+import { shippedModels } from '../agents/model-artifacts.js';
 import { Orchestrator } from '../agents/orchestrator.js';
 import { pipelineCategorySuggester } from '../knowledge/category-suggester.js';
 import { KnowledgeRepository } from '../knowledge/knowledge.repository.js';
@@ -49,6 +50,9 @@ export const answeringModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (
   // Both are undefined (local engine only) unless LLM_BASE_URL is set; see docs/llm.md.
   const orchestrator = new Orchestrator({
     index,
+    // The models trained by `npm run train` on the shipped training files and articles (data/models), whatever
+    // the knowledge base holds now: articles added or edited at run time are found by the live retrieval index.
+    model: shippedModels((message) => ctx.log.warn(message)),
     answerGenerator: createAnswerGenerator(ctx),
     categoryTieBreaker: createCategoryTieBreaker(ctx),
   });

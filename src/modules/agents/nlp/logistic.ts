@@ -1,3 +1,4 @@
+import { decodeFloats, decodeVocabulary, encodeFloats, encodeVocabulary, restore } from './snapshot.js';
 import { encodeFeatures, shuffleInPlace } from './training-support.js';
 
 /**
@@ -21,8 +22,14 @@ export interface LogisticOptions {
 }
 
 interface Member {
-  weights: Float64Array;
+  weights: Float32Array | Float64Array;
   bias: number;
+}
+
+export interface LogisticSnapshot {
+  vocabulary: string;
+  normalize: boolean;
+  members: { weights: string; bias: number }[];
 }
 
 /**
@@ -47,12 +54,31 @@ export class LogisticModel {
     }
   }
 
+  toSnapshot(): LogisticSnapshot {
+    return {
+      vocabulary: encodeVocabulary(this.index.keys()),
+      normalize: this.normalize,
+      members: this.members.map(({ weights, bias }) => ({
+        weights: encodeFloats(weights),
+        bias: Math.fround(bias),
+      })),
+    };
+  }
+
+  static fromSnapshot(snapshot: LogisticSnapshot): LogisticModel {
+    return restore(LogisticModel.prototype, {
+      index: decodeVocabulary(snapshot.vocabulary),
+      normalize: snapshot.normalize,
+      members: snapshot.members.map(({ weights, bias }) => ({ weights: decodeFloats(weights), bias })),
+    });
+  }
+
   private train(
     encoded: readonly Int32Array[],
     labels: readonly boolean[],
     { epochs, rate, l2, seed }: { epochs: number; rate: number; l2: number; seed: number },
   ): Member {
-    const member: Member = { weights: new Float64Array(this.index.size), bias: 0 };
+    const member = { weights: new Float64Array(this.index.size), bias: 0 };
     const { weights } = member;
     const positives = labels.filter(Boolean).length;
     // Balance the classes so the threshold, not the class sizes, sets the trade-off.

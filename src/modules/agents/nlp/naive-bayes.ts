@@ -1,11 +1,21 @@
+import { decodeFloats, decodeVocabulary, encodeFloats, encodeVocabulary, restore } from './snapshot.js';
+
+export interface NaiveBayesSnapshot {
+  vocabulary: string;
+  logLikelihood: string;
+  logPrior: string;
+}
+
 /**
  * Multinomial naive Bayes over binary features (a feature counts once per document), which is the
  * variant that holds up best on short texts. Training is one pass of counting: milliseconds at start-up.
  */
 export class NaiveBayes<Label extends string> {
-  // Plain arrays: tens of thousands of tiny typed arrays are slow to allocate at start-up.
-  private readonly logLikelihood = new Map<string, number[]>();
-  private readonly logPrior: Float64Array;
+  /** Feature → row of `logLikelihood` (one flat array: tens of thousands of small arrays cost memory). */
+  readonly index = new Map<string, number>();
+  /** Row-major: feature id × label. */
+  private readonly logLikelihood: Float32Array | Float64Array;
+  private readonly logPrior: Float32Array | Float64Array;
   readonly labels: readonly Label[];
 
   constructor(
@@ -38,26 +48,44 @@ export class NaiveBayes<Label extends string> {
     const documentTotal = documents.reduce((a, b) => a + b, 0);
     this.logPrior = documents.map((count) => Math.log((count + 1) / (documentTotal + labels.length)));
     const vocabulary = counts.size;
+    const k = labels.length;
+    this.logLikelihood = new Float64Array(vocabulary * k);
     for (const [feature, row] of counts) {
-      const logs = new Array<number>(labels.length);
-      for (let li = 0; li < labels.length; li++)
-        logs[li] = Math.log((row[li]! + alpha) / (totals[li]! + alpha * vocabulary));
-      this.logLikelihood.set(feature, logs);
+      const at = this.index.size * k;
+      this.index.set(feature, this.index.size);
+      for (let li = 0; li < k; li++)
+        this.logLikelihood[at + li] = Math.log((row[li]! + alpha) / (totals[li]! + alpha * vocabulary));
     }
   }
 
+  toSnapshot(): NaiveBayesSnapshot {
+    return {
+      vocabulary: encodeVocabulary(this.index.keys()),
+      logLikelihood: encodeFloats(this.logLikelihood),
+      logPrior: encodeFloats(this.logPrior),
+    };
+  }
+
+  static fromSnapshot<Label extends string>(
+    labels: readonly Label[],
+    snapshot: NaiveBayesSnapshot,
+  ): NaiveBayes<Label> {
+    return restore(NaiveBayes.prototype as NaiveBayes<Label>, {
+      labels,
+      index: decodeVocabulary(snapshot.vocabulary),
+      logLikelihood: decodeFloats(snapshot.logLikelihood),
+      logPrior: decodeFloats(snapshot.logPrior),
+    });
+  }
+
   knows(feature: string): boolean {
-    return this.logLikelihood.has(feature);
+    return this.index.has(feature);
   }
 
   /** log P(c) + Σ log P(f|c) over the features the model knows. */
   logPosterior(features: readonly string[]): Float64Array {
     const scores = Float64Array.from(this.logPrior);
-    for (const feature of new Set(features)) {
-      const logs = this.logLikelihood.get(feature);
-      if (!logs) continue;
-      for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]!;
-    }
+    this.addLogs(features, scores);
     return scores;
   }
 
@@ -68,14 +96,21 @@ export class NaiveBayes<Label extends string> {
    */
   classScores(features: readonly string[]): { scores: Float64Array; known: number } {
     const scores = new Float64Array(this.labels.length);
+    const known = this.addLogs(features, scores);
+    return { scores, known };
+  }
+
+  /** Adds each known feature's log-likelihoods to `scores`; returns how many features were known. */
+  private addLogs(features: readonly string[], scores: Float64Array): number {
+    const k = scores.length;
     let known = 0;
     for (const feature of new Set(features)) {
-      const logs = this.logLikelihood.get(feature);
-      if (!logs) continue;
+      const id = this.index.get(feature);
+      if (id === undefined) continue;
       known++;
-      for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]!;
+      for (let li = 0; li < k; li++) scores[li]! += this.logLikelihood[id * k + li]!;
     }
-    return { scores, known };
+    return known;
   }
 }
 

@@ -1,4 +1,12 @@
+import { decodeFloats, decodeVocabulary, encodeFloats, encodeVocabulary, restore } from './snapshot.js';
 import { encodeFeatures, shuffleInPlace } from './training-support.js';
+
+export interface SoftmaxSnapshot {
+  /** Left out when the snapshot's owner stores it once for several models with the same features. */
+  vocabulary?: string;
+  weights: string;
+  bias: string;
+}
 
 export interface SoftmaxOptions {
   epochs?: number;
@@ -15,10 +23,11 @@ export interface SoftmaxOptions {
  * up to over-confident scores.
  */
 export class SoftmaxRegression<Label extends string> {
-  private readonly index = new Map<string, number>();
+  /** Feature → row of `weights` (models trained on the same examples share one). */
+  readonly index = new Map<string, number>();
   /** Row-major: feature id × label. */
-  private readonly weights: Float64Array;
-  private readonly bias: Float64Array;
+  private readonly weights: Float32Array | Float64Array;
+  private readonly bias: Float32Array | Float64Array;
   readonly labels: readonly Label[];
 
   constructor(
@@ -32,9 +41,10 @@ export class SoftmaxRegression<Label extends string> {
     const encoded = usable.map((example) => encodeFeatures(this.index, example.features));
     const targets = usable.map((example) => labels.indexOf(example.label));
     const exampleWeights = usable.map((example) => example.weight ?? 1);
-    this.weights = new Float64Array(this.index.size * k);
-    this.bias = new Float64Array(k);
-    const { weights, bias } = this;
+    const weights = new Float64Array(this.index.size * k);
+    const bias = new Float64Array(k);
+    this.weights = weights;
+    this.bias = bias;
     const order = usable.map((_, i) => i);
     const scores = new Float64Array(k);
     const gradients = new Float64Array(k);
@@ -61,6 +71,27 @@ export class SoftmaxRegression<Label extends string> {
         }
       }
     }
+  }
+
+  toSnapshot(): SoftmaxSnapshot {
+    return {
+      vocabulary: encodeVocabulary(this.index.keys()),
+      weights: encodeFloats(this.weights),
+      bias: encodeFloats(this.bias),
+    };
+  }
+
+  static fromSnapshot<Label extends string>(
+    labels: readonly Label[],
+    snapshot: SoftmaxSnapshot,
+    index: Map<string, number> = decodeVocabulary(snapshot.vocabulary ?? ''),
+  ): SoftmaxRegression<Label> {
+    return restore(SoftmaxRegression.prototype as SoftmaxRegression<Label>, {
+      labels,
+      index,
+      weights: decodeFloats(snapshot.weights),
+      bias: decodeFloats(snapshot.bias),
+    });
   }
 
   /** Class probabilities for a message's features (unknown features are ignored). */

@@ -8,23 +8,38 @@ import { isEnglishWord } from './english-words.js';
 const RARE = 2;
 const DOMINANCE = 5;
 
+export interface SpellerSnapshot {
+  /** The known words in the order first seen, newline-joined, and how often each was seen. */
+  words: string;
+  frequencies: number[];
+}
+
 export class Speller {
-  private readonly known = new Map<string, number>();
+  private readonly known: Map<string, number>;
+  /** Each one-letter deletion → the most frequent known word it comes from (the first seen on a tie). */
   private readonly deletions = new Map<string, string>();
 
-  constructor(words: Iterable<string>) {
-    for (const word of words) this.add(word);
+  constructor(words: Iterable<string> | Map<string, number>) {
+    if (words instanceof Map) this.known = words;
+    else {
+      this.known = new Map();
+      for (const word of words)
+        if (word.length >= 4 && !/\d/.test(word)) this.known.set(word, (this.known.get(word) ?? 0) + 1);
+    }
+    for (const [word, frequency] of this.known)
+      for (const variant of deletionsOf(word)) {
+        const current = this.deletions.get(variant);
+        if (current === undefined || this.known.get(current)! < frequency) this.deletions.set(variant, word);
+      }
   }
 
-  add(word: string): void {
-    if (word.length < 4 || /\d/.test(word)) return;
-    const frequency = (this.known.get(word) ?? 0) + 1;
-    this.known.set(word, frequency);
-    for (const variant of deletionsOf(word)) {
-      const current = this.deletions.get(variant);
-      if (current === undefined || (this.known.get(current) ?? 0) < frequency)
-        this.deletions.set(variant, word);
-    }
+  toSnapshot(): SpellerSnapshot {
+    return { words: [...this.known.keys()].join('\n'), frequencies: [...this.known.values()] };
+  }
+
+  static fromSnapshot(snapshot: SpellerSnapshot): Speller {
+    const words = snapshot.words.length === 0 ? [] : snapshot.words.split('\n');
+    return new Speller(new Map(words.map((word, i) => [word, snapshot.frequencies[i]!])));
   }
 
   /**
