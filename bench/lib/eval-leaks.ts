@@ -5,8 +5,9 @@
  *
  * Text is compared after normalization (lower case, accents folded, anything that is not a letter or a digit
  * collapsed to one space), so quoting style, punctuation, code around a string and line wrapping do not hide a
- * copy. Three kinds of match, each with a floor on the evaluation line's length so short generic questions
- * ("pto balance", "hello", "reset my password") that any two writers produce independently are not flagged:
+ * copy. Three kinds of match, each with a floor on the evaluation line's length in words as written, so short
+ * generic questions ("pto balance", "hello", "reset my password", "mid-year check-in deadline") that any two
+ * writers produce independently are not flagged:
  * - exact: the whole segment (a training line, a string literal, a comment) equals the evaluation line
  *   (≥ MIN_EXACT_WORDS words);
  * - contained: the evaluation line's words occur in that order, consecutively, anywhere in a file's word
@@ -27,7 +28,7 @@ export const MIN_NEAR_WORDS = 5;
 export const NEAR_JACCARD = 0.8;
 
 /** Where copies must not be: training data, code, benches, tests and the docs that explain them. */
-export const SCANNED = ['data/training', 'src', 'bench', 'test', 'scripts', 'docs', 'README.md'];
+export const SCANNED = ['data/training', 'data/kb', 'src', 'bench', 'test', 'scripts', 'docs', 'README.md'];
 /** Files larger than this are generated artifacts (model weights, vocabularies), not written text. */
 const MAX_SCANNED_BYTES = 2_000_000;
 
@@ -74,6 +75,8 @@ export interface EvalLine {
   normalized: string;
   words: string[];
   wordSet: Set<string>;
+  /** Words as written (split at spaces): the length floors count these, so "mid-year check-in" is two. */
+  written: number;
 }
 
 export interface Place {
@@ -128,6 +131,7 @@ export function readEvalLines(root: string): { lines: EvalLine[]; malformed: Pla
           normalized: words.join(' '),
           words,
           wordSet: new Set(words),
+          written: message.trim().split(/\s+/).length,
         });
       });
   }
@@ -162,7 +166,7 @@ class NearIndex {
   constructor(lines: readonly EvalLine[]) {
     const frequency = new Map<string, number>();
     for (const line of lines) {
-      if (line.wordSet.size < MIN_NEAR_WORDS) continue;
+      if (line.written < MIN_NEAR_WORDS) continue;
       for (const word of line.wordSet) {
         frequency.set(word, (frequency.get(word) ?? 0) + 1);
         const list = this.postings.get(word);
@@ -209,12 +213,12 @@ class SequenceIndex {
 
   constructor(lines: readonly EvalLine[]) {
     for (const line of lines) {
-      if (line.words.length >= MIN_EXACT_WORDS) {
+      if (line.written >= MIN_EXACT_WORDS) {
         const list = this.byText.get(line.normalized);
         if (list) list.push(line);
         else this.byText.set(line.normalized, [line]);
       }
-      if (line.words.length >= MIN_CONTAINED_WORDS) {
+      if (line.written >= MIN_CONTAINED_WORDS && line.words.length >= 3) {
         const key = line.words.slice(0, 3).join(' ');
         const list = this.byStart.get(key);
         if (list) list.push(line);
@@ -280,7 +284,7 @@ export function findLeaks(root: string, scanned: readonly string[] = SCANNED): L
       ...sequences
         .equal(line.normalized)
         .map((other) => ({ line: other, kind: 'exact' as const, similarity: 1 })),
-      ...(line.wordSet.size >= MIN_NEAR_WORDS ? near.similar(line.wordSet) : []).map((hit) => ({
+      ...(line.written >= MIN_NEAR_WORDS ? near.similar(line.wordSet) : []).map((hit) => ({
         ...hit,
         kind: 'near' as const,
       })),

@@ -33,6 +33,7 @@ describe('the leak check', () => {
       'who signs off on a standing desk for the night shift',
       'hello',
       'reset my password',
+      'late-shift sign-in sheet location',
     ]
       .map(evalLine)
       .join(''),
@@ -60,6 +61,7 @@ describe('the leak check', () => {
       'reset my password',
       'the coffee machine on floor two ate my coins', // rewritten: shares too few words
       'can the parking garage stay open late when we run the yearly stocktake', // one word swapped
+      'late-shift sign-in sheet', // four words as written, though six after splitting at hyphens
     ].join('\n'),
   );
   write(
@@ -97,7 +99,9 @@ describe('the leak check', () => {
     expect(where.filter((line) => line.includes('General.txt:3') || line.includes('General.txt:4'))).toEqual(
       [],
     );
-    expect(where.filter((line) => line.includes('General.txt:5'))).toEqual([]);
+    expect(where.filter((line) => line.includes('General.txt:5') || line.includes('General.txt:7'))).toEqual(
+      [],
+    );
     expect(where).toHaveLength(5);
   });
 
