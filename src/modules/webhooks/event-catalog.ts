@@ -40,7 +40,7 @@ const questionExample = {
   category: 'LeaveManagement',
   sentiment: 'Neutral',
   priority: 4,
-  query: 'How many vacation days do I have left this year?',
+  query: 'Could I swap my Friday off for the Monday after?',
   metadata: {
     escalated: false,
     attempt_count: 1,
