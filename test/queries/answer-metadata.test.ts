@@ -77,10 +77,14 @@ describeEachDatabase('answers that state the fact (metadata.answer)', (kind) => 
     expect(spanish.response).toMatch(/^No encontré ningún artículo/);
   });
 
-  it('marks an escalation as escalated and quotes no article', async () => {
+  it('marks an escalation as escalated and quotes no article, with the notice in the employee language', async () => {
     const body = await ask('I want to speak to a real person about my direct deposit');
     expect(body.metadata.escalated).toBe(true);
     expect(body.metadata.answer).toEqual({ status: 'escalated', articles: [] });
+    const spanish = await ask('Quiero hablar con una persona de recursos humanos sobre mi nómina, por favor');
+    expect(spanish.metadata.answer.status).toBe('escalated');
+    expect(spanish.response).toContain('Su número de caso es');
+    expect(spanish.response).not.toContain('Your case reference');
   });
 
   it('answers from an article added at run time, by its own words, without a restart', async () => {

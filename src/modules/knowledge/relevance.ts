@@ -5,9 +5,11 @@
  * probability; `similar`, the cosine similarity to its closest example question.
  *
  * An article answers when its words cover most of the question, or when the matcher recognises the question
- * as one asked of that article and the article (with its examples) still covers a fair part of it. The
- * thresholds were calibrated in five-fold cross-validation over our own example questions (the held-out fold)
- * against our own not-covered HR questions (data/calibration/not-covered.txt): `npx tsx bench/retrieval-cv.ts`.
+ * as one asked of that article (probability, or similarity to an example question while the article with its
+ * examples still covers part of it). The thresholds were calibrated on the tune part of the answer check
+ * (data/eval/answer-check-tune.jsonl: the most answerable questions answered from the right article while
+ * ≥ 95% of its not-covered questions are still declined); five-fold cross-validation over our own example
+ * questions against data/calibration/not-covered.txt (`npx tsx bench/retrieval-cv.ts`) is the second check.
  */
 export interface RelevanceEvidence {
   coverage: number;
@@ -29,13 +31,13 @@ export const RELEVANCE: Readonly<RelevanceThresholds> = {
   /** Below this BM25 score the article's words alone never make it an answer. */
   minScore: 8,
   /** Its own words cover this share of the question's information. */
-  ownCoverage: 0.7,
-  /** Or the matcher recognises the question and the article with its examples covers this share... */
-  askedCoverage: 0.4,
-  /** ...with at least this probability... */
+  ownCoverage: 0.6,
+  /** Or the matcher is this sure of it... */
   matched: 0.4,
-  /** ...or this similarity to one of its example questions. */
-  similar: 0.45,
+  /** ...or the article with its examples covers this share of the question... */
+  askedCoverage: 0.2,
+  /** ...and the question is this similar to one of its example questions. */
+  similar: 0.35,
 };
 
 export function isRelevant(

@@ -17,7 +17,7 @@ const HINT_WEIGHT = 0.5;
  * BM25) + log P(article | question). A matcher that finds an article sixteen times likelier than the best
  * lexical match overturns a clear lexical lead; a lukewarm one does not.
  */
-export const LEXICAL_WEIGHT = 3;
+export const LEXICAL_WEIGHT = 2;
 /** The matcher's floor (it is never certain an article is wrong). */
 const MATCH_FLOOR = 0.005;
 /**
@@ -94,6 +94,11 @@ export class KnowledgeIndex {
   /** The indexed articles (the categorizer learns vocabulary from them). */
   articles(): KbArticle[] {
     return [...this.byId.values()];
+  }
+
+  /** One indexed article by id. */
+  article(id: string): KbArticle | undefined {
+    return this.byId.get(id);
   }
 
   upsert(article: KbArticle): void {
@@ -218,7 +223,10 @@ export class KnowledgeIndex {
           similar: round3(evidence.similar),
         };
       hits.push(hit);
-      if (isRelevant(evidence, matched.size > 0 ? this.relevance : LEXICAL_RELEVANCE)) relevant.push(hit);
+      // Only the best-ranked article can be the answer: a lower one that happens to pass is a loose match.
+      const isTopOrFollowsIt = hits.length === 1 || relevant.length > 0;
+      if (isTopOrFollowsIt && isRelevant(evidence, matched.size > 0 ? this.relevance : LEXICAL_RELEVANCE))
+        relevant.push(hit);
     }
     return { hits, relevant };
   }

@@ -10,7 +10,7 @@ export interface ExtractRequest {
   type: QuestionType;
   /** How informative a stem is (IDF over the knowledge base); rare words decide which sentence answers. */
   weight: (stem: string) => number;
-  /** The article's title: its words say which article, not which of its sentences, so they count less. */
+  /** The article's title and tags: their words say which article, not which of its sentences, so they count less. */
   title: string;
   /** Earlier answers in this conversation: sentences they already quoted are not quoted again. */
   alreadySaid: readonly string[];
@@ -29,6 +29,17 @@ export interface Extract {
 const FACT_BONUS = 0.35;
 /** An item's list intro and a sentence's paragraph heading lend some of their relevance. */
 const CONTEXT_SHARE = 0.3;
+/** For a question of no clear type, a sentence with an amount, a date or a path is still likelier the answer. */
+const OTHER_FACT_BONUS = 0.2;
+const FACT_KINDS = ['amount', 'when', 'where'] as const;
+/** Stems of how a question is asked rather than what about: they say the kind of fact (see question-type.ts). */
+const QUESTION_WORDS = new Set(
+  'much mani long often far get take need know want happen ask tell sai thing possibl allow can also'.split(
+    ' ',
+  ),
+);
+/** The relevance of a sentence on the topic when the question names nothing but the topic. */
+const TOPIC_ONLY_RELEVANCE = 0.5;
 /** How much a title word counts in choosing the sentence, against another word of the question. */
 const TITLE_SHARE = 0.3;
 /** How much an everyday word's article counterpart ("dad" → "parent") counts. */
@@ -83,35 +94,64 @@ export function extractAnswer(request: ExtractRequest): Extract {
 
 function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[] {
   const titleStems = new Set(analyzeText(request.title).stems);
+  // A word in most of the article's sentences ("401k" in the 401(k) article) cannot pick one of them.
+  const unitsWith = new Map<string, number>();
+  for (const unit of article.units)
+    for (const stem of unit.stems) unitsWith.set(stem, (unitsWith.get(stem) ?? 0) + 1);
+  const spread = (stem: string): number =>
+    Math.log(1 + article.units.length / (1 + (unitsWith.get(stem) ?? 0)));
   const query = new Map<string, number>();
   const add = (stem: string, share: number): void => {
-    const weight = request.weight(stem) * share * (titleStems.has(stem) ? TITLE_SHARE : 1);
+    const weight = request.weight(stem) * spread(stem) * share * (titleStems.has(stem) ? TITLE_SHARE : 1);
     if (weight > (query.get(stem) ?? 0)) query.set(stem, weight);
   };
-  for (const stem of request.stems) {
+  const asked = request.stems.filter((stem) => !QUESTION_WORDS.has(stem));
+  for (const stem of asked) {
     add(stem, 1);
     for (const related of RELATED_STEMS.get(stem) ?? []) add(related, RELATED_SHARE);
   }
   let total = 0;
-  for (const [stem, weight] of query)
-    if (!RELATED_ONLY.has(stem) || request.stems.includes(stem)) total += weight;
+  for (const [stem, weight] of query) if (!RELATED_ONLY.has(stem) || asked.includes(stem)) total += weight;
+  // A question made only of the article's topic words ("401k match", "how much pto do i earn") does not say
+  // which sentence: every sentence on the topic is equally relevant, and the kind of fact asked for decides.
+  const onlyTopic = asked.every((stem) => titleStems.has(stem) || request.weight(stem) === 0);
   const coverage = (stems: ReadonlySet<string>): number => {
+    if (onlyTopic) return [...query.keys()].some((stem) => stems.has(stem)) ? TOPIC_ONLY_RELEVANCE : 0;
     if (total <= 0) return 0;
     let covered = 0;
     for (const [stem, weight] of query) if (stems.has(stem)) covered += weight;
     return Math.min(1, covered / total);
   };
-  const own = article.units.map((unit) => coverage(unit.stems));
+  // A list is one answer: its intro is scored on the words of the whole list.
+  const own = article.units.map((unit) => {
+    if (unit.kind !== 'intro' || unit.items.length === 0) return coverage(unit.stems);
+    const whole = new Set(unit.stems);
+    for (const item of unit.items) for (const stem of article.units[item]!.stems) whole.add(stem);
+    return coverage(whole);
+  });
+  const headings = article.passages.map((passage) =>
+    passage.heading ? coverage(new Set(analyzeText(passage.heading).stems)) : 0,
+  );
   return article.units.map((unit, index) => {
-    let context = 0;
-    if (unit.intro !== null) context = own[unit.intro]!;
+    let context = headings[unit.passage]!;
+    if (unit.intro !== null) context = Math.max(context, own[unit.intro]!);
     else if (unit.kind === 'intro' && unit.items.length > 0)
-      context = Math.max(...unit.items.map((item) => own[item]!));
+      context = Math.max(context, ...unit.items.map((item) => own[item]!));
     const relevance = own[index]! + CONTEXT_SHARE * context;
-    const fact = carriesFact(request.type, unit.text) * FACT_BONUS;
     // A sentence about nothing the question asked is not an answer however factual it is.
     if (relevance === 0) return 0;
-    return relevance + fact + (index === 0 ? 0.05 : 0);
+    // A bare topic ("401k match") asks for the concrete fact, whatever its kind.
+    const text =
+      unit.kind === 'intro'
+        ? [unit, ...unit.items.map((item) => article.units[item]!)].map((u) => u.text).join(' ')
+        : unit.text;
+    const fact =
+      request.type === 'other'
+        ? OTHER_FACT_BONUS * Math.max(...FACT_KINDS.map((kind) => carriesFact(kind, text)))
+        : FACT_BONUS * carriesFact(request.type, text);
+    // The opening sentence usually states the rule itself, which is what a yes/no question asks.
+    const opening = index === 0 && request.type === 'rule' ? 0.1 : 0;
+    return relevance + fact + opening;
   });
 }
 

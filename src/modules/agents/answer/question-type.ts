@@ -7,11 +7,11 @@ export type QuestionType = 'amount' | 'when' | 'where' | 'who' | 'rule' | 'other
 const PATTERNS: readonly [QuestionType, RegExp][] = [
   [
     'who',
-    /\b(who|whom|which (team|person|department)|contact|phone number|number to call|email address|quien|a quien|con quien|qui|a qui|wer|wen|wem|an wen|ansprechpartner)\b/,
+    /\b(who|whom|which (team|person|department)|contact|phone|hotline|number to call|email address|quien|a quien|con quien|telefono|qui|a qui|telephone|numero|wer|wen|wem|an wen|ansprechpartner|telefonnummer)\b/,
   ],
   [
     'amount',
-    /\b(how (many|much|long|often|far|big|high|low)|what (percent|percentage|rate|amount|portion|share)|how many days|max(imum)?|minimum|limit|cap|up to|cuant[oa]s?|cuanto tiempo|que porcentaje|combien|quel (montant|pourcentage)|wie (viel|viele|lange|oft|hoch)|wieviel)\b/,
+    /\b(how (many|much|long|often|far|big|high|low)|what (percent|percentage|rate|amount|portion|share|size)|how many days|max(imum)?|minimum|limit|cap|up to|frequency|amount|rate|percent|paid\??$|cost|price|cuant[oa]s?|cuanto tiempo|que porcentaje|combien|quel (montant|pourcentage)|wie (viel|viele|lange|oft|hoch)|wieviel)\b/,
   ],
   [
     'when',
@@ -19,7 +19,7 @@ const PATTERNS: readonly [QuestionType, RegExp][] = [
   ],
   [
     'where',
-    /\b(where|how (do|can|should|would) (i|we|you)|how to|what steps|steps|process|procedure|sign up|enrol+|apply|request|submit|donde|como (puedo|se|hago)|comment|wo|wie (kann|mache|beantrage|melde|bekomme))\b/,
+    /\b(where|how (do|can|should|would) (i|we|you)|how to|what steps|steps|process|procedure|sign up|set ?up|enrol+|apply|request|submit|update|change|download|find|donde|como (puedo|se|hago|cambio)|comment|ou (est|trouver)|wo|wie (kann|mache|beantrage|melde|bekomme|andere))\b/,
   ],
   [
     'rule',

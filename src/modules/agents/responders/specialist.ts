@@ -5,7 +5,9 @@ import { questionType } from '../answer/question-type.js';
 import type { Agent, Category, PipelineState } from '../types.js';
 
 /** Quoted words at most, so that with the framing an answer stays near 120 words. */
-const MAX_QUOTED_WORDS = 85;
+const MAX_QUOTED_WORDS = 95;
+/** The next step is added only while the whole answer stays near this length. */
+const MAX_ANSWER_WORDS = 125;
 const SEE_ALSO_SHARE = 0.5;
 
 /** Answers from the best retrieved article, naming it, or says plainly that none applies and offers a person. */
@@ -35,17 +37,20 @@ export class SpecialistResponder implements Agent {
       stems: state.searchStems,
       type: questionType(state.text.raw),
       weight: (stem) => this.index.stemWeight(stem),
-      title: main.title,
+      title: [main.title, ...(this.index.article(main.id)?.tags ?? [])].join(' '),
       alreadySaid,
       maxWords: MAX_QUOTED_WORDS,
     });
     state.quoted = [main];
     if (!extract.found) return [framing.nothingNew(main.title), framing.offerPerson].join(' ');
     const parts = [`${framing.accordingTo(main.title)} ${extract.text}`];
-    parts.push(`${framing.nextSteps} ${local.nextStep}`);
+    const nextStep = `${framing.nextSteps} ${local.nextStep}`;
+    if (wordCount(parts[0]!) + wordCount(nextStep) <= MAX_ANSWER_WORDS) parts.push(nextStep);
     // Another article is worth naming only when it ranked close to the one quoted.
     if (second && second.id !== main.id && second.score >= SEE_ALSO_SHARE * main.score)
       parts.push(framing.seeAlso(second.title));
     return parts.join('\n\n');
   }
 }
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
