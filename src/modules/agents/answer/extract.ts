@@ -112,7 +112,7 @@ function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[]
   }
   let total = 0;
   for (const [stem, weight] of query) if (!RELATED_ONLY.has(stem) || asked.includes(stem)) total += weight;
-  // A question made only of the article's topic words ("401k match", "how much pto do i earn") does not say
+  // A question made only of the article's topic words ("hsa limit?", "referral payout") does not say
   // which sentence: every sentence on the topic is equally relevant, and the kind of fact asked for decides.
   const onlyTopic = asked.every((stem) => titleStems.has(stem) || request.weight(stem) === 0);
   const coverage = (stems: ReadonlySet<string>): number => {
