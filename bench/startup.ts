@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, root, rssMb } from './lib/processes.js';
@@ -9,6 +10,8 @@ export interface StartupFigures {
   healthySeconds: number;
   /** Resident memory after the server has sat idle for a few seconds. */
   idleRssMb: number;
+  /** CPU seconds the server process used until healthy: the start-up work itself, whatever the machine's load. */
+  cpuSeconds: number;
 }
 
 const IDLE_MS = 5000;
@@ -27,6 +30,7 @@ export async function measureStartup(runs = 3): Promise<StartupFigures> {
   return {
     healthySeconds: median(figures.map((f) => f.healthySeconds)),
     idleRssMb: median(figures.map((f) => f.idleRssMb)),
+    cpuSeconds: median(figures.map((f) => f.cpuSeconds)),
   };
 }
 
@@ -53,6 +57,7 @@ async function startOnce(): Promise<StartupFigures> {
   try {
     const deadline = Date.now() + 120_000;
     let healthySeconds = Number.NaN;
+    let cpuSeconds = Number.NaN;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
       try {
@@ -60,6 +65,7 @@ async function startOnce(): Promise<StartupFigures> {
         const body = (await response.json()) as { status?: string; agent_ready?: boolean };
         if (response.ok && body.status === 'healthy' && body.agent_ready) {
           healthySeconds = (performance.now() - started) / 1000;
+          cpuSeconds = await cpuSecondsOf(child.pid);
           break;
         }
       } catch {
@@ -69,7 +75,7 @@ async function startOnce(): Promise<StartupFigures> {
     }
     if (Number.isNaN(healthySeconds)) throw new Error(`the server did not become healthy: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    return { healthySeconds, idleRssMb: await rssMb(child.pid) };
+    return { healthySeconds, idleRssMb: await rssMb(child.pid), cpuSeconds };
   } finally {
     await new Promise<void>((done) => {
       if (child.exitCode !== null) return done();
@@ -81,9 +87,21 @@ async function startOnce(): Promise<StartupFigures> {
   }
 }
 
+/** User + system CPU time of a process, from /proc (Linux; clock ticks of 1/100 s). */
+async function cpuSecondsOf(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await measureStartup(Number(process.argv[2] ?? 3));
   process.stdout.write(
-    `start to healthy ${figures.healthySeconds.toFixed(2)} s, idle RSS ${figures.idleRssMb.toFixed(0)} MB\n`,
+    `start to healthy ${figures.healthySeconds.toFixed(2)} s (${figures.cpuSeconds.toFixed(2)} s of CPU), idle RSS ${figures.idleRssMb.toFixed(0)} MB\n`,
   );
 }
