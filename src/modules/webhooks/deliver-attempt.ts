@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/schema.js';
 import { recordDeliveryAttempt } from '../analytics/metrics.js';
+import { parseHeaders } from './custom-headers.js';
 import { type AttemptRecord, type DeliveryRow, recordAttempts } from './deliveries.repository.js';
 import { decide, retrySchedule, scheduleOf } from './retry-policy.js';
 import type { SendResult, WebhookSender } from './sender.js';
@@ -49,13 +50,15 @@ export async function deliverAttempt(
   schedule: readonly number[] = scheduleOf(webhook),
 ): Promise<AttemptResult> {
   const startedAt = deps.clock.now();
-  const headers = signatureHeaders({
+  const signed = signatureHeaders({
     body: delivery.payload,
     eventId: delivery.event_id,
     webhookId: webhook.id,
     now: startedAt,
     secrets: secretsAt(webhook, startedAt),
   });
+  // Custom headers first: the signature and framing headers are written over them (they are refused anyway).
+  const headers = { ...parseHeaders(webhook.headers), ...signed };
   const target = outboundTarget(webhook.url);
   if (target.authorization !== null) headers.authorization = target.authorization;
   const send = await deps.sender.send({

@@ -50,6 +50,11 @@ const TimeoutSeconds = Type.Integer({
 });
 const RateLimit = Type.Integer({ minimum: 1, maximum: 10_000, description: 'Requests per second at most' });
 const Description = Type.String({ maxLength: 500 });
+const Headers = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1000 }), {
+  maxProperties: 20,
+  description:
+    'Extra headers sent with every attempt (≤ 20, values ≤ 1000 visible ASCII characters). Hop-by-hop headers, Host, Content-* and the signature headers are refused. Values are shown as "****"; sending "****" back keeps the stored value.',
+});
 
 export const CreateWebhookBody = Type.Object(
   {
@@ -61,6 +66,7 @@ export const CreateWebhookBody = Type.Object(
     timeout_seconds: Type.Optional(TimeoutSeconds),
     rate_limit_per_second: Type.Optional(Nullable(RateLimit)),
     filters: Type.Optional(Nullable(FiltersSchema)),
+    headers: Type.Optional(Nullable(Headers)),
   },
   { additionalProperties: false },
 );
@@ -78,6 +84,7 @@ export const UpdateWebhookBody = Type.Object(
     timeout_seconds: Type.Optional(TimeoutSeconds),
     rate_limit_per_second: Type.Optional(Nullable(RateLimit)),
     filters: Type.Optional(Nullable(FiltersSchema)),
+    headers: Type.Optional(Nullable(Headers)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -95,6 +102,7 @@ export const Webhook = Type.Object({
   timeout_seconds: Type.Integer(),
   rate_limit_per_second: Nullable(Type.Integer()),
   filters: Nullable(FiltersSchema),
+  headers: Type.Record(Type.String(), Type.String(), { description: 'Extra headers, values masked' }),
   delivery_count: Type.Integer({ description: 'Deliveries that reached a final outcome' }),
   failure_count: Type.Integer(),
   success_rate: Nullable(Type.Number({ description: 'Successful share of final outcomes, 0..1' })),

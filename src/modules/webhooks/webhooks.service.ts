@@ -5,13 +5,19 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.js';
+import { checkHeaders, HeaderError, parseHeaders } from './custom-headers.js';
 import { deliverAttempt, leaseMsFor } from './deliver-attempt.js';
 import * as outbox from './deliveries.repository.js';
 import { buildEnvelope, newEventId, serializeEnvelope, testEventData } from './events.js';
 import { doublingSchedule, retrySchedule, scheduleOf } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
 import { generateSecret } from './sign.js';
-import { MaskedCredentialsError, redactUrl, restoreMaskedCredentials } from './url-credentials.js';
+import {
+  hasCredentials,
+  MaskedCredentialsError,
+  redactUrl,
+  restoreMaskedCredentials,
+} from './url-credentials.js';
 import { assertPublicUrl, BlockedUrlError, parseWebhookUrl } from './url-guard.js';
 import type { WebhookFilters } from './webhook-filters.js';
 import * as repo from './webhooks.repository.js';
@@ -28,6 +34,7 @@ export interface WebhookInput {
   timeout_seconds?: number;
   rate_limit_per_second?: number | null;
   filters?: WebhookFilters | null;
+  headers?: Record<string, string> | null;
 }
 
 export interface WebhookPatch extends Partial<WebhookInput> {
@@ -74,7 +81,7 @@ export class WebhooksService {
         timeout_seconds: input.timeout_seconds ?? retrySchedule.defaultTimeoutSeconds,
         rate_limit_per_second: input.rate_limit_per_second ?? null,
         filters: normalizeFilters(input.filters),
-        headers: null,
+        headers: this.headersColumn(input.headers, null, url),
         signature_scheme: 'hmac',
         signing_key: null,
       },
@@ -90,6 +97,20 @@ export class WebhooksService {
       await this.audit(trx, 'webhook.create', row.id, { url: redactUrl(url), events: input.events });
     });
     return this.view(row, true);
+  }
+
+  private headersColumn(
+    headers: Record<string, string> | null | undefined,
+    stored: string | null,
+    url: string,
+  ): string | null {
+    if (!headers || Object.keys(headers).length === 0) return null;
+    try {
+      return JSON.stringify(checkHeaders(headers, stored, hasCredentials(url)));
+    } catch (error) {
+      if (error instanceof HeaderError) throw invalid(`headers: ${error.message}`);
+      throw error;
+    }
   }
 
   /** The audit entry of a change, written in the change's own transaction (both commit or neither). */
@@ -146,6 +167,12 @@ export class WebhooksService {
     if (patch.rate_limit_per_second !== undefined)
       changes.rate_limit_per_second = patch.rate_limit_per_second;
     if (patch.filters !== undefined) changes.filters = normalizeFilters(patch.filters);
+    if (patch.headers !== undefined || patch.url !== undefined)
+      changes.headers = this.headersColumn(
+        patch.headers === undefined ? parseHeaders(current.headers) : patch.headers,
+        current.headers,
+        changes.url ?? current.url,
+      );
     if (patch.is_active !== undefined) Object.assign(changes, activation(patch.is_active));
     const updated = await this.db.transaction().execute(async (trx) => {
       if (!(await repo.updateWebhook(trx, id, changes))) throw notFound('Webhook');

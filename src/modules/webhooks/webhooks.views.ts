@@ -1,4 +1,5 @@
 import { toIso, toIsoOrNull } from '../../clock.js';
+import { maskedHeaders } from './custom-headers.js';
 import type { AttemptRow, DeliveryRow } from './deliveries.repository.js';
 import { scheduleOf } from './retry-policy.js';
 import { maskSecret } from './sign.js';
@@ -22,6 +23,7 @@ export interface WebhookView {
   timeout_seconds: number;
   rate_limit_per_second: number | null;
   filters: WebhookFilters | null;
+  headers: Record<string, string>;
   delivery_count: number;
   failure_count: number;
   success_rate: number | null;
@@ -52,6 +54,7 @@ export function webhookView(
     timeout_seconds: row.timeout_seconds,
     rate_limit_per_second: row.rate_limit_per_second,
     filters: parseFilters(row.filters),
+    headers: maskedHeaders(row.headers),
     delivery_count: delivered,
     failure_count: row.failure_count,
     success_rate:
