@@ -1,7 +1,7 @@
 import { toIso } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import { invalid } from '../../errors.js';
-import { maskPii } from '../security/pii.js';
+import { maskPiiIf } from '../security/pii.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { clusterGaps } from './knowledge-gaps.js';
 
@@ -60,7 +60,6 @@ export class AnalyticsService {
     }
     const conversations = num(outcomes.total);
     const ratingCount = num(ratings.n);
-    const mask = this.ctx.config.piiRedaction === 'mask';
 
     return {
       days,
@@ -86,7 +85,7 @@ export class AnalyticsService {
       unanswered_count: gaps.total,
       unanswered_questions: gaps.rows.map((row) => ({
         conversation_id: row.conversation_id,
-        question: mask ? maskPii(row.content) : row.content,
+        question: maskPiiIf(this.ctx.config.piiRedaction, row.content),
         category: row.category,
         timestamp: toIso(row.created_at),
       })),
@@ -101,10 +100,9 @@ export class AnalyticsService {
     const until = this.ctx.clock.now() + 1;
     const since = until - 1 - days * DAY_MS;
     const rows = await this.repository.gapQuestions(since, until, GAP_QUESTIONS_READ);
-    const mask = this.ctx.config.piiRedaction === 'mask';
     const clusters = clusterGaps(
       rows.map((row) => ({
-        text: mask ? maskPii(row.content) : row.content,
+        text: maskPiiIf(this.ctx.config.piiRedaction, row.content),
         reason: Number(row.kb_hit_count) === 0 ? 'no_article' : 'low_rating',
         createdAt: Number(row.created_at),
       })),

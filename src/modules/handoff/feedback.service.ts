@@ -3,7 +3,7 @@ import { toIso } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { recordFeedback } from '../analytics/metrics.js';
-import { maskPii } from '../security/pii.js';
+import { maskPiiIf } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { type FeedbackRow, HandoffRepository } from './handoff.repository.js';
 
@@ -36,9 +36,7 @@ export class FeedbackService {
     const comment =
       input.comment === undefined || input.comment.trim() === ''
         ? null
-        : this.ctx.config.piiRedaction === 'mask'
-          ? maskPii(input.comment)
-          : input.comment;
+        : maskPiiIf(this.ctx.config.piiRedaction, input.comment);
     const result = await this.ctx.db.kysely.transaction().execute(async (trx) => {
       const repository = new HandoffRepository(trx);
       const conversation = await repository.getConversation(input.conversationId);

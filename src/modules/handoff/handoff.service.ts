@@ -4,7 +4,7 @@ import type { ConversationStatus } from '../../db/core-tables.js';
 import { type AppError, conflict, notFound } from '../../errors.js';
 import { recordResolution } from '../analytics/metrics.js';
 import { recordAudit } from '../audit/audit.js';
-import { maskPii } from '../security/pii.js';
+import { maskPiiIf } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { presentCaseState, presentHandoffPackage } from './handoff.presenter.js';
 import {
@@ -134,7 +134,7 @@ export class HandoffService {
   }
 
   private stored(text: string): string {
-    return this.ctx.config.piiRedaction === 'mask' ? maskPii(text) : text;
+    return maskPiiIf(this.ctx.config.piiRedaction, text);
   }
 }
 

@@ -9,7 +9,7 @@ import { moreUrgent } from '../agents/escalation/kinds.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { AnswerSummary, EscalationKind, PipelineResult } from '../agents/types.js';
 import { recordQuery } from '../analytics/metrics.js';
-import { maskPii } from '../security/pii.js';
+import { maskPiiIf } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { kindOrNull } from './conversations.presenter.js';
 import { type ConversationRow, QueriesRepository } from './queries.repository.js';
@@ -89,7 +89,7 @@ export class QueriesService {
 
     const now = this.ctx.clock.now();
     const questionId = randomUUID();
-    const stored = this.ctx.config.piiRedaction === 'mask' ? maskPii(input.message) : input.message;
+    const stored = maskPiiIf(this.ctx.config.piiRedaction, input.message);
     // Committed together with the turns of other questions answered at the same moment (see GroupCommitter).
     await this.writes.run(async (trx) => {
       const tx = new QueriesRepository(trx);
@@ -123,7 +123,7 @@ export class QueriesService {
         category: result.category,
         sentiment: result.sentiment,
         priority: result.priority,
-        query: this.ctx.config.piiRedaction === 'mask' ? stored : input.message,
+        query: stored,
         metadata: {
           escalated: result.escalated,
           attempt_count: result.attemptCount,

@@ -351,7 +351,7 @@ export function isPersonalNumber(value: string): boolean {
   return findPii(value).some((match) => match.kind === 'ssn' || match.kind === 'card');
 }
 
-/** maskPii when the deployment asks for masking (PII_REDACTION=mask), the text unchanged otherwise. */
+/** The one "mask if enabled" check: maskPii when PII_REDACTION=mask, the text unchanged otherwise. */
 export function maskPiiIf(mode: 'mask' | 'off', text: string): string {
   return mode === 'mask' ? maskPii(text) : text;
 }
