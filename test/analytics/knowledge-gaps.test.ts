@@ -74,10 +74,29 @@ describeEachDatabase('GET /api/v1/analytics/knowledge-gaps', (kind) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const snakes = body.clusters.find((c: { suggested_title: string }) => /snake/i.test(c.suggested_title));
-    expect(snakes).toMatchObject({ count: 3, reasons: { no_article: 3, low_rating: 0 } });
+    expect(snakes).toMatchObject({ count: 3, reasons: { no_article: 3, low_rating: 0, handed_over: 0 } });
     const lowRated = body.clusters.find((c: { reasons: { low_rating: number } }) => c.reasons.low_rating > 0);
     expect(lowRated.examples).toContain('How do I reset my portal password?');
     expect(JSON.stringify(body)).not.toMatch(/touching|unsafe/);
+  });
+
+  it('counts a question handed to a person because nothing answered it, and no reported case', async () => {
+    for (const q of [
+      'do we get a discount at the climbing gym',
+      'any discount at the climbing gym?',
+      'climbing gym discount for staff?',
+    ])
+      await ask(q, 'emp-climber');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/analytics/knowledge-gaps',
+      headers: adminHeaders,
+    });
+    const climbing = res
+      .json()
+      .clusters.find((c: { suggested_title: string }) => /climb/i.test(c.suggested_title));
+    expect(climbing.count).toBe(3);
+    expect(climbing.reasons.handed_over).toBeGreaterThanOrEqual(1);
   });
 
   it('needs analytics access and refuses bad parameters with 422', async () => {

@@ -11,6 +11,9 @@ import { CATEGORIES, SENTIMENTS } from '../agents/types.js';
  * (role, category, sentiment, created_at, …) that turns one big scan-and-sort into a range seek per pair, which
  * both engines plan well without statistics (100,000 conversations: ~18 ms of CPU on SQLite instead of ~50).
  */
+/** Escalations that mean "nothing answered this", never a report: the only escalated questions a gap may show. */
+const HANDED_OVER_KINDS = ['human_request', 'repeated'];
+
 export class AnalyticsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -29,9 +32,10 @@ export class AnalyticsRepository {
   }
 
   /**
-   * The questions the knowledge base failed: no article matched, or the conversation was rated 1–2. Escalated
-   * questions and conversations are left out, so no text of a reported case (harassment, a crisis…) can reach
-   * a list that HR shares to plan articles.
+   * The questions the knowledge base failed: no article matched, the conversation was rated 1–2, or the
+   * employee was handed to a person because no article answered (they asked for one, or asked again). Questions
+   * of conversations escalated for any other reason are left out, so no text of a reported case (harassment, a
+   * crisis…) can reach a list that HR shares to plan articles.
    */
   gapQuestions(since: number, until: number, max: number) {
     return this.db
@@ -41,10 +45,22 @@ export class AnalyticsRepository {
       .where('m.role', '=', 'user')
       .where('m.created_at', '>=', since)
       .where('m.created_at', '<', until)
-      .where('m.escalated', '=', 0)
-      .where('c.escalated', '=', 0)
-      .where((eb) => eb.or([eb('m.kb_hit_count', '=', 0), eb('f.rating', '<=', 2)]))
-      .select(['m.content', 'm.created_at', 'm.kb_hit_count'])
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('m.escalated', '=', 0),
+            eb('c.escalated', '=', 0),
+            eb.or([eb('m.kb_hit_count', '=', 0), eb('f.rating', '<=', 2)]),
+          ]),
+          eb.and([
+            eb('m.escalated', '=', 1),
+            eb('m.kb_hit_count', '=', 0),
+            eb('m.escalation_kind', 'in', HANDED_OVER_KINDS),
+            eb('c.escalation_kind', 'in', HANDED_OVER_KINDS),
+          ]),
+        ]),
+      )
+      .select(['m.content', 'm.created_at', 'm.kb_hit_count', 'm.escalated'])
       .orderBy('m.created_at', 'desc')
       .limit(max)
       .execute();

@@ -98,6 +98,10 @@ export const KnowledgeGaps = Type.Object({
       reasons: Type.Object({
         no_article: Type.Integer({ description: 'Questions no article answered' }),
         low_rating: Type.Integer({ description: 'Questions of conversations rated 1 or 2' }),
+        handed_over: Type.Integer({
+          description:
+            'Questions handed to a person because nothing answered them (asked for a person, or asked again)',
+        }),
       }),
       examples: Type.Array(Type.String(), { description: 'Up to five distinct questions, newest first' }),
       first_seen: Type.String({ format: 'date-time' }),

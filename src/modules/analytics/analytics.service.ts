@@ -103,7 +103,12 @@ export class AnalyticsService {
     const clusters = clusterGaps(
       rows.map((row) => ({
         text: maskPiiIf(this.ctx.config.piiRedaction, row.content),
-        reason: Number(row.kb_hit_count) === 0 ? 'no_article' : 'low_rating',
+        reason:
+          Number(row.escalated) === 1
+            ? 'handed_over'
+            : Number(row.kb_hit_count) === 0
+              ? 'no_article'
+              : 'low_rating',
         createdAt: Number(row.created_at),
       })),
     );

@@ -1,6 +1,6 @@
 import { analyzeText } from '../agents/nlp/analyze.js';
 
-export type GapReason = 'no_article' | 'low_rating';
+export type GapReason = 'no_article' | 'low_rating' | 'handed_over';
 
 export interface GapQuestion {
   text: string;
@@ -71,7 +71,7 @@ export function clusterGaps(questions: GapQuestion[]): GapCluster[] {
 
   return topics
     .map((topic) => {
-      const reasons: Record<GapReason, number> = { no_article: 0, low_rating: 0 };
+      const reasons: Record<GapReason, number> = { no_article: 0, low_rating: 0, handed_over: 0 };
       for (const m of topic.members) reasons[m.q.reason]++;
       const times = topic.members.map((m) => m.q.createdAt);
       const seen = new Set<string>();
