@@ -28,6 +28,11 @@ export const HARMLESS_USES: readonly { pattern: RegExp; example: string }[] = [
     example: 'my demo bombed, is there presentation coaching?',
   },
   {
+    pattern:
+      /\b(active shooter|evacuation|lockdown|fire) (drill|training|module)s?\b|\b(fraud|harassment|ethics|safety|security|phishing|violence) (awareness|prevention) (training|webinar|course|module|session)s?\b/g,
+    example: 'is the fraud awareness webinar paid time?',
+  },
+  {
     pattern: /\b(fire drill|fire alarm test|fire warden|heart attack risk|deadlines?)\b/g,
     example: 'when is the next fire drill?',
   },

@@ -19,7 +19,7 @@ const TELLS_OF_AN_EVENT: readonly RegExp[] = [
 
 /** "If someone did…", "hypothetically": the people in a hypothetical question are not an event. */
 const HYPOTHETICAL =
-  /\b(hypothetical\w*|what happens (if|when)|if (someone|somebody|a (coworker|colleague|manager|employee|team member)|an employee|i (saw|see|ever|noticed?|witness\w*)))\b/;
+  /\b(hypothetical\w*|what happens (if|when|after)|if (someone|somebody|a (coworker|colleague|manager|employee|team member)|an employee|i (saw|see|ever|noticed?|witness\w*)))\b/;
 
 /** Whether a question is about rules or reporting in general, with no event or person in it. */
 export function isPolicyQuestion(folded: string): boolean {

@@ -13,7 +13,7 @@ export const crisis: KindRules = {
       },
       {
         pattern:
-          /\b(self[- ]?harm(ing)?|hurt(ing)? myself|cutting myself|overdos(e|ing) on)\b(?! (awareness|prevention|training|module|course|resources))/,
+          /\b(self[- ]?harm(ing)?|(hurt|harm)(ing)? myself|cutting myself|overdos(e|ing) on)\b(?! (awareness|prevention|training|module|course|resources))/,
         example: "I've started hurting myself again when work gets bad",
         counterExample: 'where can I find the self-harm awareness module for team leads?',
       },

@@ -30,9 +30,15 @@ export const discrimination: KindRules = {
       },
       {
         pattern:
-          /\b(paid less than (the |my )?(men|male|women|female|white|younger|older) (colleagues|coworkers|peers|employees)|(said|told me|says) (i'?m|i am) too old|(want|wanted|looking for) (someone|somebody) younger)\b/,
+          /\b(paid less than (the |my )?(men|male|women|female|white|younger|older) (colleagues|coworkers|peers|employees)|(women|men|female|male|black|older|younger) (\w+ ){0,3}(get|are|is) paid (\w+ ){0,3}less|(said|told me|says) (i'?m|i am) too old|(want|wanted|looking for) (someone|somebody) younger)\b/,
         example: 'I found out I am paid less than the male colleagues on my team',
         counterExample: 'am I too old for the catch-up contribution to my 401k?',
+      },
+      {
+        pattern:
+          /\b(wheelchair|ramp|accessible|screen reader|hearing aid|disability|medical) (\w+ ){0,6}(request|accommodation|desk|parking|access)\b.{0,40}\b(turned down|denied|refused|rejected|ignored)\b/,
+        example: 'my disability parking request at the plant was refused again',
+        counterExample: 'how do I make a disability parking request at the plant?',
       },
     ],
     es: [

@@ -35,6 +35,12 @@ export const fraud: KindRules = {
         example: 'my director puts his family holidays on the company card as client visits',
         counterExample: 'can I expense a business dinner with a client?',
       },
+      {
+        pattern:
+          /\b((company|firm|business|supplier|vendor) (that )?(his|her|their) (wife|husband|brother|sister|cousin|son|daughter|partner|friend) (owns|runs)|owned by (his|her|their) (wife|husband|brother|sister|cousin|son|daughter|partner)|(same|duplicate) (receipts?|invoices?) (\w+ ){0,4}(submitted|claimed|paid|used) (twice|again|more than once|by))\b/,
+        example: 'every cleaning contract goes to a firm his brother runs and nobody else can bid',
+        counterExample: 'can my brother apply to the firm as a cleaning contractor?',
+      },
     ],
     es: [
       {
@@ -47,7 +53,7 @@ export const fraud: KindRules = {
     fr: [
       {
         pattern:
-          /\b(fraude|detournement|detourne de l'?argent|pots?[- ]de[- ]vin|fausses? factures?|ne nous paie pas les heures sup\w*)\b/,
+          /\b(fraude|detournement|detourne de l'?argent|(declare|facture)\w* des (frais|heures) (\w+ ){0,6}(qu'?il|qu'?elle|qu'?ils|que personne) (ne |n'?)(a|ont|fait|font)|pots?[- ]de[- ]vin|fausses? factures?|ne nous paie pas les heures sup\w*)\b/,
         example: "mon responsable détourne de l'argent de la caisse",
         counterExample: 'comment signaler une fraude si j’en vois une ?',
       },

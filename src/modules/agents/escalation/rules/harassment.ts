@@ -34,7 +34,7 @@ export const harassment: KindRules = {
       },
       {
         pattern:
-          /\b(bull(ies|ied|ying) me|being bullied|(yells?|yelled|yelling|screams?|screamed|screaming|swears?|swore|cursing) at (me|us)|humiliat(es|ed|ing) me|belittl(es|ed|ing) me|calls? me (stupid|useless|an idiot|names|fat|ugly))\b/,
+          /\b(bull(ies|ied|ying) me|being bullied|(yells?|yelled|yelling|screams?|screamed|screaming|swears?|swore|cursing) at (me|us)|(get|got|getting|being) (screamed|yelled|shouted|sworn) at|humiliat(es|ed|ing) me|belittl(es|ed|ing) me|calls? me (stupid|useless|an idiot|names|fat|ugly))\b/,
         example: 'my supervisor screams at me in front of the whole floor',
         counterExample: 'is shouting at employees covered in the manager training?',
       },

@@ -19,9 +19,15 @@ export const humanRequest: KindRules = {
       },
       {
         pattern:
-          /\b((can|could|may) i (please )?(talk|speak) (to|with) (someone|somebody|a (recruiter|specialist|advisor|manager|representative))|(talk|speak|meet) (to|with) (someone|somebody|them|a \w+) in person|(someone|somebody) (from|in) \w+ (to )?(call|phone|contact) me)\b/,
+          /\b((can|could|may) i (please )?(talk|speak) (to|with) (someone|somebody|a (recruiter|specialist|advisor|manager|representative))|(talk|speak|meet) (to|with) (someone|somebody|them|a \w+) in person|(someone|somebody) (from|in) \w+ (to )?(call|phone|contact) me|(a |an )?(human|human being|real person|actual person) (to )?(look at|check|review|handle|read) (my|this)|(a person|someone|somebody) (i|we) can (talk|speak) to)\b/,
         example: 'could I speak with someone about my pension, the articles do not answer it',
         counterExample: 'who can I speak with about my pension?',
+      },
+      {
+        pattern:
+          /\b(anyone|someone|somebody) (in|from) (hr|payroll|benefits) (i|we) can (phone|call|talk to|speak (to|with))\b/,
+        example: 'is there somebody in payroll I can call about my tax code',
+        counterExample: 'can someone in payroll check my tax code?',
       },
     ],
     es: [

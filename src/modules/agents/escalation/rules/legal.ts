@@ -19,7 +19,7 @@ export const legal: KindRules = {
       },
       {
         pattern:
-          /\b((this|that|it|which|what (they|he|she) (are|is) doing) (is|was|seems|feels) (clearly |totally |completely )?(illegal|against the law)|violat\w* (labou?r|employment|wage|overtime|minimum wage) laws?)\b/,
+          /\b((this|that|it|which|what (they|he|she) (are|is) doing) (is|was|seems|feels) (clearly |totally |completely )?(illegal|against the law)|violat\w* (labou?r|employment|wage|overtime|minimum wage) laws?|(which|that|this|it) (i (believe|think) )?(breaks|violates|is against) (the |state |federal |labou?r |employment |working time )?(law|laws))\b/,
         example: 'they schedule sixteen-year-olds past midnight, which is against the law',
         counterExample: 'is it illegal to work two jobs at once?',
       },

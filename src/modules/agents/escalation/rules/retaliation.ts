@@ -1,9 +1,12 @@
 import type { KindRules } from '../rule.js';
 
 const REPORTED =
-  '(reported|complained|filed (a |my )?(complaint|grievance|report)|spoke up|went to hr|told hr|raised (a |my )?(concern|complaint)|blew the whistle|asked for (an? |my )?(accommodation|overtime pay)|took (my )?(fmla|medical|maternity|paternity|parental) leave)';
+  '(reported|complained|filed (a|my) (complaint|grievance|report)|spoke up|went to hr|told hr|raised a (concern|complaint)|blew the whistle|asked for (an? |my |the )?(\\w+ )?(accommodation|overtime pay)|took (my )?\\w+ leave)';
 const PUNISHED =
   '(fired|demoted|cut|worse|written up|write[- ]ups?|moved|excluded|punish\\w*|bad (review|rating)|taken off|removed|threaten\\w*|ignor\\w*|hours|shifts?|schedule|frozen out|pushed out)';
+/** Quieter punishment, after a leave or a request: sidelined rather than written up. */
+const SIDELINED =
+  '(stopped (inviting|including|giving|calling)|put (me )?on a (pip|performance (improvement )?plan)|gave my \\w+ to|took (me|my \\w+) off)';
 
 export const retaliation: KindRules = {
   kind: 'retaliation',
@@ -35,6 +38,13 @@ export const retaliation: KindRules = {
           /\b((fire|punish|demote|write up|get rid of|cut the hours of) (me|us|anyone|people) if (i|we|they) (report|complain|go to hr|tell|file|join|talk to)|(fire|punish|get rid of) (anyone|whoever|people) who (complains?|reports?|goes to hr|talks to)|(punished|penalized|written up|demoted|fired) (me )?(for|after) (reporting|complaining|speaking up|raising|filing))\b/,
         example: "my manager said he'd fire anyone who complains to HR about the breaks",
         counterExample: 'can they fire me if I take a second job on weekends?',
+      },
+      {
+        pattern: new RegExp(
+          `\\b(after|since) (i ${REPORTED}|(my|i came back from) (fmla|maternity|paternity|parental|medical|sick|disability) leave)\\b.{0,80}\\b${SIDELINED}`,
+        ),
+        example: 'since I came back from parental leave my manager stopped inviting me to client meetings',
+        counterExample: 'after my parental leave, how many vacation days will I have left?',
       },
     ],
     es: [

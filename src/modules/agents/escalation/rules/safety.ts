@@ -19,13 +19,13 @@ export const safety: KindRules = {
       },
       {
         pattern:
-          /\b((injured|hurt) (myself |my \w+ )?(at work|on the job|on shift|on site|in the (warehouse|plant|kitchen|factory|store))|(fell|slipped|tripped) (off|from|on) (a |the )?(ladder|scaffold\w*|wet floor|forklift|loading dock|stairs at work))\b/,
+          /\b((injured|hurt) (myself |my \w+ )?(at work|on the job|on shift|on site|in the (warehouse|plant|kitchen|factory|store))|(fell|slipped|tripped) (off|from|on) (a |the )?(ladder|scaffold\w*|wet floor|forklift|loading dock|stairs at work)|(twisted|sprained|broke|cut|burned|burnt|hurt|injured|crushed) my \w+ (on|in|at|with|against) (the |a )?(broken|wet|loose|faulty|unguarded|exposed|icy) \w+)\b/,
         example: 'I slipped on the wet floor in the cooler and hurt my wrist',
         counterExample: 'I hurt my back skiing last weekend, can I use sick days?',
       },
       {
         pattern:
-          /\b((safety )?guards? (removed|missing|taken off|disabled|broken)|(disabled|removed|bypass\w*) the (safety|guard|interlock|sensor)|without (a harness|fall protection|ppe|protective (gear|equipment)|respirators?)|(is|are) (really |so |very )?(unsafe|a (fire )?hazard)|not safe to work)\b/,
+          /\b((safety )?guards? (removed|missing|taken off|disabled|broken)|(disabled|removed|bypass\w*) the (safety|guard|interlock|sensor)|without (a harness|fall protection|ppe|protective (gear|equipment)|respirators?)|(is|are) (really |so |very )?(unsafe|a (fire )?hazard)|not safe to work|(scaffold\w*|ladder|railing|shelving|racking|ceiling|balcony) (\w+ ){0,4}(is |are )?(wobbling|collapsing|sagging|giving way|unstable))\b/,
         example: 'they make us work on the roof without fall protection',
         counterExample: 'is it unsafe to leave my laptop in the car overnight?',
       },

@@ -35,11 +35,17 @@ export const violence: KindRules = {
         example: 'there was a bomb threat called in to the front desk',
         counterExample: 'the photo shoot in the office is on Monday, can I come in late?',
       },
+      {
+        pattern:
+          /\b(shoot up (the|our|this) (office|place|store|building|plant|site|school)|(break|snap|smash) (my|your|his|her|their) (arm|arms|neck|legs?|fingers|jaw|nose|face)|make (me|him|her|you|them|us|the \w+) bleed|(threw|throws|throwing|hurled|swung) (a|an|the|his|her) (\w+ )?\w+ at (me|us|him|her|my head|someone))\b/,
+        example: 'the new picker said he would snap my neck if I reported his breaks',
+        counterExample: 'I want to break my record on the sales board this month',
+      },
     ],
     es: [
       {
         pattern:
-          /\b(amenaz\w* con (matar\w*|pegar\w*|golpear\w*|hacer\w* dano)|me (pego|golpeo|empujo|agredio)|(saco|trajo) (un arma|una pistola|un cuchillo))\b/,
+          /\b(amenaz\w* con (matar\w*|pegar\w*|golpear\w*|hacer\w* dano)|me (pego|golpeo|empujo|agredio)|me (dio|dieron) (un|una) (punetazo|golpe|bofetada|patada)|(saco|trajo) (un arma|una pistola|un cuchillo|una navaja))\b/,
         example: 'un compañero me empujó contra la pared',
         counterExample: 'el cliente amenazó con cancelar el contrato',
       },
