@@ -17,6 +17,7 @@ import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { registerMetrics } from './modules/analytics/metrics.routes.js';
 import { registerAuditContext } from './modules/audit/audit.js';
 import { auditModule } from './modules/audit/audit.routes.js';
+import { casesRoutes } from './modules/cases/cases.routes.js';
 import { handoffRoutes } from './modules/handoff/handoff.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
 import { registerAccessControl } from './modules/identity/access.js';
@@ -24,6 +25,7 @@ import { Authenticator } from './modules/identity/authenticate.js';
 import { identityModule } from './modules/identity/identity.module.js';
 import { OidcProvider } from './modules/identity/oidc-provider.js';
 import { TokensService } from './modules/identity/tokens.service.js';
+import { createEmployeeNotifier } from './modules/notifications/employee-notifier.js';
 import { answeringModule } from './modules/queries/answering.module.js';
 import { webhooksModule } from './modules/webhooks/webhooks.module.js';
 import { webModule } from './web/web.routes.js';
@@ -114,7 +116,13 @@ export async function buildApp(
   await app.register(auditModule, { ctx });
   await app.register(webhooksModule, { ctx });
   await app.register(webModule, { ctx });
-  await app.register(handoffRoutes, { ctx });
+  const notifier = createEmployeeNotifier(ctx);
+  app.addHook('onClose', async () => {
+    await notifier.settled();
+    notifier.close();
+  });
+  await app.register(handoffRoutes, { ctx, notifier });
+  await app.register(casesRoutes, { ctx });
   await app.register(analyticsRoutes, { ctx });
 
   return app;

@@ -40,6 +40,10 @@ export interface Config {
   kbImportMaxBytes: number;
   /** An article not reviewed for this many days is listed as due for review. */
   kbReviewIntervalDays: number;
+  /** Response-time targets by priority band (see cases/sla.ts). */
+  sla: { firstResponseMinutes: PriorityBand[]; resolutionHours: PriorityBand[] };
+  /** E-mail to employees when HR replies or resolves; off while url is undefined. */
+  smtp: { url: string | undefined; from: string };
   llm: {
     baseUrl: string | undefined;
     apiKey: string | undefined;
@@ -74,6 +78,11 @@ export type AuthConfig =
       /** Signs and encrypts the pages' session cookie; undefined = generated once and kept in DATA_DIR. */
       sessionSecret: string | undefined;
     };
+/** A target that applies from `minPriority` up, until a band with a higher minPriority takes over. */
+export interface PriorityBand {
+  minPriority: number;
+  value: number;
+}
 
 export class ConfigError extends Error {
   constructor(
@@ -185,6 +194,41 @@ function parseTrustProxy(raw: string | undefined): false | string[] {
     }
   }
   return entries;
+}
+
+/**
+ * "240" (every priority) or "9:60,1:240" (priority 9 and up: 60, the rest: 240). Bands are sorted highest first
+ * and must include priority 1, so every case has a target.
+ */
+function priorityBands(env: Env, name: string, fallback: string, max: number): PriorityBand[] {
+  const raw = read(env, name) ?? fallback;
+  const problem = `must be a number or bands like "9:60,1:240" (priority:value, one band from 1), got "${raw}"`;
+  const bands: PriorityBand[] = [];
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const match = /^(?:(\d{1,2}):)?(\d{1,6})$/.exec(part);
+    if (!match) throw new ConfigError(name, problem);
+    const minPriority = match[1] === undefined ? 1 : Number(match[1]);
+    const value = Number(match[2]);
+    if (minPriority < 1 || minPriority > 10 || value < 1 || value > max) throw new ConfigError(name, problem);
+    if (bands.some((b) => b.minPriority === minPriority)) throw new ConfigError(name, problem);
+    bands.push({ minPriority, value });
+  }
+  if (!bands.some((b) => b.minPriority === 1)) throw new ConfigError(name, problem);
+  return bands.sort((a, b) => b.minPriority - a.minPriority);
+}
+
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('scheme');
+  } catch {
+    throw new ConfigError(
+      'SMTP_URL',
+      `must be an smtp:// or smtps:// URL, got "${raw.replace(/\/\/[^@/]*@/, '//***@')}"`,
+    );
+  }
+  return raw;
 }
 
 function parseLlmUrl(raw: string | undefined): string | undefined {
@@ -304,6 +348,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     auth: parseAuth(env),
     kbImportMaxBytes: integer(env, 'KB_IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     kbReviewIntervalDays: integer(env, 'KB_REVIEW_INTERVAL_DAYS', 365, 1, 3650),
+    sla: {
+      firstResponseMinutes: priorityBands(env, 'SLA_FIRST_RESPONSE_MINUTES', '9:60,1:240', 100_000),
+      resolutionHours: priorityBands(env, 'SLA_RESOLUTION_HOURS', '9:24,1:72', 10_000),
+    },
+    smtp: {
+      url: parseSmtpUrl(read(env, 'SMTP_URL')),
+      from: read(env, 'SMTP_FROM') ?? 'HR Help Desk <hr-help@localhost>',
+    },
     llm: {
       baseUrl: parseLlmUrl(read(env, 'LLM_BASE_URL')),
       apiKey: read(env, 'LLM_API_KEY'),

@@ -10,11 +10,14 @@ import type { ColumnType, Generated } from 'kysely';
 export interface UsersTable {
   id: string;
   is_vip: number;
+  /** Where HR's replies are notified (a profile field; sign-in claims can fill it). */
+  email: string | null;
   created_at: number;
   updated_at: number;
 }
 
-export type ConversationStatus = 'Answered' | 'Escalated' | 'Assigned' | 'Resolved';
+/** WaitingOnEmployee: HR wrote to the employee and waits for their answer; their next message makes it Assigned. */
+export type ConversationStatus = 'Answered' | 'Escalated' | 'Assigned' | 'WaitingOnEmployee' | 'Resolved';
 
 export interface ConversationsTable {
   id: string;
@@ -33,6 +36,13 @@ export interface ConversationsTable {
   assigned_at: number | null;
   resolved_at: number | null;
   resolved_by: string | null;
+  /** Shown as HR-<n>; given when the conversation first escalates. */
+  case_number: number | null;
+  /** HR's first message to the employee since the escalation (drives the first-response target). */
+  first_response_at: number | null;
+  /** HR's latest message; newer than employee_seen_at means unread for the employee. */
+  last_agent_message_at: number | null;
+  employee_seen_at: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -1,4 +1,5 @@
 import type { AuditTables } from '../modules/audit/audit.tables.js';
+import type { CaseTables } from '../modules/cases/cases.tables.js';
 import type { HandoffTables } from '../modules/handoff/handoff.tables.js';
 import type { IdentityTables } from '../modules/identity/identity.tables.js';
 import type { KnowledgeTables } from '../modules/knowledge/knowledge.tables.js';
@@ -15,4 +16,5 @@ export interface Database
     HandoffTables,
     AuditTables,
     IdentityTables,
-    KnowledgeTables {}
+    KnowledgeTables,
+    CaseTables {}

@@ -20,7 +20,7 @@ describeEachDatabase('handoff events at a real receiver', (kind) => {
     worker = h.worker();
     const webhook = await h.createWebhook({
       url: receiver.url,
-      events: ['query.resolved', 'feedback.received'],
+      events: ['query.resolved', 'query.replied', 'feedback.received'],
     });
     secret = webhook.secret_key;
   });
@@ -56,6 +56,33 @@ describeEachDatabase('handoff events at a real receiver', (kind) => {
     return JSON.parse(request.body);
   }
 
+  it('fires query.replied when HR writes without resolving, and never sends internal notes', async () => {
+    const id = await escalatedConversation('emp-r');
+    const note = await h.api('POST', `/api/v1/conversations/${id}/notes`, {
+      content: 'Internal: payroll error',
+    });
+    expect(note.statusCode).toBe(201);
+    expect(await worker.runOnce()).toBe(0);
+    const res = await h.api('POST', `/api/v1/conversations/${id}/reply`, {
+      message: 'Which month?',
+      agent: 'Dana',
+    });
+    expect(res.statusCode).toBe(200);
+    const event = await deliveredEvent();
+    expect(event.event).toBe('query.replied');
+    expect(event.data).toEqual({
+      query_id: id,
+      user_id: 'emp-r',
+      category: 'Payroll',
+      case_reference: null,
+      message_id: res.json().message_id,
+      response: 'Which month?',
+      replied_by: 'Dana',
+      first_response_time_seconds: 600,
+    });
+    expect(JSON.stringify(event)).not.toContain('Internal');
+  });
+
   it('fires query.resolved when HR resolves, with the resolution time', async () => {
     const id = await escalatedConversation('emp-1');
     const res = await h.api('POST', `/api/v1/conversations/${id}/resolve`, {
@@ -73,6 +100,7 @@ describeEachDatabase('handoff events at a real receiver', (kind) => {
       response: 'Re-issued today.',
       resolved_by: 'Dana',
       resolved_by_role: 'agent',
+      case_reference: null,
     });
 
     // A refused second resolution publishes nothing.

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ConversationStatus, ConversationsTable, MessagesTable } from '../../db/core-tables.js';
 import type { Database } from '../../db/schema.js';
 import type { FeedbackTable } from './handoff.tables.js';
@@ -11,11 +11,12 @@ export type TranscriptRow = Pick<
 export type FeedbackRow = Selectable<FeedbackTable>;
 
 /** Which conversations each queue view lists. */
-export type QueueStatus = 'open' | 'assigned' | 'resolved';
+export type QueueStatus = 'open' | 'assigned' | 'waiting_on_employee' | 'resolved';
 
 const statusFor: Record<QueueStatus, ConversationStatus> = {
   open: 'Escalated',
   assigned: 'Assigned',
+  waiting_on_employee: 'WaitingOnEmployee',
   resolved: 'Resolved',
 };
 
@@ -73,24 +74,46 @@ export class HandoffRepository {
   }
 
   /**
-   * Moves a waiting case to Assigned. The status check is part of the UPDATE so two agents racing to take (or
-   * one taking while another resolves) never overwrite a resolution. Returns whether a row changed.
+   * Applies a case change only if the case is still in the status it was read in, so two people acting on the
+   * same case at once never overwrite each other's change unseen. Returns whether a row changed.
    */
-  async assign(id: string, agent: string, now: number): Promise<boolean> {
+  async updateCase(
+    id: string,
+    from: ConversationStatus,
+    changes: Updateable<ConversationsTable>,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('conversations')
-      .set({ status: 'Assigned', assigned_to: agent, assigned_at: now, updated_at: now })
+      .set(changes)
       .where('id', '=', id)
-      .where('status', 'in', ['Escalated', 'Assigned'])
+      .where('status', '=', from)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
   /** Marks a conversation Resolved if it is still in one of `from`; returns whether a row changed. */
-  async resolve(id: string, from: ConversationStatus[], resolvedBy: string, now: number): Promise<boolean> {
+  async resolve(
+    id: string,
+    from: ConversationStatus[],
+    resolvedBy: string,
+    now: number,
+    byAgent: boolean,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('conversations')
-      .set({ status: 'Resolved', resolved_at: now, resolved_by: resolvedBy, updated_at: now })
+      .set((eb) => ({
+        status: 'Resolved',
+        resolved_at: now,
+        resolved_by: resolvedBy,
+        updated_at: now,
+        // HR's closing answer is also a message to the employee: it counts as a first response and is unread.
+        ...(byAgent
+          ? {
+              last_agent_message_at: now,
+              first_response_at: eb.fn.coalesce('first_response_at', eb.val(now)),
+            }
+          : {}),
+      }))
       .where('id', '=', id)
       .where('status', 'in', from)
       .executeTakeFirst();

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import type { ModuleOptions } from '../../context.js';
+import type { AppContext } from '../../context.js';
 import { AppError, invalid } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
 import { actingEmployee } from '../identity/ownership.js';
+import type { EmployeeNotifier } from '../notifications/employee-notifier.js';
 import { FeedbackService } from './feedback.service.js';
 import {
   AssignBody,
@@ -11,8 +12,10 @@ import {
   ConversationParams,
   Feedback,
   FeedbackBody,
+  HandoffPackage,
   QueuePage,
   QueueQuery,
+  ReplyBody,
   ResolveBody,
 } from './handoff.schemas.js';
 import { type Actor, HandoffService, type Resolution } from './handoff.service.js';
@@ -23,9 +26,24 @@ const staffActor = (request: FastifyRequest): Actor => ({
   ip: request.ip,
 });
 
+/** A signed-in person's name for what they write (their e-mail, else their subject); none for API tokens. */
+export function signedInName(request: FastifyRequest): string | undefined {
+  const principal = request.principal;
+  if (principal.source !== 'oidc' && principal.source !== 'session') return undefined;
+  return principal.email ?? principal.subject;
+}
+
 /** The escalation queue, assignment, resolution and employee feedback. */
-export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { ctx }) => {
-  const handoff = new HandoffService(ctx);
+export interface HandoffRoutesOptions {
+  ctx: AppContext;
+  notifier: EmployeeNotifier;
+}
+
+export const handoffRoutes: FastifyPluginAsyncTypebox<HandoffRoutesOptions> = async (
+  app,
+  { ctx, notifier },
+) => {
+  const handoff = new HandoffService(ctx, notifier);
   const feedback = new FeedbackService(ctx);
 
   app.get(
@@ -58,6 +76,61 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (ap
       },
     },
     async (request) => handoff.assign(request.params.id, request.body.agent.trim(), staffActor(request)),
+  );
+
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      config: { access: 'conversations:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'One case: the handoff package with its reference, status and response-time targets',
+        security: adminSecurity,
+        params: ConversationParams,
+        response: { 200: HandoffPackage },
+      },
+    },
+    async (request) => handoff.get(request.params.id),
+  );
+
+  app.post(
+    '/api/v1/conversations/:id/reply',
+    {
+      config: { access: 'conversations:manage' },
+      schema: {
+        tags: ['handoff'],
+        summary: 'Write to the employee without closing the case (status becomes WaitingOnEmployee)',
+        description:
+          "The message joins the employee's conversation as an agent message; the employee's next message puts " +
+          'the case back to Assigned. Fires query.replied; e-mails the employee when SMTP_URL is set.',
+        security: adminSecurity,
+        params: ConversationParams,
+        body: ReplyBody,
+        response: { 200: CaseState },
+      },
+    },
+    async (request) =>
+      handoff.reply(
+        request.params.id,
+        request.body.message,
+        request.body.agent?.trim() ?? signedInName(request),
+        staffActor(request),
+      ),
+  );
+
+  app.post(
+    '/api/v1/conversations/:id/reopen',
+    {
+      config: { access: 'conversations:manage' },
+      schema: {
+        tags: ['handoff'],
+        summary: 'Reopen a resolved case (back to its assignee, or to the unassigned queue)',
+        security: adminSecurity,
+        params: ConversationParams,
+        response: { 200: CaseState },
+      },
+    },
+    async (request) => handoff.reopen(request.params.id, staffActor(request)),
   );
 
   app.post(

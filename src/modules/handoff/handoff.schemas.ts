@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { UserId } from '../../http/schemas.js';
+import { caseFields } from '../cases/cases.schemas.js';
 import { EscalationKindField } from '../queries/queries.schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -11,18 +12,28 @@ export const ConversationParams = Type.Object({ id: Type.String({ format: 'uuid'
 
 export const QueueQuery = Type.Object(
   {
-    status: Type.Union([Type.Literal('open'), Type.Literal('assigned'), Type.Literal('resolved')], {
-      default: 'open',
-      description: 'open = waiting for a person, assigned = taken, resolved = closed',
-    }),
+    status: Type.Union(
+      [
+        Type.Literal('open'),
+        Type.Literal('assigned'),
+        Type.Literal('waiting_on_employee'),
+        Type.Literal('resolved'),
+      ],
+      {
+        default: 'open',
+        description:
+          'open = waiting for a person, assigned = taken, waiting_on_employee = HR wrote and waits, resolved = closed',
+      },
+    ),
     skip: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },
   { additionalProperties: false },
 );
 
-const HandoffPackage = Type.Object({
+export const HandoffPackage = Type.Object({
   conversation_id: Type.String(),
+  ...caseFields,
   user_id: Type.String(),
   is_vip: Type.Boolean(),
   status: Type.String(),
@@ -86,6 +97,7 @@ export const ResolveBody = Type.Object(
 
 export const CaseState = Type.Object({
   conversation_id: Type.String(),
+  ...caseFields,
   user_id: Type.String(),
   status: Type.String(),
   category: Type.String(),
@@ -101,6 +113,23 @@ export const CaseState = Type.Object({
     Nullable(Type.String({ description: 'The agent message appended (null if none)' })),
   ),
 });
+
+export const ReplyBody = Type.Object(
+  {
+    message: Type.String({
+      minLength: 1,
+      maxLength: 4000,
+      pattern: '\\S',
+      description: 'HR: the words to the employee',
+    }),
+    agent: Type.Optional(PersonName),
+  },
+  {
+    additionalProperties: false,
+    description:
+      '`agent` names who writes; an unassigned case is assigned to them. Default: the assignee, else "HR".',
+  },
+);
 
 export const FeedbackBody = Type.Object(
   {

@@ -4,7 +4,10 @@ import type { ConversationStatus } from '../../db/core-tables.js';
 import { type AppError, conflict, notFound } from '../../errors.js';
 import { recordResolution } from '../analytics/metrics.js';
 import { recordAudit } from '../audit/audit.js';
-import { maskPiiIf } from '../security/pii.js';
+import { caseReference } from '../cases/case-reference.js';
+import { presentCaseFields } from '../cases/cases.presenter.js';
+import type { EmployeeNotifier } from '../notifications/employee-notifier.js';
+import { maskPii, maskPiiIf } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { presentCaseState, presentHandoffPackage } from './handoff.presenter.js';
 import {
@@ -27,12 +30,15 @@ export type Resolution =
   | { by: 'agent'; response: string; resolvedBy: string }
   | { by: 'employee'; userId: string };
 
-const WAITING_FOR_HUMAN: ConversationStatus[] = ['Escalated', 'Assigned'];
-const SELF_RESOLVABLE: ConversationStatus[] = ['Answered', 'Escalated', 'Assigned'];
+const WAITING_FOR_HUMAN: ConversationStatus[] = ['Escalated', 'Assigned', 'WaitingOnEmployee'];
+const SELF_RESOLVABLE: ConversationStatus[] = ['Answered', ...WAITING_FOR_HUMAN];
 
-/** The human side of an escalation: the queue, taking a case, and closing it with an answer. */
+/** The human side of an escalation: the queue, taking a case, writing to the employee, closing and reopening. */
 export class HandoffService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly notifier: EmployeeNotifier,
+  ) {}
 
   async queue(status: QueueStatus, skip: number, limit: number) {
     const repository = new HandoffRepository(this.ctx.db.kysely);
@@ -44,30 +50,122 @@ export class HandoffService {
       byConversation.set(message.conversation_id, list);
     }
     const now = this.ctx.clock.now();
-    const escalations = rows.map((row) => presentHandoffPackage(row, byConversation.get(row.id) ?? [], now));
+    const escalations = rows.map((row) => this.package(row, byConversation.get(row.id) ?? [], now));
     return { escalations, total, skip, limit, status };
   }
 
+  /** One case with everything needed to take it over (the console's case page). */
+  async get(conversationId: string) {
+    const repository = new HandoffRepository(this.ctx.db.kysely);
+    const row = await repository.getConversation(conversationId);
+    if (!row || row.escalated_at === null) throw notFound('Case');
+    return this.package(row, await repository.transcripts([row.id]), this.ctx.clock.now());
+  }
+
+  private package(row: HandoffConversationRow, messages: TranscriptRow[], now: number) {
+    return {
+      ...presentHandoffPackage(row, messages, now),
+      ...presentCaseFields(row, this.ctx.config.sla, now),
+    };
+  }
+
+  /** Takes a case or hands it to someone else. A case waiting on the employee keeps waiting. */
   async assign(conversationId: string, agent: string, _actor: Actor) {
     const now = this.ctx.clock.now();
     const row = await this.ctx.db.kysely.transaction().execute(async (trx) => {
       const repository = new HandoffRepository(trx);
       const current = await repository.getConversation(conversationId);
       if (!current) throw notFound('Conversation');
-      if (!(await repository.assign(conversationId, agent, now))) throw notWaiting(current);
+      if (!WAITING_FOR_HUMAN.includes(current.status)) throw notWaiting(current);
+      const status = current.status === 'Escalated' ? 'Assigned' : current.status;
+      const changes = { status, assigned_to: agent, assigned_at: now, updated_at: now };
+      if (!(await repository.updateCase(conversationId, current.status, changes))) throw notWaiting(current);
       await recordAudit(
         trx,
         {
           action: 'escalation.assign',
           target_type: 'conversation',
           target_id: conversationId,
-          details: { agent },
+          details: { agent, previous: current.assigned_to },
         },
         this.ctx.clock,
       );
       return reload(repository, conversationId);
     });
-    return presentCaseState(row);
+    return this.state(row);
+  }
+
+  /**
+   * HR writes to the employee without closing the case: the message joins the transcript, the case waits on
+   * the employee (their next message makes it Assigned again), and query.replied is written in the same
+   * transaction. An unassigned case is taken by the person replying.
+   */
+  async reply(conversationId: string, message: string, agent: string | undefined, _actor: Actor) {
+    const now = this.ctx.clock.now();
+    const content = this.stored(message);
+    const { row, messageId } = await this.ctx.db.kysely.transaction().execute(async (trx) => {
+      const repository = new HandoffRepository(trx);
+      const current = await repository.getConversation(conversationId);
+      if (!current) throw notFound('Conversation');
+      if (!WAITING_FOR_HUMAN.includes(current.status)) throw notWaiting(current);
+      const repliedBy = agent ?? current.assigned_to ?? 'HR';
+      const takes = current.assigned_to === null && agent !== undefined;
+      const changes = {
+        status: 'WaitingOnEmployee' as const,
+        first_response_at: current.first_response_at ?? now,
+        last_agent_message_at: now,
+        updated_at: now,
+        ...(takes ? { assigned_to: agent, assigned_at: now } : {}),
+      };
+      if (!(await repository.updateCase(conversationId, current.status, changes))) throw notWaiting(current);
+      const messageId = randomUUID();
+      await repository.insertMessage({
+        id: messageId,
+        conversation_id: conversationId,
+        user_id: current.user_id,
+        role: 'agent',
+        content,
+        escalated: 0,
+        created_at: now,
+      });
+      await recordAudit(
+        trx,
+        {
+          action: 'escalation.reply',
+          target_type: 'conversation',
+          target_id: conversationId,
+          details: { replied_by: repliedBy, message_id: messageId },
+        },
+        this.ctx.clock,
+      );
+      await publishEvent(trx, this.ctx.clock, {
+        type: 'query.replied',
+        data: {
+          query_id: conversationId,
+          user_id: current.user_id,
+          category: current.category,
+          case_reference: caseReference(current.case_number),
+          message_id: messageId,
+          response: content,
+          replied_by: repliedBy,
+          first_response_time_seconds:
+            current.first_response_at === null && current.escalated_at !== null
+              ? Math.max(0, (now - current.escalated_at) / 1000)
+              : null,
+        },
+        category: current.category,
+        priority: current.priority,
+      });
+      return { row: await reload(repository, conversationId), messageId };
+    });
+    wakeDeliveryWorkers();
+    this.notifier.notify({
+      kind: 'replied',
+      userId: row.user_id,
+      caseReference: caseReference(row.case_number),
+      message: content,
+    });
+    return { ...this.state(row), message_id: messageId };
   }
 
   /**
@@ -87,7 +185,9 @@ export class HandoffService {
       if (!current || (!byAgent && current.user_id !== resolution.userId)) throw notFound('Conversation');
       if (current.status === 'Resolved') throw conflict('The conversation is already resolved');
       const allowed = byAgent ? WAITING_FOR_HUMAN : SELF_RESOLVABLE;
-      if (!(await repository.resolve(conversationId, allowed, resolvedBy, now))) throw notWaiting(current);
+      if (!(await repository.resolve(conversationId, allowed, resolvedBy, now, byAgent))) {
+        throw notWaiting(current);
+      }
       if (byAgent)
         await recordAudit(
           trx,
@@ -105,6 +205,7 @@ export class HandoffService {
         await repository.insertMessage({
           id: messageId,
           conversation_id: conversationId,
+          user_id: current.user_id,
           role: 'agent',
           content: response,
           escalated: 0,
@@ -122,6 +223,7 @@ export class HandoffService {
           response,
           resolved_by: resolvedBy,
           resolved_by_role: byAgent ? 'agent' : 'employee',
+          case_reference: caseReference(current.case_number),
         },
         category: current.category,
         priority: current.priority,
@@ -130,7 +232,50 @@ export class HandoffService {
     });
     wakeDeliveryWorkers();
     recordResolution(byAgent ? 'agent' : 'employee');
-    return { ...presentCaseState(row), message_id: messageId };
+    if (byAgent) {
+      this.notifier.notify({
+        kind: 'resolved',
+        userId: row.user_id,
+        caseReference: caseReference(row.case_number),
+        message: response,
+      });
+    }
+    return { ...this.state(row), message_id: messageId };
+  }
+
+  /** Opens a resolved case again, with the person who had it (or back in the unassigned queue). */
+  async reopen(conversationId: string, _actor: Actor) {
+    const now = this.ctx.clock.now();
+    const row = await this.ctx.db.kysely.transaction().execute(async (trx) => {
+      const repository = new HandoffRepository(trx);
+      const current = await repository.getConversation(conversationId);
+      if (!current) throw notFound('Conversation');
+      if (current.status !== 'Resolved') throw conflict('Only a resolved case can be reopened');
+      if (current.escalated_at === null) throw conflict('The conversation never needed a person');
+      const changes = {
+        status: current.assigned_to === null ? ('Escalated' as const) : ('Assigned' as const),
+        resolved_at: null,
+        resolved_by: null,
+        updated_at: now,
+      };
+      if (!(await repository.updateCase(conversationId, 'Resolved', changes))) throw notWaiting(current);
+      await recordAudit(
+        trx,
+        {
+          action: 'escalation.reopen',
+          target_type: 'conversation',
+          target_id: conversationId,
+          details: { previously_resolved_by: current.resolved_by },
+        },
+        this.ctx.clock,
+      );
+      return reload(repository, conversationId);
+    });
+    return this.state(row);
+  }
+
+  private state(row: HandoffConversationRow) {
+    return { ...presentCaseState(row), ...presentCaseFields(row, this.ctx.config.sla, this.ctx.clock.now()) };
   }
 
   private stored(text: string): string {

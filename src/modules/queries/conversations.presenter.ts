@@ -1,7 +1,12 @@
 import { toIso, toIsoOrNull } from '../../clock.js';
 import { isEscalationKind } from '../agents/escalation/kinds.js';
 import type { AnswerSummary, EscalationKind } from '../agents/types.js';
+import { caseReference, caseStatus } from '../cases/case-reference.js';
 import type { ConversationRow, MessageRow, UserRow } from './queries.repository.js';
+
+/** HR has written since the employee last opened the conversation. */
+export const isUnread = (row: ConversationRow): boolean =>
+  row.last_agent_message_at !== null && (row.employee_seen_at ?? 0) < row.last_agent_message_at;
 
 export function presentConversation(row: ConversationRow, messageCount?: number) {
   return {
@@ -12,6 +17,10 @@ export function presentConversation(row: ConversationRow, messageCount?: number)
     sentiment: row.sentiment,
     priority: row.priority,
     status: row.status,
+    case_status: caseStatus(row.status, row.escalated_at),
+    case_reference: caseReference(row.case_number),
+    unread: isUnread(row),
+    last_agent_message_at: toIsoOrNull(row.last_agent_message_at),
     escalated: row.escalated === 1,
     escalation_reason: row.escalation_reason,
     escalation_kind: kindOrNull(row.escalation_kind),
@@ -48,6 +57,7 @@ export function presentUser(row: UserRow) {
   return {
     user_id: row.id,
     is_vip: row.is_vip === 1,
+    email: row.email,
     created_at: toIso(row.created_at),
     updated_at: toIso(row.updated_at),
   };

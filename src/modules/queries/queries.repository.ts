@@ -24,10 +24,23 @@ export class QueriesRepository {
   }
 
   async setVip(id: string, isVip: boolean, now: number): Promise<void> {
+    await this.updateUser(id, { isVip }, now);
+  }
+
+  /** Sets an employee's profile fields, creating the employee if HR sets them before their first question. */
+  async updateUser(
+    id: string,
+    changes: { isVip?: boolean; email?: string | null },
+    now: number,
+  ): Promise<void> {
     await this.ensureUser(id, now);
     await this.db
       .updateTable('users')
-      .set({ is_vip: isVip ? 1 : 0, updated_at: now })
+      .set({
+        ...(changes.isVip === undefined ? {} : { is_vip: changes.isVip ? 1 : 0 }),
+        ...(changes.email === undefined ? {} : { email: changes.email }),
+        updated_at: now,
+      })
       .where('id', '=', id)
       .execute();
   }
@@ -100,6 +113,32 @@ export class QueriesRepository {
         .executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(total.n) };
+  }
+
+  conversationsByIds(ids: string[], userId?: string): Promise<ConversationRow[]> {
+    let query = this.db.selectFrom('conversations').selectAll().where('id', 'in', ids);
+    if (userId !== undefined) query = query.where('user_id', '=', userId);
+    return query.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
+  }
+
+  /** The first question of each conversation (a list's title line). */
+  async firstQuestions(conversationIds: string[]): Promise<Map<string, string>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('messages')
+      .select(['conversation_id', 'content'])
+      .where('conversation_id', 'in', conversationIds)
+      .where('role', '=', 'user')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    // Newest first, so the last write per conversation is its first question.
+    return new Map(rows.map((r) => [r.conversation_id, r.content]));
+  }
+
+  /** The employee opened the conversation: HR's messages up to now are read. */
+  async markSeen(id: string, now: number): Promise<void> {
+    await this.db.updateTable('conversations').set({ employee_seen_at: now }).where('id', '=', id).execute();
   }
 
   /** Message counts per conversation, for list views. */

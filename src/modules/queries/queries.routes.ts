@@ -3,18 +3,25 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
+import { recordAudit } from '../audit/audit.js';
+import { excerpt } from '../handoff/summary.js';
 import { actingEmployee, mayOpenConversation } from '../identity/ownership.js';
 import { presentConversation, presentMessage, presentUser } from './conversations.presenter.js';
-import { QueriesRepository } from './queries.repository.js';
+import { type ConversationRow, QueriesRepository } from './queries.repository.js';
 import {
+  ConversationList,
+  ConversationLookup,
   ConversationPage,
   ConversationWithMessages,
   Pagination,
   QueryRequest,
   QueryResponse,
+  Seen,
+  SeenBody,
   Stats,
   User,
   UserId,
+  UserUpdate,
 } from './queries.schemas.js';
 import { DEFAULT_USER_ID, type QueriesService } from './queries.service.js';
 import { readPublicStats } from './stats.repository.js';
@@ -31,6 +38,19 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
 ) => {
   const repository = new QueriesRepository(ctx.db.kysely);
   const users = new UsersService(ctx);
+
+  /** The employee's own list: each conversation with its message count and first question as a title. */
+  const withTitles = async (rows: ConversationRow[]) => {
+    const ids = rows.map((r) => r.id);
+    const [counts, titles] = await Promise.all([
+      repository.messageCounts(ids),
+      repository.firstQuestions(ids),
+    ]);
+    return rows.map((r) => ({
+      ...presentConversation(r, counts.get(r.id) ?? 0),
+      title: excerpt(titles.get(r.id) ?? '', 80),
+    }));
+  };
 
   app.post(
     '/api/v1/query',
@@ -86,6 +106,69 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
     },
   );
 
+  app.post(
+    '/api/v1/conversations/lookup',
+    {
+      config: { access: 'employee' },
+      schema: {
+        tags: ['conversations'],
+        summary: 'Several conversations at once, by id (the chat\'s "My cases" in the open mode)',
+        description:
+          'Ids that do not exist (or, with `user_id`, belong to someone else) are left out. Each item has its ' +
+          'status, case reference, `unread` (HR wrote since the employee last looked) and a `title`.',
+        body: ConversationLookup,
+        response: { 200: ConversationList },
+      },
+    },
+    async (request) => {
+      const rows = await repository.conversationsByIds(request.body.conversation_ids, request.body.user_id);
+      const ids = rows.map((r) => r.id);
+      const [counts, titles] = await Promise.all([
+        repository.messageCounts(ids),
+        repository.firstQuestions(ids),
+      ]);
+      return {
+        conversations: rows.map((r) => ({
+          ...presentConversation(r, counts.get(r.id) ?? 0),
+          title: excerpt(titles.get(r.id) ?? '', 80),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/conversations/:id/seen',
+    {
+      config: { access: 'employee' },
+      schema: {
+        tags: ['conversations'],
+        summary: "The employee has read HR's messages in this conversation (clears `unread`)",
+        description: 'With `user_id`, it must be the owner (anyone else gets 404, as for an unknown id).',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: SeenBody,
+        response: { 200: Seen },
+      },
+    },
+    async (request) => {
+      const conversation = await repository.getConversation(request.params.id);
+      const userId = actingEmployee(request.principal, request.body.user_id);
+      if (
+        !conversation ||
+        (userId !== undefined && conversation.user_id !== userId) ||
+        !mayOpenConversation(request.principal, ctx.config.auth.mode, conversation.user_id)
+      ) {
+        throw notFound('Conversation');
+      }
+      const now = ctx.clock.now();
+      await repository.markSeen(conversation.id, now);
+      return {
+        conversation_id: conversation.id,
+        unread: false,
+        employee_seen_at: new Date(now).toISOString(),
+      };
+    },
+  );
+
   app.get(
     '/api/v1/me/conversations',
     {
@@ -106,9 +189,8 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       }
       const { skip, limit } = request.query;
       const { rows, total } = await repository.userConversations(userId, skip, limit);
-      const counts = await repository.messageCounts(rows.map((r) => r.id));
       return {
-        conversations: rows.map((r) => presentConversation(r, counts.get(r.id) ?? 0)),
+        conversations: await withTitles(rows),
         total,
         skip,
         limit,
@@ -169,17 +251,32 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       config: { access: 'employees:manage' },
       schema: {
         tags: ['users'],
-        summary: 'Set whether an employee is a VIP (raises the priority of their questions)',
+        summary: "Set an employee's VIP flag and e-mail address (where HR's replies are e-mailed)",
         description:
-          "Also re-prioritizes the employee's open cases in the escalation queue (VIP +2 on top of the floor " +
-          'their escalation kind sets), in the same transaction as the audit entry.',
+          "A VIP change also re-prioritizes the employee's open cases in the escalation queue (VIP +2 on top of the " +
+          'floor their escalation kind sets), in the same transaction as the audit entry.',
         security: adminSecurity,
         params: Type.Object({ user_id: UserId }),
-        body: Type.Object({ is_vip: Type.Boolean() }, { additionalProperties: false }),
+        body: UserUpdate,
         response: { 200: User },
       },
     },
-    async (request) => presentUser(await users.setVip(request.params.user_id, request.body.is_vip)),
+    async (request) => {
+      const { is_vip, email } = request.body;
+      const id = request.params.user_id;
+      if (is_vip !== undefined) await users.setVip(id, is_vip);
+      if (email !== undefined) {
+        await repository.updateUser(id, { email }, ctx.clock.now());
+        await recordAudit(
+          ctx.db,
+          { action: 'user.email', target_type: 'user', target_id: id, details: { email_changed: true } },
+          ctx.clock,
+        );
+      }
+      const user = await repository.getUser(id);
+      if (!user) throw notFound('User');
+      return presentUser(user);
+    },
   );
 
   app.get(

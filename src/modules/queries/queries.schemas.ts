@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { UserId } from '../../http/schemas.js';
 import { ESCALATION_KINDS } from '../agents/escalation/kinds.js';
 import type { EscalationKind } from '../agents/types.js';
+import { CaseStatusSchema } from '../cases/cases.schemas.js';
 import { Pagination } from '../knowledge/knowledge.schemas.js';
 
 export const QueryRequest = Type.Object(
@@ -110,7 +111,16 @@ export const Conversation = Type.Object({
   category: Type.String(),
   sentiment: Type.String(),
   priority: Type.Integer(),
-  status: Type.String({ description: 'Answered, Escalated, Assigned or Resolved' }),
+  status: Type.String({ description: 'Answered, Escalated, Assigned, WaitingOnEmployee or Resolved' }),
+  case_status: Type.Union([CaseStatusSchema, Type.Null()], {
+    description: 'For conversations that needed a person: open, assigned, waiting_on_employee or resolved',
+  }),
+  case_reference: Type.Union([Type.String({ examples: ['HR-1042'] }), Type.Null()], {
+    description: 'The short reference of an escalated conversation',
+  }),
+  unread: Type.Boolean({ description: 'HR has written since the employee last opened it (POST …/seen)' }),
+  last_agent_message_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  title: Type.Optional(Type.String({ description: "The employee's first question, shortened" })),
   escalated: Type.Boolean(),
   escalation_reason: Type.Union([Type.String(), Type.Null()]),
   escalation_kind: EscalationKindField,
@@ -157,6 +167,7 @@ export const ConversationPage = Type.Object({
 export const User = Type.Object({
   user_id: Type.String(),
   is_vip: Type.Boolean(),
+  email: Type.Union([Type.String(), Type.Null()], { description: "Where HR's replies are e-mailed" }),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
 });
@@ -172,3 +183,40 @@ export const Stats = Type.Object({
 });
 
 export { Pagination, UserId };
+
+export const ConversationLookup = Type.Object(
+  {
+    conversation_ids: Type.Array(Type.String({ format: 'uuid' }), {
+      minItems: 1,
+      maxItems: 50,
+      uniqueItems: true,
+    }),
+    user_id: Type.Optional(UserId),
+  },
+  {
+    additionalProperties: false,
+    description: 'The conversations this browser started (ids it kept); with user_id, only that employee’s',
+  },
+);
+
+export const ConversationList = Type.Object({ conversations: Type.Array(Conversation) });
+
+export const SeenBody = Type.Object({ user_id: Type.Optional(UserId) }, { additionalProperties: false });
+
+export const Seen = Type.Object({
+  conversation_id: Type.String(),
+  unread: Type.Boolean(),
+  employee_seen_at: Type.String({ format: 'date-time' }),
+});
+
+export const UserUpdate = Type.Object(
+  {
+    is_vip: Type.Optional(Type.Boolean()),
+    email: Type.Optional(
+      Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()], {
+        description: "Where HR's replies are e-mailed; null removes it",
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);

@@ -9,7 +9,8 @@ import { moreUrgent } from '../agents/escalation/kinds.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { AnswerSummary, EscalationKind, PipelineResult } from '../agents/types.js';
 import { recordQuery } from '../analytics/metrics.js';
-import { maskPiiIf } from '../security/pii.js';
+import { CasesRepository } from '../cases/cases.repository.js';
+import { maskPii, maskPiiIf } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { kindOrNull } from './conversations.presenter.js';
 import { type ConversationRow, QueriesRepository } from './queries.repository.js';
@@ -94,8 +95,14 @@ export class QueriesService {
     await this.writes.run(async (trx) => {
       const tx = new QueriesRepository(trx);
       if (!user) await tx.ensureUser(userId, now);
+      // A case gets its short reference the first time it needs a person; a reopened escalation keeps it.
+      const needsNumber = result.escalated && (conversation?.case_number ?? null) === null;
+      const caseNumber = needsNumber ? await new CasesRepository(trx).nextCaseNumber() : undefined;
       if (conversation) {
-        await tx.updateConversation(conversation.id, conversationChanges(conversation, result, now));
+        await tx.updateConversation(conversation.id, {
+          ...conversationChanges(conversation, result, now),
+          ...(caseNumber === undefined ? {} : { case_number: caseNumber }),
+        });
       } else {
         await tx.insertConversation({
           id: conversationId,
@@ -109,6 +116,7 @@ export class QueriesService {
           escalation_kind: result.escalationKind,
           attempt_count: result.attemptCount,
           escalated_at: result.escalated ? now : null,
+          case_number: caseNumber ?? null,
           created_at: now,
           updated_at: now,
         });
@@ -198,9 +206,12 @@ export class QueriesService {
  * with the tone and repeat count that produced it, and the most urgent kind seen.
  */
 function conversationChanges(current: ConversationRow, result: PipelineResult, now: number) {
-  const awaitingHuman = current.status === 'Escalated' || current.status === 'Assigned';
+  const awaitingHuman = ['Escalated', 'Assigned', 'WaitingOnEmployee'].includes(current.status);
   let status: ConversationStatus;
-  if (awaitingHuman) status = current.status;
+  // The employee answered HR's follow-up: the case is back with its person (or the queue, if nobody has it).
+  if (current.status === 'WaitingOnEmployee')
+    status = current.assigned_to === null ? 'Escalated' : 'Assigned';
+  else if (awaitingHuman) status = current.status;
   else status = result.escalated ? 'Escalated' : 'Answered';
   const newlyEscalated = result.escalated && !awaitingHuman;
   const keepsRank = awaitingHuman && current.priority > result.priority;
@@ -221,7 +232,14 @@ function conversationChanges(current: ConversationRow, result: PipelineResult, n
         }
       : {}),
     ...(newlyEscalated
-      ? { escalated_at: now, assigned_to: null, assigned_at: null, resolved_at: null, resolved_by: null }
+      ? {
+          escalated_at: now,
+          assigned_to: null,
+          assigned_at: null,
+          resolved_at: null,
+          resolved_by: null,
+          first_response_at: null,
+        }
       : {}),
   };
 }

@@ -86,6 +86,7 @@ const catalog: Record<EventType, CatalogEntry> = {
       response: NullableText,
       resolved_by: Text,
       resolved_by_role: Type.Union([Type.Literal('agent'), Type.Literal('employee')]),
+      case_reference: Type.Optional(NullableText),
     }),
     example: {
       query_id: '5b0c2f4e-8d1a-4a57-9a53-0f3c1de0b2a1',
@@ -95,6 +96,30 @@ const catalog: Record<EventType, CatalogEntry> = {
       response: 'The missing amount is paid with the next run on the 25th.',
       resolved_by: 'Dana (Payroll)',
       resolved_by_role: 'agent',
+    },
+  },
+  'query.replied': {
+    description:
+      'HR wrote to the employee without closing the case (it now waits on the employee). Internal notes are never sent.',
+    data: Type.Object({
+      query_id: Text,
+      user_id: Text,
+      category: Text,
+      case_reference: NullableText,
+      message_id: Text,
+      response: Text,
+      replied_by: Text,
+      first_response_time_seconds: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+    }),
+    example: {
+      query_id: '5b0c2f4e-8d1a-4a57-9a53-0f3c1de0b2a1',
+      user_id: 'emp-1042',
+      category: 'LeaveManagement',
+      case_reference: 'HR-1042',
+      message_id: '9d3e7a10-2b4c-4f1e-8a6d-1c2b3a4d5e6f',
+      response: 'Could you tell me which dates you mean?',
+      replied_by: 'Dana',
+      first_response_time_seconds: 1260,
     },
   },
   'feedback.received': {

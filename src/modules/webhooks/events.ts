@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'query.created',
   'query.escalated',
   'query.resolved',
+  'query.replied',
   'feedback.received',
   'webhook.disabled',
   'webhook.test',
