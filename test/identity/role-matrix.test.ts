@@ -21,7 +21,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const tokens = {} as Record<Role, string>;
 let sequence = 0;
 
-async function asAdmin(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) {
+async function asAdmin(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) {
   const res = await t.app.inject({ method, url, headers: adminHeaders, ...(payload ? { payload } : {}) });
   if (res.statusCode >= 300) throw new Error(`fixture ${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.statusCode === 204 ? null : res.json();
@@ -38,6 +38,10 @@ const newArticle = async () =>
 
 const newWebhook = async () =>
   (await asAdmin('POST', '/api/v1/webhooks', { url: receiver.url, events: ['query.created'] })).id as string;
+
+const newCannedReply = async () =>
+  (await asAdmin('POST', '/api/v1/canned-replies', { title: `Matrix canned ${++sequence}`, body: 'Hello.' }))
+    .id as string;
 
 const escalatedConversation = () =>
   seedConversation(t.db.kysely, {
@@ -122,6 +126,36 @@ const samples: Record<string, () => Promise<Sample>> = {
     url: `/api/v1/webhooks/${await newWebhook()}/deliveries`,
   }),
   'POST /api/v1/webhooks/:id/deliveries/:delivery_id/retry': delivery,
+  'GET /api/v1/cases': async () => ({ url: '/api/v1/cases?view=all' }),
+  'GET /api/v1/cases/:id': async () => ({ url: `/api/v1/cases/${await escalatedConversation()}` }),
+  'POST /api/v1/conversations/:id/reply': async () => ({
+    url: `/api/v1/conversations/${await escalatedConversation()}/reply`,
+    payload: { message: 'Which dates?' },
+  }),
+  'POST /api/v1/conversations/:id/reopen': async () => {
+    const id = await escalatedConversation();
+    await asAdmin('POST', `/api/v1/conversations/${id}/resolve`, { response: 'Done.', resolved_by: 'Dana' });
+    return { url: `/api/v1/conversations/${id}/reopen` };
+  },
+  'GET /api/v1/conversations/:id/notes': async () => ({
+    url: `/api/v1/conversations/${await escalatedConversation()}/notes`,
+  }),
+  'POST /api/v1/conversations/:id/notes': async () => ({
+    url: `/api/v1/conversations/${await escalatedConversation()}/notes`,
+    payload: { content: 'Called the manager.' },
+  }),
+  'GET /api/v1/canned-replies': async () => ({ url: '/api/v1/canned-replies' }),
+  'POST /api/v1/canned-replies': async () => ({
+    url: '/api/v1/canned-replies',
+    payload: { title: `Matrix reply ${++sequence}`, body: 'Thanks, we are on it.' },
+  }),
+  'PATCH /api/v1/canned-replies/:id': async () => ({
+    url: `/api/v1/canned-replies/${await newCannedReply()}`,
+    payload: { body: 'Changed.' },
+  }),
+  'DELETE /api/v1/canned-replies/:id': async () => ({
+    url: `/api/v1/canned-replies/${await newCannedReply()}`,
+  }),
 };
 
 const sampleFor = (method: string, url: string) =>
