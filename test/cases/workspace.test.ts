@@ -71,6 +71,10 @@ describeEachDatabase('the agent workspace', (kind) => {
     expect(c.case_reference).toBeNull();
     expect(c.case_status).toBeNull();
     expect(a.case_status).toBe('open');
+    // The answer names the short reference, never the conversation's UUID.
+    expect(first.response).toContain(a.case_reference);
+    expect(first.response).not.toContain(first.conversation_id);
+    expect(a.messages.at(-1).content).toBe(first.response);
   });
 
   it('computes response-time targets by priority band, and marks breaches', async () => {

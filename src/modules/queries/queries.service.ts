@@ -9,6 +9,7 @@ import { moreUrgent } from '../agents/escalation/kinds.js';
 import type { Orchestrator } from '../agents/orchestrator.js';
 import type { AnswerSummary, EscalationKind, PipelineResult } from '../agents/types.js';
 import { recordQuery } from '../analytics/metrics.js';
+import { caseReference } from '../cases/case-reference.js';
 import { CasesRepository } from '../cases/cases.repository.js';
 import { maskPii, maskPiiIf } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
@@ -92,12 +93,16 @@ export class QueriesService {
     const questionId = randomUUID();
     const stored = maskPiiIf(this.ctx.config.piiRedaction, input.message);
     // Committed together with the turns of other questions answered at the same moment (see GroupCommitter).
+    let response = result.response;
     await this.writes.run(async (trx) => {
       const tx = new QueriesRepository(trx);
       if (!user) await tx.ensureUser(userId, now);
       // A case gets its short reference the first time it needs a person; a reopened escalation keeps it.
       const needsNumber = result.escalated && (conversation?.case_number ?? null) === null;
       const caseNumber = needsNumber ? await new CasesRepository(trx).nextCaseNumber() : undefined;
+      // The answer names the case by the short reference the employee can quote, not the conversation's UUID.
+      const reference = caseReference(caseNumber ?? conversation?.case_number ?? null);
+      response = reference === null ? result.response : result.response.replaceAll(conversationId, reference);
       if (conversation) {
         await tx.updateConversation(conversation.id, {
           ...conversationChanges(conversation, result, now),
@@ -122,7 +127,15 @@ export class QueriesService {
         });
       }
       await tx.insertMessages(
-        turnMessages(userId, conversationId, questionId, stored, result, processingTime, now),
+        turnMessages(
+          userId,
+          conversationId,
+          questionId,
+          stored,
+          { ...result, response },
+          processingTime,
+          now,
+        ),
       );
       const eventData = {
         query_id: conversationId,
@@ -138,7 +151,7 @@ export class QueriesService {
           processing_time: processingTime,
           engine: result.engine,
           kb_articles: result.kbResults.map((hit) => hit.title),
-          response: result.response,
+          response,
           // What the reply quoted, by article id and version: the exact wording the employee was shown.
           answer: result.answer,
         },
@@ -159,7 +172,7 @@ export class QueriesService {
 
     return {
       conversation_id: conversationId,
-      response: result.response,
+      response,
       category: result.category,
       sentiment: result.sentiment,
       priority: result.priority,
