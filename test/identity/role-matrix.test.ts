@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/modules/identity/roles.js';
 import { seedConversation } from '../handoff/seed.js';
 import { adminHeaders, createTestApp, type TestApp } from '../helpers/app.js';
+import { multipartBody } from '../knowledge/handbook-fixtures.js';
 import { Receiver } from '../webhooks/receiver.js';
 
 /**
@@ -12,7 +13,8 @@ import { Receiver } from '../webhooks/receiver.js';
 
 interface Sample {
   url: string;
-  payload?: object;
+  payload?: object | Buffer;
+  headers?: Record<string, string>;
 }
 
 let t: TestApp;
@@ -76,6 +78,22 @@ const samples: Record<string, () => Promise<Sample>> = {
     payload: { category: 'General' },
   }),
   'DELETE /api/v1/kb/:id': async () => ({ url: `/api/v1/kb/${await newArticle()}` }),
+  'POST /api/v1/kb/import': async () => {
+    const { payload, headers } = multipartBody('matrix.md', '# Matrix\n\nLockers are emptied on Fridays.');
+    return { url: '/api/v1/kb/import?dry_run=true', payload, headers };
+  },
+  'GET /api/v1/kb/:id/versions': async () => ({ url: `/api/v1/kb/${await newArticle()}/versions` }),
+  'POST /api/v1/kb/:id/publish': async () => {
+    const draft = await asAdmin('POST', '/api/v1/kb', {
+      title: `Matrix draft ${++sequence}`,
+      content: 'Drafted guidance on locker renewals.',
+      category: 'Policy',
+      status: 'draft',
+    });
+    return { url: `/api/v1/kb/${draft.id}/publish` };
+  },
+  'POST /api/v1/kb/:id/review': async () => ({ url: `/api/v1/kb/${await newArticle()}/review`, payload: {} }),
+  'GET /api/v1/analytics/knowledge-gaps': async () => ({ url: '/api/v1/analytics/knowledge-gaps' }),
   'GET /api/v1/escalations': async () => ({ url: '/api/v1/escalations' }),
   'POST /api/v1/conversations/:id/assign': async () => ({
     url: `/api/v1/conversations/${await escalatedConversation()}/assign`,
@@ -118,6 +136,11 @@ const samples: Record<string, () => Promise<Sample>> = {
   }),
   'DELETE /api/v1/webhooks/:id': async () => ({ url: `/api/v1/webhooks/${await newWebhook()}` }),
   'POST /api/v1/webhooks/:id/test': async () => ({ url: `/api/v1/webhooks/${await newWebhook()}/test` }),
+  'GET /api/v1/webhooks/event-types': async () => ({ url: '/api/v1/webhooks/event-types' }),
+  'POST /api/v1/webhooks/:id/recover': async () => ({
+    url: `/api/v1/webhooks/${await newWebhook()}/recover`,
+    payload: { since: new Date(Date.now() - 3_600_000).toISOString() },
+  }),
   'POST /api/v1/webhooks/:id/rotate-secret': async () => ({
     url: `/api/v1/webhooks/${await newWebhook()}/rotate-secret`,
     payload: {},
@@ -194,7 +217,7 @@ describe('every staff route × every role', () => {
       const res = await t.app.inject({
         method: route.method as 'GET',
         url: sample.url,
-        headers: bearer(tokens[role]),
+        headers: { ...sample.headers, ...bearer(tokens[role]) },
         ...(sample.payload ? { payload: sample.payload } : {}),
       });
       const me = (
@@ -217,6 +240,7 @@ describe('every staff route × every role', () => {
       const res = await t.app.inject({
         method: route.method as 'GET',
         url: sample.url,
+        ...(sample.headers ? { headers: sample.headers } : {}),
         ...(sample.payload ? { payload: sample.payload } : {}),
       });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
