@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminHeaders } from '../helpers/app.js';
@@ -38,19 +40,16 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     await ask(page, 'When do we get paid each month, and is it by direct deposit?');
     const answer = page.locator('li.msg.bot').last();
     expect((await answer.locator('.answer').textContent())?.length).toBeGreaterThan(20);
-    const badges = answer.getByRole('group', { name: 'Classification' });
-    expect(await badges.textContent()).toContain('Payroll');
-    expect(await badges.textContent()).toMatch(/Priority \d+/);
-    // The articles are collapsed until asked for.
-    const articles = answer.locator('details.kb');
-    expect(await articles.getAttribute('open')).toBeNull();
-    await articles.locator('summary').first().click();
-    expect(await articles.locator('details.kb-article').count()).toBeGreaterThan(0);
+    // A human label, no internal enums, scores or timings.
+    expect(await answer.locator('.badge.cat').textContent()).toBe('Pay & payroll');
+    expect(await answer.textContent()).not.toMatch(/Priority \d|relevance|Answered in|Payroll ·/);
+    expect(await answer.getByRole('button', { name: 'Talk to a person' }).count()).toBe(1);
     expect(await answer.locator('.notice').count()).toBe(0);
-
-    const caseRef = (await page.locator('#case-ref').textContent()) ?? '';
-    const conversationId = caseRef.replace('Case ', '');
+    // No case reference on an ordinary answer.
+    expect(await page.locator('#case-ref').textContent()).toBe('');
+    const conversationId = await page.evaluate(() => localStorage.getItem('hr-conversation-id'));
     expect(conversationId).toMatch(/^[0-9a-f-]{36}$/);
+    const caseRef = '';
 
     // The send button works as well as Enter, and the follow-up stays in the same conversation.
     await page
@@ -67,12 +66,13 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     await page.reload();
     await page.locator('li.msg.bot').nth(1).waitFor();
     expect(await page.locator('li.msg.user').count()).toBe(2);
-    const restored = page.locator('li.msg.bot').first().getByRole('group', { name: 'Classification' });
-    expect(await restored.textContent()).toContain('Payroll');
+    expect(await page.locator('li.msg.bot').first().locator('.badge.cat').textContent()).toBe(
+      'Pay & payroll',
+    );
     expect(await page.locator('#case-ref').textContent()).toBe(caseRef);
 
     await page.locator('li.msg.bot').last().getByRole('button', { name: 'Rate 5 out of 5' }).click();
-    await page.getByText('Thanks — rated 5 of 5.').waitFor();
+    await page.getByText('Thanks, rated 5 of 5.').waitFor();
     // Only the conversation pane scrolls; the page itself stays at the top with the header in view.
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await screenshot(page, 'chat-answer');
@@ -90,12 +90,15 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
       'This is absolutely unacceptable!!! My paycheck has been wrong for THREE months and nobody answers me. I am furious.',
     );
     const answer = page.locator('li.msg.bot').last();
-    const notice = answer.getByRole('note', { name: 'Escalated to HR' });
+    const notice = answer.getByRole('note');
     await notice.waitFor();
-    const caseId = await notice.locator('code.case-id').textContent();
-    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await page.locator('#case-ref').textContent()).toBe(`Case ${caseId}`);
-    expect(await answer.getByRole('group', { name: 'Classification' }).textContent()).toContain('Angry');
+    const reference = (await page.locator('#case-ref').textContent())?.replace('Case ', '') ?? '';
+    expect(reference).toMatch(/^HR-\d+$/);
+    expect(await notice.textContent()).toContain(reference);
+    // A calm notice only: no rating and no articles on an escalated answer.
+    expect(await answer.locator('.rating').count()).toBe(0);
+    expect(await answer.locator('details.kb').count()).toBe(0);
+    const caseId = await page.evaluate(() => localStorage.getItem('hr-conversation-id'));
     await screenshot(page, 'chat-escalated');
 
     await page.getByRole('button', { name: 'Mark resolved' }).click();
@@ -103,9 +106,8 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     const stored = await (await fetch(`${server.baseUrl}/api/v1/conversations/${caseId}`)).json();
     expect(stored.status).toBe('Resolved');
 
-    // A second press is refused by the API and explained inline.
-    await page.getByRole('button', { name: 'Mark resolved' }).click();
-    await page.getByRole('alert').filter({ hasText: 'already resolved' }).waitFor();
+    // Once resolved, the button cannot be pressed again.
+    expect(await page.locator('#resolve').isDisabled()).toBe(true);
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
@@ -115,7 +117,8 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/`);
     await ask(page, 'I want to speak to a real person about a complaint against my supervisor.');
-    const caseId = await page.locator('li.msg.bot').last().locator('code.case-id').textContent();
+    await page.locator('li.msg.bot').last().getByRole('note').waitFor();
+    const caseId = await page.evaluate(() => localStorage.getItem('hr-conversation-id'));
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
 
     const resolved = await server.testApp.app.inject({
@@ -135,6 +138,40 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     expect(await reply.textContent()).toContain('booked a call with you tomorrow');
     expect(await reply.textContent()).toContain('HR team');
     expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a 390 px phone: no horizontal scrolling, 44 px controls, no serious accessibility violations', async () => {
+    const { page, pageErrors, context } = await openPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/`);
+    await ask(
+      page,
+      'Where is the leave policy? https://intranet.example.com/policies/leave/annual-leave-entitlement-and-carryover-rules-2026',
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('button, summary')]
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => ({ text: e.textContent?.trim(), ...e.getBoundingClientRect().toJSON() }))
+        .filter((r) => r.width < 44 || r.height < 44),
+    );
+    expect(small).toEqual([]);
+    // The header stays compact on a phone.
+    expect(
+      await page.locator('header.topbar').evaluate((e) => e.getBoundingClientRect().height),
+    ).toBeLessThan(80);
+    const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
+      const result = await (window as any).axe.run(document);
+      return result.violations
+        .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v: { id: string }) => v.id);
+    });
+    expect(violations).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,5 @@
-import { answerBadges, el } from './dom.js';
+import { el } from './dom.js';
+import { categoryLabel } from './labels.js';
 
 // How each kind of chat message looks. Pure DOM builders: chat.js decides when they appear.
 
@@ -11,40 +12,43 @@ export function userBubble(text) {
   );
 }
 
-function articlesUsed(results) {
+/** The articles an answer drew on, by title only (scores are for the HR team, not the employee). */
+function sources(results) {
   if (!Array.isArray(results) || results.length === 0) return null;
   return el(
     'details',
     { class: 'kb' },
-    el('summary', {}, `Knowledge-base articles used (${results.length})`),
-    ...results.map((article) =>
-      el(
-        'details',
-        { class: 'kb-article' },
+    el(
+      'summary',
+      {},
+      results.length === 1 ? 'Based on 1 policy article' : `Based on ${results.length} policy articles`,
+    ),
+    el(
+      'ul',
+      {},
+      results.map((article) =>
         el(
-          'summary',
+          'li',
           {},
-          `${article.title}`,
-          article.category ? ` · ${article.category}` : '',
-          typeof article.score === 'number' ? ` · relevance ${article.score.toFixed(2)}` : '',
+          el(
+            'details',
+            { class: 'kb-article' },
+            el('summary', {}, article.title),
+            el('div', { class: 'text' }, article.content || ''),
+          ),
         ),
-        el('div', { class: 'text' }, article.content || ''),
       ),
     ),
   );
 }
 
-function escalationNotice(result) {
-  const meta = result.metadata || {};
-  if (!meta.escalated) return null;
+/** A calm note that a person has the question, with the case reference when the case has one. */
+function escalationNotice(reference) {
   return el(
     'div',
-    { class: 'notice', role: 'note', 'aria-label': 'Escalated to HR' },
-    el('strong', {}, 'Escalated to a person in HR. '),
-    'Your case reference is ',
-    el('code', { class: 'case-id' }, result.conversation_id),
-    '.',
-    meta.escalation_reason ? el('div', { class: 'muted' }, `Reason: ${meta.escalation_reason}`) : null,
+    { class: 'notice calm', role: 'note' },
+    reference ? el('strong', {}, `Case ${reference}. `) : null,
+    'Your question is with the HR team. Their reply will appear here and under My cases.',
   );
 }
 
@@ -58,7 +62,7 @@ function ratingControls(onRate) {
       buttons.forEach((button, index) => {
         button.setAttribute('aria-pressed', String(index + 1 === value));
       });
-      status.textContent = `Thanks — rated ${value} of 5.`;
+      status.textContent = `Thanks, rated ${value} of 5.`;
     } catch (error) {
       status.textContent = `Rating not saved: ${error.message}`;
     } finally {
@@ -79,46 +83,66 @@ function ratingControls(onRate) {
   );
   return el(
     'div',
-    { class: 'rating', role: 'group', 'aria-label': 'Rate this answer' },
+    { class: 'rating', role: 'group', 'aria-label': 'Was this helpful? Rate 1 to 5' },
     el('span', { class: 'muted', 'aria-hidden': 'true' }, 'Helpful? '),
     ...buttons,
     status,
   );
 }
 
-/** An answer from the assistant: badges, text, escalation notice, articles used, timing and rating. */
-export function botBubble(result, onRate) {
-  const processing = result.metadata?.processing_time;
+/**
+ * An answer from the assistant. Escalated answers carry only the calm notice: no rating (a report of
+ * harassment is not something to score) and no articles. Every other answer offers a person.
+ */
+export function botBubble(result, { onRate, onTalkToPerson, caseReference }) {
+  const escalated = Boolean(result.metadata?.escalated);
+  const label = categoryLabel(result.category);
   return el(
     'li',
     { class: 'msg bot' },
     el('span', { class: 'visually-hidden' }, 'HR Assistant: '),
-    answerBadges(result),
+    label ? el('div', { class: 'badges' }, el('span', { class: 'badge cat' }, label)) : null,
     el('div', { class: 'text answer' }, result.response),
-    escalationNotice(result),
-    articlesUsed(result.metadata?.kb_results),
-    el(
-      'div',
-      { class: 'meta' },
-      typeof processing === 'number' ? `Answered in ${(processing * 1000).toFixed(1)} ms` : '',
-    ),
-    ratingControls(onRate),
+    escalated ? escalationNotice(caseReference) : null,
+    escalated ? null : sources(result.metadata?.kb_results),
+    escalated
+      ? null
+      : el(
+          'div',
+          { class: 'answer-actions' },
+          el(
+            'button',
+            { type: 'button', class: 'secondary talk', onclick: onTalkToPerson },
+            'Talk to a person',
+          ),
+          ratingControls(onRate),
+        ),
   );
 }
 
-/** A reply written by a person in HR (the resolution of an escalation). */
-export function agentBubble(content) {
+/** A message written by a person in HR. */
+export function agentBubble(message) {
   return el(
     'li',
     { class: 'msg bot agent' },
     el('div', { class: 'badges' }, el('span', { class: 'badge ok' }, 'HR team')),
     el('span', { class: 'visually-hidden' }, 'Reply from the HR team: '),
-    el('div', { class: 'text' }, content),
+    el('div', { class: 'text' }, message.content),
   );
 }
 
 export function noteBubble(text) {
   return el('li', { class: 'msg bot' }, el('div', { class: 'text muted' }, text));
+}
+
+/** Shown while the assistant works on an answer. */
+export function typingBubble() {
+  return el(
+    'li',
+    { class: 'msg bot typing', 'aria-label': 'The assistant is writing' },
+    el('span', { class: 'dots', 'aria-hidden': 'true' }, el('span'), el('span'), el('span')),
+    el('span', { class: 'visually-hidden' }, 'The assistant is writing…'),
+  );
 }
 
 /**
@@ -130,11 +154,8 @@ export function storedAnswer(conversationId, message, question) {
     conversation_id: conversationId,
     response: message.content,
     category: message.category ?? question?.category,
-    sentiment: message.sentiment ?? question?.sentiment,
-    priority: message.priority ?? question?.priority,
     metadata: {
       escalated: message.escalated || Boolean(question?.escalated),
-      escalation_reason: message.escalation_reason ?? question?.escalation_reason,
       kb_results: message.kb_results,
     },
   };
