@@ -24,8 +24,12 @@ import { registerAccessControl } from './modules/identity/access.js';
 import { Authenticator } from './modules/identity/authenticate.js';
 import { identityModule } from './modules/identity/identity.module.js';
 import { OidcProvider } from './modules/identity/oidc-provider.js';
+import { PagesSession } from './modules/identity/session.js';
+import { sessionKey } from './modules/identity/session-secret.js';
 import { TokensService } from './modules/identity/tokens.service.js';
 import { createEmployeeNotifier } from './modules/notifications/employee-notifier.js';
+import { ConversationRetention } from './modules/privacy/conversation-retention.js';
+import { employeeDataRoutes } from './modules/privacy/employee-data.routes.js';
 import { answeringModule } from './modules/queries/answering.module.js';
 import { webhooksModule } from './modules/webhooks/webhooks.module.js';
 import { webModule } from './web/web.routes.js';
@@ -99,6 +103,14 @@ export async function buildApp(
   const tokens = new TokensService(ctx);
   const oidc = config.auth.mode === 'oidc' ? new OidcProvider(config.auth.oidc) : undefined;
   const authenticator = new Authenticator(adminKey, tokens, oidc);
+  let session: PagesSession | undefined;
+  if (config.auth.mode === 'oidc') {
+    // Registered before the access check, which reads the session the plugin has decrypted.
+    const secure = config.auth.oidc.publicUrl.startsWith('https:');
+    await PagesSession.register(app, sessionKey(config.auth.sessionSecret, config.dataDir), secure);
+    session = new PagesSession(() => ctx.clock.now());
+    authenticator.session = session;
+  }
   registerAccessControl(app, authenticator, config.auth.mode);
   registerAuditContext(app);
   if (config.auth.mode === 'open') {
@@ -111,7 +123,7 @@ export async function buildApp(
   registerMetrics(app, ctx);
 
   await app.register(healthModule, { ctx });
-  await app.register(identityModule, { ctx, tokens, authenticator, oidc });
+  await app.register(identityModule, { ctx, tokens, oidc, session });
   await app.register(answeringModule, { ctx });
   await app.register(auditModule, { ctx });
   await app.register(webhooksModule, { ctx });
@@ -124,6 +136,16 @@ export async function buildApp(
   await app.register(handoffRoutes, { ctx, notifier });
   await app.register(casesRoutes, { ctx });
   await app.register(analyticsRoutes, { ctx });
+  await app.register(employeeDataRoutes, { ctx });
+  // Conversation retention runs where the delivery worker runs (the worker CLI starts its own).
+  if (config.workerEmbedded && config.conversationRetentionDays !== undefined) {
+    const retention = new ConversationRetention(
+      { db: db.kysely, clock: ctx.clock, log: app.log },
+      config.conversationRetentionDays,
+    );
+    app.addHook('onReady', async () => retention.start());
+    app.addHook('onClose', async () => retention.stop());
+  }
 
   return app;
 }

@@ -74,6 +74,8 @@ export type AuthConfig =
         rolesClaim: string;
         /** Where people reach this service, for the login callback and the cookie's Secure flag. */
         publicUrl: string;
+        /** Scopes the pages' sign-in asks for. */
+        scopes: string;
       };
       /** Signs and encrypts the pages' session cookie; undefined = generated once and kept in DATA_DIR. */
       sessionSecret: string | undefined;
@@ -273,6 +275,14 @@ function claimName(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function parseScopes(raw: string): string {
+  const scopes = raw.split(/\s+/).filter(Boolean);
+  if (!scopes.includes('openid') || scopes.some((s) => !/^[\x21\x23-\x5B\x5D-\x7E]+$/.test(s))) {
+    throw new ConfigError('OIDC_SCOPES', `must be space-separated scopes including openid, got "${raw}"`);
+  }
+  return scopes.join(' ');
+}
+
 function parseAuth(env: Env): AuthConfig {
   const mode = oneOf(env, 'AUTH_MODE', ['open', 'oidc'], 'open');
   if (mode === 'open') return { mode };
@@ -290,6 +300,7 @@ function parseAuth(env: Env): AuthConfig {
       userClaim: claimName(env, 'OIDC_USER_CLAIM', 'email'),
       rolesClaim: claimName(env, 'OIDC_ROLES_CLAIM', 'roles'),
       publicUrl: parseUrl(env, 'PUBLIC_URL', true),
+      scopes: parseScopes(read(env, 'OIDC_SCOPES') ?? 'openid email profile'),
     },
     sessionSecret,
   };

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { loggerOptions } from '../logger.js';
+import { ConversationRetention } from '../modules/privacy/conversation-retention.js';
 import { DeliveryLogRetention } from '../modules/webhooks/retention.js';
 import { createUndiciSender } from '../modules/webhooks/sender.js';
 import { DeliveryWorker } from '../modules/webhooks/worker.js';
@@ -24,8 +25,16 @@ async function main(): Promise<void> {
     { db: db.kysely, clock: systemClock, log },
     { retentionDays: config.deliveryLogRetentionDays },
   );
+  const conversationRetention =
+    config.conversationRetentionDays === undefined
+      ? null
+      : new ConversationRetention(
+          { db: db.kysely, clock: systemClock, log },
+          config.conversationRetentionDays,
+        );
   worker.start();
   retention.start();
+  conversationRetention?.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -35,6 +44,7 @@ async function main(): Promise<void> {
     const forced = setTimeout(() => process.exit(1), 45_000);
     forced.unref();
     await retention.stop();
+    await conversationRetention?.stop();
     await worker.stop();
     await sender.close();
     await db.destroy();

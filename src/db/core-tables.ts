@@ -45,6 +45,8 @@ export interface ConversationsTable {
   employee_seen_at: number | null;
   created_at: number;
   updated_at: number;
+  /** 1 once the conversation was escalated as a confidential case (handoff/confidential.ts); never cleared. */
+  confidential: ColumnType<number, number | undefined, number>;
 }
 
 export type MessageRole = 'user' | 'assistant' | 'agent';

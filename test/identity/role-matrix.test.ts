@@ -103,6 +103,14 @@ const samples: Record<string, () => Promise<Sample>> = {
     url: '/api/v1/users/matrix-employee/conversations',
   }),
   'GET /api/v1/users/:user_id': async () => ({ url: '/api/v1/users/matrix-employee' }),
+  'GET /api/v1/users/:user_id/export': async () => ({ url: '/api/v1/users/matrix-employee/export' }),
+  'DELETE /api/v1/users/:user_id': async () => {
+    await seedConversation(t.db.kysely, {
+      userId: `leaver-${++sequence}`,
+      turns: [{ question: 'Where is my last payslip?', at: Date.now() }],
+    });
+    return { url: `/api/v1/users/leaver-${sequence}` };
+  },
   'PUT /api/v1/users/:user_id': async () => ({
     url: '/api/v1/users/matrix-employee',
     payload: { is_vip: false },

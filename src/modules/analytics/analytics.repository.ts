@@ -14,6 +14,8 @@ import { CATEGORIES, SENTIMENTS } from '../agents/types.js';
 /** Escalations that mean "nothing answered this", never a report: the only escalated questions a gap may show. */
 const HANDED_OVER_KINDS = ['human_request', 'repeated'];
 
+/** What analytics show instead of a confidential case's escalation reason. */
+export const CONFIDENTIAL_REASON = 'Confidential case (reason withheld)';
 export class AnalyticsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -81,15 +83,31 @@ export class AnalyticsRepository {
       .execute();
   }
 
+  /** Conversations whose text only cleared staff may read: never quoted in analytics. */
+  private confidentialConversations() {
+    return this.db.selectFrom('conversations').select('id').where('confidential', '=', 1);
+  }
+
+  /** The reasons quote the message, so a confidential case counts under one fixed label instead of its own. */
   topEscalationReasons(since: number, until: number, limit: number) {
     return this.questions(since, until)
       .where('escalated', '=', 1)
-      .select((eb) => ['escalation_reason', eb.fn.countAll<number>().as('n')])
-      .groupBy('escalation_reason')
+      .select((eb) => [
+        eb
+          .case()
+          .when('conversation_id', 'in', this.confidentialConversations())
+          .then(sql<string>`${CONFIDENTIAL_REASON}`)
+          .else(eb.ref('escalation_reason'))
+          .end()
+          .as('reason'),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy('reason')
       .orderBy('n', 'desc')
-      .orderBy('escalation_reason')
+      .orderBy('reason')
       .limit(limit)
-      .execute();
+      .execute()
+      .then((rows) => rows.map((r) => ({ escalation_reason: r.reason, n: r.n })));
   }
 
   /** Conversations started in the period: how many, and how many ended without needing more from HR. */
@@ -146,7 +164,9 @@ export class AnalyticsRepository {
 
   /** Recent questions no article matched: the knowledge gaps to write next. */
   async knowledgeGaps(since: number, until: number, limit: number) {
-    const gaps = this.questions(since, until).where('kb_hit_count', '=', 0);
+    const gaps = this.questions(since, until)
+      .where('kb_hit_count', '=', 0)
+      .where('conversation_id', 'not in', this.confidentialConversations());
     const [rows, total] = await Promise.all([
       gaps
         .select(['conversation_id', 'content', 'category', 'created_at'])

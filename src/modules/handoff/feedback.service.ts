@@ -54,6 +54,17 @@ export class FeedbackService {
       });
       await publishEvent(trx, this.ctx.clock, {
         type: 'feedback.received',
+        ...(conversation.confidential === 1
+          ? {
+              thinData: {
+                query_id: conversation.id,
+                rating: input.rating,
+                category: conversation.category,
+                confidential: true,
+                timestamp: toIso(now),
+              },
+            }
+          : {}),
         data: {
           query_id: conversation.id,
           user_id: input.userId,

@@ -55,6 +55,7 @@ export function presentHandoffPackage(row: HandoffConversationRow, messages: Tra
     priority: row.priority,
     escalation_reason: row.escalation_reason,
     escalation_kind: kindOrNull(row.escalation_kind),
+    confidential: row.confidential === 1,
     summary: summarizeQuestions(messages.filter((m) => m.role === 'user').map((m) => m.content)),
     transcript: messages.map((m) => ({
       id: m.id,
@@ -72,6 +73,15 @@ export function presentHandoffPackage(row: HandoffConversationRow, messages: Tra
     resolved_by: row.resolved_by,
     created_at: toIso(row.created_at),
   };
+}
+
+/**
+ * A confidential case as staff without the confidential:read permission see it in the queue: that it exists,
+ * who it waits for, how urgent and how long it has waited; no reason, summary, transcript or articles.
+ */
+export function withoutConfidentialText<T extends { confidential: boolean }>(item: T): T {
+  if (!item.confidential) return item;
+  return { ...item, escalation_reason: null, summary: '', transcript: [], kb_articles: [] };
 }
 
 /** The conversation's state after an assignment or resolution. */

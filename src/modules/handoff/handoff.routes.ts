@@ -22,6 +22,7 @@ import { type Actor, HandoffService, type Resolution } from './handoff.service.j
 
 const staffActor = (request: FastifyRequest): Actor => ({
   role: 'admin',
+  canReadConfidential: request.principal.can('confidential:read'),
   requestId: request.id,
   ip: request.ip,
 });
@@ -59,7 +60,13 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<HandoffRoutesOptions> = as
         response: { 200: QueuePage },
       },
     },
-    async (request) => handoff.queue(request.query.status, request.query.skip, request.query.limit),
+    async (request) =>
+      handoff.queue(
+        request.query.status,
+        request.query.skip,
+        request.query.limit,
+        request.principal.can('confidential:read'),
+      ),
   );
 
   app.post(
@@ -90,7 +97,7 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<HandoffRoutesOptions> = as
         response: { 200: HandoffPackage },
       },
     },
-    async (request) => handoff.get(request.params.id),
+    async (request) => handoff.get(request.params.id, request.principal.can('confidential:read')),
   );
 
   app.post(

@@ -42,6 +42,11 @@ export const HandoffPackage = Type.Object({
   priority: Type.Integer(),
   escalation_reason: Nullable(Type.String()),
   escalation_kind: EscalationKindField,
+  confidential: Type.Boolean({
+    description:
+      'A confidential case: without the confidential:read permission its reason, summary, transcript and ' +
+      'articles are left out (empty), and the conversation itself answers 403',
+  }),
   summary: Type.String({ description: 'First question and latest question, trimmed' }),
   transcript: Type.Array(
     Type.Object({ id: Type.String(), role: Type.String(), content: Type.String(), timestamp: DateTime }),

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { toIso } from '../../clock.js';
 import type { AppContext } from '../../context.js';
 import type { ConversationStatus } from '../../db/core-tables.js';
-import { type AppError, conflict, notFound } from '../../errors.js';
+import { AppError, conflict, notFound } from '../../errors.js';
 import { recordResolution } from '../analytics/metrics.js';
 import { recordAudit } from '../audit/audit.js';
 import { caseReference } from '../cases/case-reference.js';
 import { presentCaseFields } from '../cases/cases.presenter.js';
 import type { EmployeeNotifier } from '../notifications/employee-notifier.js';
-import { maskPii, maskPiiIf } from '../security/pii.js';
+import { maskPiiIf } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
-import { presentCaseState, presentHandoffPackage } from './handoff.presenter.js';
+import { presentCaseState, presentHandoffPackage, withoutConfidentialText } from './handoff.presenter.js';
 import {
   type HandoffConversationRow,
   HandoffRepository,
@@ -22,6 +23,8 @@ export interface Actor {
   role: 'admin' | 'employee';
   /** The employee's id when role is 'employee'. */
   userId?: string;
+  /** Whether the actor may read confidential cases (hr_confidential, hr_admin). */
+  canReadConfidential?: boolean;
   requestId: string;
   ip: string;
 }
@@ -40,7 +43,7 @@ export class HandoffService {
     private readonly notifier: EmployeeNotifier,
   ) {}
 
-  async queue(status: QueueStatus, skip: number, limit: number) {
+  async queue(status: QueueStatus, skip: number, limit: number, canReadConfidential: boolean) {
     const repository = new HandoffRepository(this.ctx.db.kysely);
     const { rows, total } = await repository.queue(status, skip, limit);
     const byConversation = new Map<string, TranscriptRow[]>();
@@ -50,15 +53,24 @@ export class HandoffService {
       byConversation.set(message.conversation_id, list);
     }
     const now = this.ctx.clock.now();
-    const escalations = rows.map((row) => this.package(row, byConversation.get(row.id) ?? [], now));
+    const escalations = rows.map((row) => {
+      const item = this.package(row, byConversation.get(row.id) ?? [], now);
+      return canReadConfidential ? item : withoutConfidentialText(item);
+    });
     return { escalations, total, skip, limit, status };
   }
 
   /** One case with everything needed to take it over (the console's case page). */
-  async get(conversationId: string) {
+  async get(conversationId: string, canReadConfidential: boolean) {
     const repository = new HandoffRepository(this.ctx.db.kysely);
     const row = await repository.getConversation(conversationId);
     if (!row || row.escalated_at === null) throw notFound('Case');
+    if (row.confidential === 1 && !canReadConfidential) {
+      throw new AppError(
+        'FORBIDDEN',
+        'This is a confidential case: reading it needs the hr_confidential role',
+      );
+    }
     return this.package(row, await repository.transcripts([row.id]), this.ctx.clock.now());
   }
 
@@ -173,7 +185,7 @@ export class HandoffService {
    * conversation adds nothing to the transcript (their click is the whole message). Both fire query.resolved
    * in the same transaction, so the event exists exactly when the resolution does.
    */
-  async resolve(conversationId: string, resolution: Resolution, _actor: Actor) {
+  async resolve(conversationId: string, resolution: Resolution, actor: Actor) {
     const now = this.ctx.clock.now();
     const byAgent = resolution.by === 'agent';
     const response = byAgent ? this.stored(resolution.response) : null;
@@ -183,6 +195,12 @@ export class HandoffService {
       const current = await repository.getConversation(conversationId);
       // Someone else's conversation looks exactly like a missing one, so ids cannot be probed.
       if (!current || (!byAgent && current.user_id !== resolution.userId)) throw notFound('Conversation');
+      if (byAgent && current.confidential === 1 && !actor.canReadConfidential) {
+        throw new AppError(
+          'FORBIDDEN',
+          'This is a confidential case: answering it needs the hr_confidential role',
+        );
+      }
       if (current.status === 'Resolved') throw conflict('The conversation is already resolved');
       const allowed = byAgent ? WAITING_FOR_HUMAN : SELF_RESOLVABLE;
       if (!(await repository.resolve(conversationId, allowed, resolvedBy, now, byAgent))) {
@@ -215,6 +233,20 @@ export class HandoffService {
       const since = current.escalated_at ?? current.created_at;
       await publishEvent(trx, this.ctx.clock, {
         type: 'query.resolved',
+        ...(current.confidential === 1
+          ? {
+              thinData: {
+                query_id: conversationId,
+                category: current.category,
+                priority: current.priority,
+                confidential: true,
+                status: 'Resolved',
+                resolution_time_seconds: Math.max(0, (now - since) / 1000),
+                resolved_by_role: byAgent ? 'agent' : 'employee',
+                timestamp: toIso(now),
+              },
+            }
+          : {}),
         data: {
           query_id: conversationId,
           user_id: current.user_id,

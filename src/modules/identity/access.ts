@@ -25,6 +25,7 @@ declare module 'fastify' {
 }
 
 const PRINCIPAL = Symbol('principal');
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 type WithPrincipal = FastifyRequest & { [PRINCIPAL]?: Principal };
 
 function enforce(access: Access, principal: Principal, mode: AuthConfig['mode']): void {
@@ -69,6 +70,12 @@ export function registerAccessControl(
   const check = async (request: FastifyRequest, access: Access) => {
     if (authenticator.hasCredentials(request)) request.principal = await authenticator.principalFor(request);
     enforce(access, request.principal, mode);
+    // A cookie is sent by the browser on its own, so a change made with it must prove it came from our page.
+    if (request.principal.source === 'session' && !SAFE_METHODS.has(request.method)) {
+      if (!authenticator.session?.csrfValid(request)) {
+        throw new AppError('FORBIDDEN', 'Missing or invalid X-CSRF-Token (reload the page and try again)');
+      }
+    }
   };
 
   app.addHook('onRequest', (request, _reply, done) => {

@@ -15,6 +15,8 @@ const unauthorized = (message: string) =>
 /** Where a principal may come from besides a bearer credential: the pages' signed-in session. */
 export interface SessionReader {
   principalOf(request: FastifyRequest): Principal | undefined;
+  /** Whether a change made with the session carries the page's CSRF token. */
+  csrfValid(request: FastifyRequest): boolean;
 }
 
 /**

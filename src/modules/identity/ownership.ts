@@ -16,6 +16,20 @@ export function actingEmployee(principal: Principal, bodyUserId: string | undefi
 }
 
 /**
+ * How much of a conversation this caller sees. A confidential case is whole for those cleared to read it, the
+ * owner's view (no internal reason, no articles) for the employee, and closed (403) to other staff.
+ */
+export function conversationView(
+  principal: Principal,
+  ownerId: string,
+  confidential: boolean,
+): 'full' | 'owner' {
+  if (!confidential || principal.can('confidential:read')) return 'full';
+  if (principal.userId === ownerId || !principal.can('conversations:read')) return 'owner';
+  throw new AppError('FORBIDDEN', 'This is a confidential case: reading it needs the hr_confidential role');
+}
+
+/**
  * Whether this caller may open a conversation owned by `ownerId`: HR with conversations:read may open any; a
  * signed-in employee only their own; in the open mode anyone holding the (unguessable) id, as the chat always did.
  */

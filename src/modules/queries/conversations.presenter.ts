@@ -31,6 +31,7 @@ export function presentConversation(row: ConversationRow, messageCount?: number)
     updated_at: toIso(row.updated_at),
     escalated_at: toIsoOrNull(row.escalated_at),
     resolved_at: toIsoOrNull(row.resolved_at),
+    confidential: row.confidential === 1,
     ...(messageCount === undefined ? {} : { message_count: messageCount }),
   };
 }

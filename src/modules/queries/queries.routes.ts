@@ -5,7 +5,8 @@ import { AppError, notFound } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
 import { recordAudit } from '../audit/audit.js';
 import { excerpt } from '../handoff/summary.js';
-import { actingEmployee, mayOpenConversation } from '../identity/ownership.js';
+import { actingEmployee, conversationView, mayOpenConversation } from '../identity/ownership.js';
+import type { Principal } from '../identity/principal.js';
 import { presentConversation, presentMessage, presentUser } from './conversations.presenter.js';
 import { type ConversationRow, QueriesRepository } from './queries.repository.js';
 import {
@@ -26,6 +27,16 @@ import {
 import { DEFAULT_USER_ID, type QueriesService } from './queries.service.js';
 import { readPublicStats } from './stats.repository.js';
 import { UsersService } from './users.service.js';
+
+/** In a list, a confidential case shows its existence and state, not its reason, unless the reader is cleared. */
+function listed<T extends { confidential: boolean; escalation_reason: string | null }>(
+  item: T,
+  principal: Principal,
+): T {
+  if (!item.confidential || principal.can('confidential:read')) return item;
+  // The title is an excerpt of the first question: text, like the reason.
+  return { ...item, escalation_reason: null, ...('title' in item ? { title: '' } : {}) };
+}
 
 export interface QueriesRoutesOptions {
   ctx: AppContext;
@@ -98,10 +109,17 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       ) {
         throw notFound('Conversation');
       }
+      const view = conversationView(request.principal, conversation.user_id, conversation.confidential === 1);
       const messages = await repository.messages(conversation.id);
-      return {
+      const presented = {
         ...presentConversation(conversation, messages.length),
         messages: messages.map(presentMessage),
+      };
+      if (view === 'full') return presented;
+      return {
+        ...presented,
+        escalation_reason: null,
+        messages: presented.messages.map((m) => ({ ...m, escalation_reason: null, kb_results: null })),
       };
     },
   );
@@ -190,7 +208,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       const { skip, limit } = request.query;
       const { rows, total } = await repository.userConversations(userId, skip, limit);
       return {
-        conversations: await withTitles(rows),
+        conversations: (await withTitles(rows)).map((c) => listed(c, request.principal)),
         total,
         skip,
         limit,
@@ -218,7 +236,9 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       const { rows, total } = await repository.userConversations(request.params.user_id, skip, limit);
       const counts = await repository.messageCounts(rows.map((r) => r.id));
       return {
-        conversations: rows.map((r) => presentConversation(r, counts.get(r.id) ?? 0)),
+        conversations: rows.map((r) =>
+          listed(presentConversation(r, counts.get(r.id) ?? 0), request.principal),
+        ),
         total,
         skip,
         limit,

@@ -98,6 +98,9 @@ export const QueryResponse = Type.Object({
       ),
       kb_results: Type.Array(KbResult),
       answer: AnswerSummary,
+      confidential: Type.Optional(
+        Type.Boolean({ description: 'A confidential case: no reason text, articles or rating are shown' }),
+      ),
       agent_trace: Type.Array(Type.Object({ agent: Type.String(), duration_ms: Type.Number() })),
     },
     { additionalProperties: true },
@@ -132,6 +135,9 @@ export const Conversation = Type.Object({
   escalated_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   resolved_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   message_count: Type.Optional(Type.Integer()),
+  confidential: Type.Boolean({
+    description: 'Escalated as crisis, violence, harassment, discrimination, retaliation or fraud',
+  }),
 });
 
 export const Message = Type.Object({

@@ -11,7 +11,8 @@ import type { AnswerSummary, EscalationKind, PipelineResult } from '../agents/ty
 import { recordQuery } from '../analytics/metrics.js';
 import { caseReference } from '../cases/case-reference.js';
 import { CasesRepository } from '../cases/cases.repository.js';
-import { maskPii, maskPiiIf } from '../security/pii.js';
+import { confidentialKind } from '../handoff/confidential.js';
+import { maskPiiIf } from '../security/pii.js';
 import { publishEvent, wakeDeliveryWorkers } from '../webhooks/publish.js';
 import { kindOrNull } from './conversations.presenter.js';
 import { type ConversationRow, QueriesRepository } from './queries.repository.js';
@@ -92,6 +93,9 @@ export class QueriesService {
     const now = this.ctx.clock.now();
     const questionId = randomUUID();
     const stored = maskPiiIf(this.ctx.config.piiRedaction, input.message);
+    const kind = confidentialKind(result);
+    // Once confidential, always: a later calm follow-up does not make the case readable by everyone.
+    const confidential = kind !== null || conversation?.confidential === 1;
     // Committed together with the turns of other questions answered at the same moment (see GroupCommitter).
     let response = result.response;
     await this.writes.run(async (trx) => {
@@ -107,6 +111,7 @@ export class QueriesService {
         await tx.updateConversation(conversation.id, {
           ...conversationChanges(conversation, result, now),
           ...(caseNumber === undefined ? {} : { case_number: caseNumber }),
+          ...(confidential ? { confidential: 1 } : {}),
         });
       } else {
         await tx.insertConversation({
@@ -124,6 +129,7 @@ export class QueriesService {
           case_number: caseNumber ?? null,
           created_at: now,
           updated_at: now,
+          confidential: confidential ? 1 : 0,
         });
       }
       await tx.insertMessages(
@@ -157,11 +163,29 @@ export class QueriesService {
         },
       };
       const filters = { category: result.category, priority: result.priority };
-      await publishEvent(trx, this.ctx.clock, { type: 'query.created', data: eventData, ...filters });
+      const thinData = confidential
+        ? {
+            query_id: conversationId,
+            message_id: questionId,
+            category: result.category,
+            priority: result.priority,
+            confidential: true,
+            escalation_kind: kind,
+            status: result.escalated ? 'Escalated' : 'Answered',
+            timestamp: toIso(now),
+          }
+        : undefined;
+      await publishEvent(trx, this.ctx.clock, {
+        type: 'query.created',
+        data: eventData,
+        thinData,
+        ...filters,
+      });
       if (result.escalated) {
         await publishEvent(trx, this.ctx.clock, {
           type: 'query.escalated',
           data: { ...eventData, escalation_reason: result.escalationReason },
+          thinData,
           ...filters,
         });
       }
@@ -181,18 +205,22 @@ export class QueriesService {
         message_id: questionId,
         processing_time: processingTime,
         escalated: result.escalated,
-        escalation_reason: result.escalationReason,
+        // The employee's own view of a confidential case: no internal reason, no articles, no rating widget.
+        escalation_reason: confidential ? null : result.escalationReason,
         escalation_kind: result.escalationKind,
         attempt_count: result.attemptCount,
         engine: result.engine,
         ...llmMetadata(result),
-        kb_results: result.kbResults.map(({ title, content, category, score }) => ({
-          title,
-          content,
-          category,
-          score,
-        })),
+        kb_results: confidential
+          ? []
+          : result.kbResults.map(({ title, content, category, score }) => ({
+              title,
+              content,
+              category,
+              score,
+            })),
         answer: result.answer,
+        ...(confidential ? { confidential: true } : {}),
         agent_trace: result.trace,
       },
     };

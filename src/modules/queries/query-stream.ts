@@ -1,4 +1,5 @@
 import type { AnswerStreamHooks, PipelineResult } from '../agents/types.js';
+import { confidentialKind } from '../handoff/confidential.js';
 
 /** What a streaming client learns before the answer: the pipeline's verdict on the question. */
 export interface QueryStreamMeta {
@@ -27,7 +28,8 @@ export function pipelineStream(conversationId: string, hooks: AskStreamHooks): A
         sentiment: state.sentiment,
         priority: state.priority,
         escalated: state.escalated,
-        escalation_reason: state.escalationReason,
+        // The employee's own view of a confidential case carries no internal reason text.
+        escalation_reason: confidentialKind(state) === null ? state.escalationReason : null,
         attempt_count: state.attemptCount,
       }),
     onToken: (text) => hooks.onToken(text),

@@ -18,6 +18,11 @@ export interface DomainEvent {
   priority?: number;
   /** A webhook that must not get this event (the one a `webhook.disabled` event is about). */
   exceptWebhookId?: string;
+  /**
+   * For events about a confidential case: what webhooks get unless they were created with include_confidential
+   * (ids, category, priority, kind, status, times; no message, answer or summary text).
+   */
+  thinData?: Record<string, unknown>;
 }
 
 type Subscriptions = ReturnType<typeof subscribedWebhooks>;
@@ -57,9 +62,11 @@ export async function publishEvent(db: Kysely<Database>, clock: Clock, event: Do
   if (webhooks.length === 0) return 0;
   const now = clock.now();
   const dataJson = canonicalJson(event.data);
+  const thinJson = event.thinData === undefined ? undefined : canonicalJson(event.thinData);
   const rows = webhooks.map((webhook) => {
     const eventId = newEventId();
-    const body = serializeEnvelopeWithData(dataJson, eventId, event.type, webhook.id, now);
+    const json = thinJson !== undefined && webhook.include_confidential !== 1 ? thinJson : dataJson;
+    const body = serializeEnvelopeWithData(json, eventId, event.type, webhook.id, now);
     return { webhookId: webhook.id, eventId, eventType: event.type, body };
   });
   await insertDeliveries(db, rows, now);

@@ -33,12 +33,13 @@ export type NewWebhook = Pick<
   | 'headers'
   | 'signature_scheme'
   | 'signing_key'
->;
+> & { include_confidential?: number };
 
 /** A complete, active webhook row with fresh statistics. */
 export function newWebhookRow(fields: NewWebhook, now: number): WebhookRow {
   return {
     ...fields,
+    include_confidential: fields.include_confidential ?? 0,
     previous_secret: null,
     previous_secret_expires_at: null,
     previous_signing_key: null,
@@ -121,10 +122,10 @@ export async function activeWebhookIds(db: Db, cursor: string | null, limit: num
 export async function subscribedWebhooks(
   db: Db,
   eventType: string,
-): Promise<Pick<WebhookRow, 'id' | 'events' | 'filters'>[]> {
+): Promise<Pick<WebhookRow, 'id' | 'events' | 'filters' | 'include_confidential'>[]> {
   const rows = await db
     .selectFrom('webhooks')
-    .select(['id', 'events', 'filters'])
+    .select(['id', 'events', 'filters', 'include_confidential'])
     .where('events', 'like', `%"${eventType}"%`)
     .execute();
   return rows.filter((row) => (JSON.parse(row.events) as string[]).includes(eventType));

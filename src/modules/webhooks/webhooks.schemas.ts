@@ -67,6 +67,13 @@ export const CreateWebhookBody = Type.Object(
     rate_limit_per_second: Type.Optional(Nullable(RateLimit)),
     filters: Type.Optional(Nullable(FiltersSchema)),
     headers: Type.Optional(Nullable(Headers)),
+    include_confidential: Type.Optional(
+      Type.Boolean({
+        description:
+          'Events about confidential cases carry their full text (default false: ids, category, priority, kind, ' +
+          'status and times only). Audited; cannot be changed later.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -103,6 +110,7 @@ export const Webhook = Type.Object({
   rate_limit_per_second: Nullable(Type.Integer()),
   filters: Nullable(FiltersSchema),
   headers: Type.Record(Type.String(), Type.String(), { description: 'Extra headers, values masked' }),
+  include_confidential: Type.Boolean(),
   delivery_count: Type.Integer({ description: 'Deliveries that reached a final outcome' }),
   failure_count: Type.Integer(),
   success_rate: Nullable(Type.Number({ description: 'Successful share of final outcomes, 0..1' })),

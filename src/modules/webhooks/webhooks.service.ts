@@ -35,6 +35,8 @@ export interface WebhookInput {
   rate_limit_per_second?: number | null;
   filters?: WebhookFilters | null;
   headers?: Record<string, string> | null;
+  /** Chosen at creation only (the update body has no such field). */
+  include_confidential?: boolean;
 }
 
 export interface WebhookPatch extends Partial<WebhookInput> {
@@ -84,6 +86,7 @@ export class WebhooksService {
         headers: this.headersColumn(input.headers, null, url),
         signature_scheme: 'hmac',
         signing_key: null,
+        include_confidential: input.include_confidential ? 1 : 0,
       },
       now,
     );
@@ -94,7 +97,12 @@ export class WebhooksService {
         );
       }
       await repo.insertWebhook(trx, row);
-      await this.audit(trx, 'webhook.create', row.id, { url: redactUrl(url), events: input.events });
+      await this.audit(trx, 'webhook.create', row.id, {
+        url: redactUrl(url),
+        events: input.events,
+        // Recorded because it sends the text of harassment reports and the like to this receiver.
+        ...(input.include_confidential ? { include_confidential: true } : {}),
+      });
     });
     return this.view(row, true);
   }

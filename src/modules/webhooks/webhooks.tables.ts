@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Row types of the webhook tables. Conventions as elsewhere: text UUID ids, epoch-millisecond BIGINT times,
  * INTEGER 0/1 booleans, JSON text for structured values.
@@ -29,6 +31,8 @@ export interface WebhooksTable {
   previous_signing_key: string | null;
   /** JSON { categories?: string[], min_priority?: number } or null. */
   filters: string | null;
+  /** 1: events about confidential cases carry their full text (set at creation by an hr_admin, audited). */
+  include_confidential: ColumnType<number, number | undefined, number>;
   /** Deliveries that reached a final outcome, and how many of those failed. */
   delivery_count: number;
   failure_count: number;

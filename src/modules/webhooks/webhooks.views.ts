@@ -24,6 +24,7 @@ export interface WebhookView {
   rate_limit_per_second: number | null;
   filters: WebhookFilters | null;
   headers: Record<string, string>;
+  include_confidential: boolean;
   delivery_count: number;
   failure_count: number;
   success_rate: number | null;
@@ -55,6 +56,7 @@ export function webhookView(
     rate_limit_per_second: row.rate_limit_per_second,
     filters: parseFilters(row.filters),
     headers: maskedHeaders(row.headers),
+    include_confidential: row.include_confidential === 1,
     delivery_count: delivered,
     failure_count: row.failure_count,
     success_rate:

@@ -14,6 +14,13 @@ function describeValidation(body) {
   return typeof message === 'string' && message ? message : null;
 }
 
+let csrfToken = null;
+
+/** Signed in through the pages' session, changes carry this token (from GET /api/v1/me) to prove they are ours. */
+export function setCsrfToken(token) {
+  csrfToken = token || null;
+}
+
 /**
  * fetch wrapper: JSON in and out, errors turned into readable ApiError messages (server down, validation,
  * auth) so callers can show them inline instead of failing silently.
@@ -24,6 +31,7 @@ export async function api(path, { method = 'GET', body, adminKey, signal } = {})
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (adminKey) headers.authorization = `Bearer ${adminKey}`;
+  else if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let response;
   try {
     response = await fetch(path, {
@@ -51,6 +59,7 @@ export async function api(path, { method = 'GET', body, adminKey, signal } = {})
     const code = parsed?.error?.code || String(response.status);
     let message;
     if (response.status === 401) message = detail || 'Not signed in: the admin API key was refused.';
+    else if (response.status === 403) message = detail || 'Your role does not allow this.';
     else if (response.status === 404) message = detail || 'Not found.';
     else if (response.status === 429) message = 'Too many requests. Wait a moment and try again.';
     else if (response.status >= 500)

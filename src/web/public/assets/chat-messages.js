@@ -115,7 +115,8 @@ export function botBubble(result, { onRate, onTalkToPerson, caseReference }) {
             { type: 'button', class: 'secondary talk', onclick: onTalkToPerson },
             'Talk to a person',
           ),
-          ratingControls(onRate),
+          // A confidential case (harassment, crisis…) is not something to rate like an answer.
+          result.metadata?.confidential ? null : ratingControls(onRate),
         ),
   );
 }
@@ -149,7 +150,7 @@ export function typingBubble() {
  * A stored assistant message in the shape of a live answer, so both render the same way. The classification
  * may be recorded on the question rather than on the answer, so the question fills the gaps.
  */
-export function storedAnswer(conversationId, message, question) {
+export function storedAnswer(conversationId, message, question, confidential = false) {
   return {
     conversation_id: conversationId,
     response: message.content,
@@ -157,6 +158,7 @@ export function storedAnswer(conversationId, message, question) {
     metadata: {
       escalated: message.escalated || Boolean(question?.escalated),
       kb_results: message.kb_results,
+      confidential,
     },
   };
 }

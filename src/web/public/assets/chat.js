@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, setCsrfToken } from './api.js';
 import {
   agentBubble,
   botBubble,
@@ -91,8 +91,11 @@ function storedEmployeeId() {
   }
 }
 
+/** Set when the person signed in through the company's provider: then they are who their sign-in says. */
+let signedInUser = null;
+
 function employeeId() {
-  return employeeInput.value.trim() || storedEmployeeId();
+  return signedInUser || employeeInput.value.trim() || storedEmployeeId();
 }
 
 employeeInput.value = storedEmployeeId();
@@ -195,7 +198,7 @@ async function loadConversation(id, onlyNewReplies) {
       question = message;
       if (!onlyNewReplies) addUserMessage(message.content);
     } else if (!onlyNewReplies) {
-      addBotMessage(storedAnswer(conversation.id, message, question));
+      addBotMessage(storedAnswer(conversation.id, message, question, conversation.confidential));
     }
   }
   emptyState.hidden = messages.children.length > 0;
@@ -424,5 +427,46 @@ function refreshOpenConversation() {
 document.addEventListener('visibilitychange', refreshOpenConversation);
 setInterval(refreshOpenConversation, REFRESH_MS);
 
-updateCounter();
-void restore().then(refreshCases);
+async function signOutOfChat() {
+  try {
+    const { redirect } = await api('/auth/logout', { method: 'POST', body: {} });
+    remember(CONVERSATION_KEY, null);
+    location.assign(redirect);
+  } catch (error) {
+    showError(error.message);
+  }
+}
+
+/**
+ * In the oidc mode the chat belongs to the signed-in person: their name replaces the Employee ID field, and a
+ * visitor who is not signed in is sent to the company's sign-in page first.
+ */
+async function identify() {
+  let me;
+  try {
+    me = await api('/api/v1/me');
+  } catch (error) {
+    if (error.status === 401) {
+      location.assign(`/auth/login?return_to=${encodeURIComponent(location.pathname)}`);
+      return false;
+    }
+    return true;
+  }
+  if (me.auth_mode !== 'oidc' || !me.user_id) return true;
+  signedInUser = me.user_id;
+  setCsrfToken(me.csrf_token);
+  $('employee-field').hidden = true;
+  const badge = $('signed-in');
+  badge.textContent = `Signed in as ${me.email || me.user_id}`;
+  badge.hidden = false;
+  const signOutButton = $('chat-sign-out');
+  signOutButton.hidden = false;
+  signOutButton.addEventListener('click', signOutOfChat);
+  return true;
+}
+
+identify().then((ready) => {
+  if (!ready) return;
+  updateCounter();
+  void restore().then(refreshCases);
+});

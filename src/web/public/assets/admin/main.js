@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, setCsrfToken } from '../api.js';
 import { clear, el } from '../dom.js';
 import { refreshStoppedBanner } from './stopped-webhooks.js';
 
@@ -24,6 +24,8 @@ const announcer = $('announcer');
 const stoppedBanner = $('stopped-webhooks');
 
 let adminKey = readKey();
+/** Signed in through the company's provider (oidc mode): the session cookie authenticates, no key is kept. */
+let sessionSignedIn = false;
 let cleanup = null;
 let renderToken = 0;
 
@@ -74,7 +76,30 @@ function showSignin(message) {
   keyInput.focus();
 }
 
+function showWho(me) {
+  const who = $('whoami');
+  who.textContent = me
+    ? `Signed in as ${me.email || me.user_id || me.name.replace(/^token:/, 'token ')}`
+    : '';
+  who.hidden = !me;
+}
+
+async function endSession() {
+  try {
+    const { redirect } = await api('/auth/logout', { method: 'POST', body: {} });
+    location.assign(redirect);
+  } catch {
+    location.assign('/admin');
+  }
+}
+
 function signOut(message) {
+  if (sessionSignedIn) {
+    sessionSignedIn = false;
+    void endSession();
+    return;
+  }
+  showWho(null);
   adminKey = null;
   storeKey(null);
   if (cleanup) cleanup();
@@ -83,25 +108,17 @@ function signOut(message) {
   showSignin(message);
 }
 
-// Admin routes answer 401 for a wrong key; a 404 only means that module is not installed, so ask the next.
-const VERIFY_PATHS = [
-  '/api/v1/webhooks?limit=1',
-  '/api/v1/escalations?limit=1',
-  '/api/v1/analytics/summary?days=1',
-];
-
+// Any valid token (the bootstrap key or a personal token) is accepted; what it may do is the server's business.
 async function verifyKey(key) {
-  for (const path of VERIFY_PATHS) {
-    try {
-      await api(path, { adminKey: key });
-      return null;
-    } catch (error) {
-      if (error.status === 401) return 'That API key was not accepted.';
-      if (error.status === 0) return error.message;
-      if (error.status !== 404) return null;
-    }
+  try {
+    const me = await api('/api/v1/me', { adminKey: key });
+    if (!me.authenticated) return 'That API key was not accepted.';
+    showWho(me);
+    return null;
+  } catch (error) {
+    if (error.status === 401) return 'That API key was not accepted.';
+    return error.message;
   }
-  return null;
 }
 
 signinForm.addEventListener('submit', async (event) => {
@@ -140,7 +157,7 @@ for (const button of document.querySelectorAll('nav.sections button')) {
 }
 
 window.addEventListener('hashchange', () => {
-  if (adminKey) void renderSection(currentSection(), true);
+  if (adminKey || sessionSignedIn) void renderSection(currentSection(), true);
 });
 
 function currentSection() {
@@ -180,5 +197,27 @@ async function renderSection(name, moveFocus) {
   }
 }
 
-if (adminKey) showConsole(false);
-else showSignin();
+/** Who is here: a kept key, a provider session (oidc mode), or nobody yet. */
+async function start() {
+  if (adminKey) {
+    if (!(await verifyKey(adminKey))) return showConsole(false);
+    adminKey = null;
+    storeKey(null);
+  }
+  try {
+    const me = await api('/api/v1/me');
+    if (me.auth_mode === 'oidc' && me.authenticated) {
+      sessionSignedIn = true;
+      setCsrfToken(me.csrf_token);
+      showWho(me);
+      if (me.permissions.length > 0) return showConsole(false);
+      return showSignin('You are signed in, but your account has no HR role.');
+    }
+  } catch (error) {
+    // 401: the oidc mode, nobody signed in yet; offer the company sign-in beside the API key.
+    if (error.status === 401) $('sso').hidden = false;
+  }
+  showSignin();
+}
+
+void start();
