@@ -136,6 +136,11 @@ const samples: Record<string, () => Promise<Sample>> = {
     url: '/api/v1/webhooks/bulk',
     payload: { action: 'deactivate', ids: [await newWebhook()] },
   }),
+  'GET /api/v1/webhooks/event-types': async () => ({ url: '/api/v1/webhooks/event-types' }),
+  'POST /api/v1/webhooks/:id/recover': async () => ({
+    url: `/api/v1/webhooks/${await newWebhook()}/recover`,
+    payload: { since: new Date(Date.now() - 3_600_000).toISOString() },
+  }),
   'GET /api/v1/webhooks/:id': async () => ({ url: `/api/v1/webhooks/${await newWebhook()}` }),
   'GET /api/v1/webhooks/:id/secret': async () => ({ url: `/api/v1/webhooks/${await newWebhook()}/secret` }),
   'PUT /api/v1/webhooks/:id': async () => ({
@@ -144,11 +149,6 @@ const samples: Record<string, () => Promise<Sample>> = {
   }),
   'DELETE /api/v1/webhooks/:id': async () => ({ url: `/api/v1/webhooks/${await newWebhook()}` }),
   'POST /api/v1/webhooks/:id/test': async () => ({ url: `/api/v1/webhooks/${await newWebhook()}/test` }),
-  'GET /api/v1/webhooks/event-types': async () => ({ url: '/api/v1/webhooks/event-types' }),
-  'POST /api/v1/webhooks/:id/recover': async () => ({
-    url: `/api/v1/webhooks/${await newWebhook()}/recover`,
-    payload: { since: new Date(Date.now() - 3_600_000).toISOString() },
-  }),
   'POST /api/v1/webhooks/:id/rotate-secret': async () => ({
     url: `/api/v1/webhooks/${await newWebhook()}/rotate-secret`,
     payload: {},
