@@ -86,40 +86,53 @@ describe.skipIf(!chromiumAvailable)(
       receiver?.close();
     });
 
-    it('shows the handoff package, assigns the case and resolves it with an answer', async () => {
+    it('lists cases compactly, opens the case page, assigns, replies, notes, resolves and reopens', async () => {
       const { page, externalRequests, pageErrors, context } = await openPage(browser);
       await signIn(page, server.baseUrl, 'escalations');
       const section = page.locator('#section-body');
-      const card = section.getByRole('article', { name: `Case ${escalatedId}` });
-      await card.waitFor();
-      expect(await card.textContent()).toContain('emp-cy');
-      expect(await card.textContent()).toMatch(/Reason: .+/);
-      await card.getByText(/Transcript \(\d+ messages\)/).click();
-      expect(await card.locator('.transcript li').first().textContent()).toContain('harassing');
+      const row = section.locator('.case-row').filter({ hasText: 'emp-cy' });
+      await row.waitFor();
+      expect(await row.textContent()).toMatch(/HR-\d+/);
+      expect(await row.textContent()).toMatch(/due in|overdue by/);
       await screenshot(page, 'admin-escalations');
 
-      await card.getByLabel('Agent').fill('dana@hr.example');
-      await card.getByRole('button', { name: 'Assign' }).click();
-      await section.getByText(`Case ${escalatedId} assigned to dana@hr.example.`).waitFor();
+      await section.getByLabel('Your name').fill('Dana');
+      await section.getByLabel('Your name').press('Tab');
+      await row.locator('a.case-link').click();
+      const casePage = section.getByRole('article');
+      await casePage.locator('#case-heading').waitFor();
+      expect(await casePage.getByLabel('Transcript').textContent()).toContain('harassing');
 
-      await section.getByLabel('Show').selectOption('assigned');
-      const assigned = section.getByRole('article', { name: `Case ${escalatedId}` });
-      await assigned.getByText('Assigned to dana@hr.example').waitFor();
-      await assigned
-        .getByLabel('Answer to the employee')
-        .fill('Thank you for telling us. I will call you today to talk about next steps in confidence.');
-      await assigned.getByLabel('Resolved by').fill('Dana');
-      await assigned.getByRole('button', { name: 'Resolve' }).click();
-      await section.getByText(`Case ${escalatedId} resolved.`).waitFor();
-
-      await section.getByLabel('Show').selectOption('resolved');
+      await casePage.getByRole('button', { name: 'Assign to me' }).click();
+      await section.getByText(/assigned to you/).waitFor();
+      await section.getByLabel('Message to the employee').fill('Could you tell me when this started?');
+      await section.getByRole('button', { name: 'Reply' }).click();
       await section
-        .getByRole('article', { name: `Case ${escalatedId}` })
-        .getByText('Resolved by Dana')
+        .getByText(/waiting on the employee/)
+        .first()
         .waitFor();
+      await section.getByLabel('Internal note').fill('Manager is on leave until Monday.');
+      await section.getByRole('button', { name: 'Add note' }).click();
+      await section.getByText('Manager is on leave until Monday.').waitFor();
+      await section.getByLabel('Message to the employee').fill('Thank you. I will call you today.');
+      await section.getByRole('button', { name: 'Resolve' }).click();
+      await section.getByRole('button', { name: 'Reopen' }).waitFor();
+
       const conversation = await api('GET', `/api/v1/conversations/${escalatedId}`);
       expect(conversation.status).toBe('Resolved');
-      expect(conversation.messages.at(-1)).toMatchObject({ role: 'agent' });
+      expect(conversation.messages.filter((m: { role: string }) => m.role === 'agent')).toHaveLength(2);
+      expect(JSON.stringify(conversation)).not.toContain('Manager is on leave');
+
+      await section.getByRole('button', { name: 'Reopen' }).click();
+      await section.getByText(/reopened/).waitFor();
+      expect((await api('GET', `/api/v1/conversations/${escalatedId}`)).status).toBe('Assigned');
+
+      // The sign-in page shows only the form, and the case pages fit a phone.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.goto(`${server.baseUrl}/admin#escalations`);
+      await section.locator('.case-row').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(externalRequests).toEqual([]);
       expect(pageErrors).toEqual([]);
       await context.close();

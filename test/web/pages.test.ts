@@ -119,7 +119,7 @@ describe.skipIf(!chromiumAvailable)(
       expect(await unnamed()).toEqual([]);
       await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      for (const section of ['Dashboard', 'Escalations', 'Webhooks', 'Knowledge base', 'Employees']) {
+      for (const section of ['Dashboard', 'Cases', 'Webhooks', 'Knowledge base', 'Employees']) {
         await page.getByRole('button', { name: section, exact: true }).click();
         await page.waitForFunction(
           () => !document.querySelector('#section-body')?.textContent?.includes('Loading'),

@@ -5,7 +5,7 @@ import { refreshStoppedBanner } from './stopped-webhooks.js';
 const KEY_STORAGE = 'hr-admin-key';
 const SECTIONS = {
   dashboard: { title: 'Dashboard', load: () => import('./dashboard.js') },
-  escalations: { title: 'Escalations', load: () => import('./escalations.js') },
+  escalations: { title: 'Cases', load: () => import('./escalations.js') },
   webhooks: { title: 'Webhooks', load: () => import('./webhooks.js') },
   kb: { title: 'Knowledge base', load: () => import('./kb.js') },
   employees: { title: 'Employees', load: () => import('./employees.js') },
@@ -161,7 +161,8 @@ window.addEventListener('hashchange', () => {
 });
 
 function currentSection() {
-  const name = location.hash.replace(/^#/, '');
+  // "#escalations/<id>" is one case inside the escalations section.
+  const name = location.hash.replace(/^#/, '').split('/')[0];
   return SECTIONS[name] ? name : 'dashboard';
 }
 
