@@ -58,7 +58,7 @@ describeEachDatabase('the agent workspace', (kind) => {
       'I want to report harassment by my supervisor, please get me a person in HR.',
       'e2',
     );
-    const plain = await ask('How many PTO days do I have?', 'e3');
+    const plain = await ask('Is the staff canteen open on Saturdays?', 'e3');
     expect(first.metadata.escalated && second.metadata.escalated).toBe(true);
     const get = (id: string) => anonymous('GET', `/api/v1/conversations/${id}`).then((r) => r.json());
     const [a, b, c] = await Promise.all([
