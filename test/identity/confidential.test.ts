@@ -162,6 +162,27 @@ describeEachDatabase('confidential cases', (kind) => {
     expect(JSON.parse(audit.details ?? '{}')).toMatchObject({ include_confidential: true });
   });
 
+  it('lets uncleared staff hand the case on without its reason, but not write to the employee', async () => {
+    const assign = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversationId}/assign`,
+      headers: as('agent'),
+      payload: { agent: 'Sam' },
+    });
+    expect(assign.statusCode).toBe(200);
+    expect(assign.json().escalation_reason).toBeNull();
+    expect(assign.body).not.toContain(WORDS);
+    const reply = (who: keyof typeof token) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/reply`,
+        headers: as(who),
+        payload: { message: 'Can you tell me when this happened?' },
+      });
+    expect((await reply('agent')).statusCode).toBe(403);
+    expect((await reply('cleared')).statusCode).toBe(200);
+  });
+
   it('lets only cleared staff answer the case, and the resolution event stays thin', async () => {
     const resolve = (who: keyof typeof token) =>
       t.app.inject({
@@ -181,5 +202,13 @@ describeEachDatabase('confidential cases', (kind) => {
     expect(JSON.parse(resolved?.body ?? '{}').data).toMatchObject({ confidential: true, status: 'Resolved' });
     const fullResolved = (await payloads(fullHook)).find((p) => p.type === 'query.resolved');
     expect(fullResolved?.body).toContain('investigation');
+    const reopen = (who: keyof typeof token) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/reopen`,
+        headers: as(who),
+      });
+    expect((await reopen('agent')).statusCode).toBe(403);
+    expect((await reopen('cleared')).statusCode).toBe(200);
   });
 });

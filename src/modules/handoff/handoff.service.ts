@@ -82,7 +82,7 @@ export class HandoffService {
   }
 
   /** Takes a case or hands it to someone else. A case waiting on the employee keeps waiting. */
-  async assign(conversationId: string, agent: string, _actor: Actor) {
+  async assign(conversationId: string, agent: string, actor: Actor) {
     const now = this.ctx.clock.now();
     const row = await this.ctx.db.kysely.transaction().execute(async (trx) => {
       const repository = new HandoffRepository(trx);
@@ -104,7 +104,11 @@ export class HandoffService {
       );
       return reload(repository, conversationId);
     });
-    return this.state(row);
+    const state = this.state(row);
+    // Handing a confidential case on is allowed without clearance; reading why it was escalated is not.
+    return row.confidential === 1 && !actor.canReadConfidential
+      ? { ...state, escalation_reason: null }
+      : state;
   }
 
   /**
@@ -112,13 +116,14 @@ export class HandoffService {
    * the employee (their next message makes it Assigned again), and query.replied is written in the same
    * transaction. An unassigned case is taken by the person replying.
    */
-  async reply(conversationId: string, message: string, agent: string | undefined, _actor: Actor) {
+  async reply(conversationId: string, message: string, agent: string | undefined, actor: Actor) {
     const now = this.ctx.clock.now();
     const content = this.stored(message);
     const { row, messageId } = await this.ctx.db.kysely.transaction().execute(async (trx) => {
       const repository = new HandoffRepository(trx);
       const current = await repository.getConversation(conversationId);
       if (!current) throw notFound('Conversation');
+      assertMayAnswer(current, actor);
       if (!WAITING_FOR_HUMAN.includes(current.status)) throw notWaiting(current);
       const repliedBy = agent ?? current.assigned_to ?? 'HR';
       const takes = current.assigned_to === null && agent !== undefined;
@@ -195,12 +200,7 @@ export class HandoffService {
       const current = await repository.getConversation(conversationId);
       // Someone else's conversation looks exactly like a missing one, so ids cannot be probed.
       if (!current || (!byAgent && current.user_id !== resolution.userId)) throw notFound('Conversation');
-      if (byAgent && current.confidential === 1 && !actor.canReadConfidential) {
-        throw new AppError(
-          'FORBIDDEN',
-          'This is a confidential case: answering it needs the hr_confidential role',
-        );
-      }
+      if (byAgent) assertMayAnswer(current, actor);
       if (current.status === 'Resolved') throw conflict('The conversation is already resolved');
       const allowed = byAgent ? WAITING_FOR_HUMAN : SELF_RESOLVABLE;
       if (!(await repository.resolve(conversationId, allowed, resolvedBy, now, byAgent))) {
@@ -276,12 +276,13 @@ export class HandoffService {
   }
 
   /** Opens a resolved case again, with the person who had it (or back in the unassigned queue). */
-  async reopen(conversationId: string, _actor: Actor) {
+  async reopen(conversationId: string, actor: Actor) {
     const now = this.ctx.clock.now();
     const row = await this.ctx.db.kysely.transaction().execute(async (trx) => {
       const repository = new HandoffRepository(trx);
       const current = await repository.getConversation(conversationId);
       if (!current) throw notFound('Conversation');
+      assertMayAnswer(current, actor);
       if (current.status !== 'Resolved') throw conflict('Only a resolved case can be reopened');
       if (current.escalated_at === null) throw conflict('The conversation never needed a person');
       const changes = {
@@ -313,6 +314,15 @@ export class HandoffService {
   private stored(text: string): string {
     return maskPiiIf(this.ctx.config.piiRedaction, text);
   }
+}
+
+/** Writing to the employee of a confidential case, closing or reopening it needs clearance to read it. */
+function assertMayAnswer(current: HandoffConversationRow, actor: Actor): void {
+  if (current.confidential === 1 && !actor.canReadConfidential)
+    throw new AppError(
+      'FORBIDDEN',
+      'This is a confidential case: answering it needs the hr_confidential role',
+    );
 }
 
 async function reload(repository: HandoffRepository, id: string): Promise<HandoffConversationRow> {
