@@ -161,7 +161,9 @@ describeEachDatabase('questions answered through an OpenAI-compatible provider',
       })
     ).json();
     fake.requests.length = 0;
-    const followUp = 'Please send it to account 123456789012 instead, my SSN is 123-45-6789';
+    // A follow-up that is plainly about pay: the identifiers in it must not make it read as banking chit-chat.
+    const followUp =
+      'How do I change my direct deposit to account 123456789012 before payday? My SSN is 123-45-6789';
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/query',

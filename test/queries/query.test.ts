@@ -202,7 +202,8 @@ describeEachDatabase('POST /api/v1/query', (kind) => {
       })
     ).json();
     expect(res.metadata.escalated).toBe(true);
-    expect(res.response).toContain(res.conversation_id);
+    // The employee is given the short case reference to quote, not the conversation id.
+    expect(res.response).toMatch(/\bHR-\d{4,}\b/);
   });
 
   it('records a knowledge gap only when no article was relevant', async () => {

@@ -95,6 +95,13 @@ describeEachDatabase('the event catalog', (kind) => {
       },
     });
     expect(feedback.statusCode).toBeLessThan(300);
+    const replied = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${escalated.conversation_id}/reply`,
+      headers: adminHeaders,
+      payload: { message: 'Could you tell me when this started?' },
+    });
+    expect(replied.statusCode).toBe(200);
     const resolved = await h.app.inject({
       method: 'POST',
       url: `/api/v1/conversations/${escalated.conversation_id}/resolve`,

@@ -1,3 +1,5 @@
+import { maskPii } from '../security/pii.js';
+import { analyzeText } from './nlp/analyze.js';
 import type { ScopeModel } from './scope-model.js';
 import type { Agent, PipelineState } from './types.js';
 
@@ -29,7 +31,10 @@ export class ScopeDetector implements Agent {
 
   run(state: PipelineState): void {
     if (state.text.raw.trim().length === 0) return;
-    const score = this.model.outOfScope(state.text);
+    // An identifier (an SSN, an account number) says nothing about the topic, yet digits read as banking or
+    // trivia to the model: it judges the message with personal numbers masked, as it is stored.
+    const masked = maskPii(state.text.raw);
+    const score = this.model.outOfScope(masked === state.text.raw ? state.text : analyzeText(masked));
     const followUp = state.previousUserText !== null && state.text.stems.length <= FOLLOW_UP_MAX_STEMS;
     state.outOfScope = score >= (followUp ? FOLLOW_UP_THRESHOLD : OUT_OF_SCOPE_THRESHOLD);
   }

@@ -51,6 +51,29 @@ const questionExample = {
   },
 };
 
+/**
+ * What a webhook without include_confidential receives about a confidential case (harassment, violence, crisis,
+ * discrimination, retaliation, fraud): ids, category, priority, kind, status and times — never a message,
+ * response, summary or the employee's id.
+ */
+const ThinCase = Type.Object(
+  {
+    query_id: Text,
+    message_id: Type.Optional(Text),
+    category: Text,
+    priority: Priority,
+    confidential: Type.Literal(true),
+    escalation_kind: Type.Optional(NullableText),
+    status: Text,
+    timestamp: DateTime,
+    resolution_time_seconds: Type.Optional(Type.Number({ minimum: 0 })),
+    resolved_by_role: Type.Optional(Text),
+  },
+  { description: 'The thin payload of a confidential case' },
+);
+/** An event about a question or a case: its full data, or for a confidential case the thin payload. */
+const orThin = (full: TSchema) => Type.Union([full, ThinCase]);
+
 interface CatalogEntry {
   description: string;
   data: TSchema;
@@ -60,12 +83,12 @@ interface CatalogEntry {
 const catalog: Record<EventType, CatalogEntry> = {
   'query.created': {
     description: 'An employee asked a question and the pipeline answered or escalated it.',
-    data: Type.Object(questionFields),
+    data: orThin(Type.Object(questionFields)),
     example: questionExample,
   },
   'query.escalated': {
     description: 'A question was handed to HR staff; sent after its query.created.',
-    data: Type.Object({ ...questionFields, escalation_reason: NullableText }),
+    data: orThin(Type.Object({ ...questionFields, escalation_reason: NullableText })),
     example: {
       ...questionExample,
       priority: 9,
@@ -78,16 +101,18 @@ const catalog: Record<EventType, CatalogEntry> = {
   },
   'query.resolved': {
     description: 'An escalated conversation was closed, by HR with an answer or by its employee.',
-    data: Type.Object({
-      query_id: Text,
-      user_id: Text,
-      category: Text,
-      resolution_time_seconds: Type.Number({ minimum: 0 }),
-      response: NullableText,
-      resolved_by: Text,
-      resolved_by_role: Type.Union([Type.Literal('agent'), Type.Literal('employee')]),
-      case_reference: Type.Optional(NullableText),
-    }),
+    data: orThin(
+      Type.Object({
+        query_id: Text,
+        user_id: Text,
+        category: Text,
+        resolution_time_seconds: Type.Number({ minimum: 0 }),
+        response: NullableText,
+        resolved_by: Text,
+        resolved_by_role: Type.Union([Type.Literal('agent'), Type.Literal('employee')]),
+        case_reference: Type.Optional(NullableText),
+      }),
+    ),
     example: {
       query_id: '5b0c2f4e-8d1a-4a57-9a53-0f3c1de0b2a1',
       user_id: 'emp-1042',

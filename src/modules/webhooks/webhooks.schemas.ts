@@ -212,10 +212,15 @@ export const RecoverBody = Type.Object(
   {
     since: Type.String({
       format: 'date-time',
+      maxLength: 40,
       description: 'Failed deliveries created at or after this time',
     }),
     until: Type.Optional(
-      Type.String({ format: 'date-time', description: 'Up to (not including) this time; default now' }),
+      Type.String({
+        format: 'date-time',
+        maxLength: 40,
+        description: 'Up to (not including) this time; default now',
+      }),
     ),
   },
   { additionalProperties: false },
