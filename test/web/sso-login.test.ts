@@ -86,8 +86,8 @@ describe.skipIf(!chromiumAvailable)('signing in through the company provider in 
     await page.getByRole('link', { name: 'Sign in with your company account' }).click();
     await signInAtProvider(page, 'hank');
     await page.getByText('Signed in as hank@example.com').waitFor();
-    await page.getByRole('button', { name: 'Escalations' }).click();
-    await page.getByRole('heading', { name: 'Escalations' }).waitFor();
+    await page.getByRole('button', { name: 'Cases' }).click();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
     await screenshot(page, 'console-signed-in');
     const me = await context.request.get(`${base}/api/v1/me`);
     expect((await me.json()).roles).toEqual(['hr_agent']);
