@@ -58,8 +58,9 @@ export class KnowledgeImportService {
       const parsed = await parseDocument(fileName, content, { maxUnpackedBytes: this.maxUnpackedBytes });
       warnings = parsed.warnings;
       suggested = [];
+      // The title and opening decide the topic; the whole text would only slow a large import down.
       for (const s of parsed.sections)
-        suggested.push(await this.suggestCategory(`${s.title}. ${s.content.slice(0, 1500)}`));
+        suggested.push(await this.suggestCategory(`${s.title}. ${s.content.slice(0, SUGGEST_CHARS)}`));
       fields = parsed.sections.map((section, i) => ({
         title: section.title,
         content: section.content,
