@@ -7,9 +7,11 @@
  *   escalation, category and blind checks and the retrieval check;
  * - measured often — the final check and blind check 2: nobody reads their lines, but their figures were taken
  *   after change upon change and decided which changes stayed, so they flatter the engine as well.
- * data/eval/final-2.jsonl is the fresh final set, written blind from the label guide and measured once, at the end;
- * it adds recall per escalation kind and the priority checks. `--analysed-only` leaves out the final check,
- * blind check 2, final-2 and the answer check's holdout part, for everyday work. The answer check
+ * data/eval/final-2.jsonl was written blind from the label guide and measured once at the end of its round; its
+ * figures were then read to choose the next round's work, so it is now "measured before". data/eval/final-3.jsonl
+ * is the fresh final set, written blind from the label guide by a writer who never saw the training data, the
+ * model or the code, and measured once, at the end; it adds recall per escalation kind and the priority checks. `--analysed-only` leaves out the final check,
+ * blind check 2, final-2, final-3 and the answer check's holdout part, for everyday work. The answer check
  * (bench/lib/answer-check.ts) scores the replies themselves on its tune and holdout parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -57,6 +59,7 @@ const finalItems = readMeasuredOnly('final-check.jsonl');
 const blind2Items = readMeasuredOnly('blind-check-2.jsonl');
 // Labelled with the escalation kind as well (null when the message must not escalate).
 const final2Items = readMeasuredOnly('final-2.jsonl');
+const final3Items = readMeasuredOnly('final-3.jsonl');
 // One employee question per line with the title of the article that best answers it.
 const retrievalItems = readItems<{ message: string; article: string }>('retrieval-check.jsonl');
 
@@ -84,6 +87,7 @@ const blindScored = await measureOnly(blindItems, 'blind-check');
 const finalScored = finalItems && (await measureOnly(finalItems, 'final-check'));
 const blind2Scored = blind2Items && (await measureOnly(blind2Items, 'blind-check-2'));
 const final2Scored = final2Items && (await measureOnly(final2Items, 'final-2'));
+const final3Scored = final3Items && (await measureOnly(final3Items, 'final-3'));
 const retrievalScored: { article: string; titles: string[] }[] = [];
 for (const [position, item] of retrievalItems.entries()) {
   const result = await ask(item.message, `retrieval-check-${position}`);
@@ -109,7 +113,8 @@ console.table({
   ...(blind2Scored && { 'blind check 2 (measured often)': figures(blind2Scored) }),
   ...(finalScored &&
     blind2Scored && { 'measured often, together': figures([...finalScored, ...blind2Scored]) }),
-  ...(final2Scored && { 'FINAL-2 (fresh, measured once)': figures(final2Scored) }),
+  ...(final2Scored && { 'final-2 (measured before)': figures(final2Scored) }),
+  ...(final3Scored && { 'FINAL-3 (fresh, measured once)': figures(final3Scored) }),
   'category check (analysed, category only)': {
     n: categoryCheckScored.length,
     category: pct(
@@ -123,13 +128,17 @@ console.table({
   target: { n: '', category: '≥ 93%', recall: '≥ 97%', falseEscalations: '≤ 2%', sentiment: '≥ 88%' },
 });
 
-if (final2Scored) {
+for (const [name, rows] of [
+  ['Final-2', final2Scored],
+  ['Final-3', final3Scored],
+] as const) {
+  if (!rows) continue;
   console.log(
-    'Final-2: escalation recall per labelled kind (target ≥ 95% each), and the lowest priority given',
+    `${name}: escalation recall per labelled kind (target ≥ 95% each), and the lowest priority given`,
   );
-  console.table(recallPerKind(final2Scored));
-  console.log('Final-2: priority follows what is at stake (target 100% each)');
-  console.table(priorityChecks(final2Scored));
+  console.table(recallPerKind(rows));
+  console.log(`${name}: priority follows what is at stake (target 100% each)`);
+  console.table(priorityChecks(rows));
 }
 
 console.log(

@@ -42,7 +42,9 @@ export function isSealedEvalFile(file: string): boolean {
     name === 'final-check.jsonl' ||
     name === 'blind-check-2.jsonl' ||
     name.includes('holdout') ||
-    name.includes('final-2')
+    name.includes('final-2') ||
+    name.includes('final-3') ||
+    name.includes('intent-check')
   );
 }
 
