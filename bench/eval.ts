@@ -10,8 +10,10 @@
  * data/eval/final-2.jsonl was written blind from the label guide and measured once at the end of its round; its
  * figures were then read to choose the next round's work, so it is now "measured before". data/eval/final-3.jsonl
  * is the fresh final set, written blind from the label guide by a writer who never saw the training data, the
- * model or the code, and measured once, at the end; it adds recall per escalation kind and the priority checks. `--analysed-only` leaves out the final check,
- * blind check 2, final-2, final-3 and the answer check's holdout part, for everyday work. The answer check
+ * model or the code, and measured once, at the end; it adds recall per escalation kind and the priority checks.
+ * data/eval/intent-check.jsonl (HR questions in the words of a public intent dataset) is measured only: its category
+ * and the share answered from an article are printed, never its lines. `--analysed-only` leaves out the final check,
+ * blind check 2, final-2, final-3, the intent check and the answer check's holdout part, for everyday work. The answer check
  * (bench/lib/answer-check.ts) scores the replies themselves on its tune and holdout parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { createOrchestrator } from '../src/modules/agents/orchestrator.js';
 import { CATEGORIES, type PipelineResult } from '../src/modules/agents/types.js';
 import { loadShippedArticles } from './kb-fixture.js';
 import { reportAnswerCheck } from './lib/answer-check.js';
+import { type IntentItem, type IntentRow, intentFigures } from './lib/intent-check.js';
 import {
   figures,
   pct,
@@ -40,13 +43,13 @@ const readItems = <T = TriageItem>(file: string): T[] =>
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as T);
 /** A set that is measured only: read unless --analysed-only, and skipped with a notice while it is missing. */
-function readMeasuredOnly(file: string): TriageItem[] | null {
+function readMeasuredOnly<T = TriageItem>(file: string): T[] | null {
   if (analysedOnly) return null;
   if (!existsSync(evalFile(file))) {
     console.log(`data/eval/${file} is missing: its rows are skipped.`);
     return null;
   }
-  return readItems(file);
+  return readItems<T>(file);
 }
 
 const items = readItems('dev-set.jsonl');
@@ -60,6 +63,8 @@ const blind2Items = readMeasuredOnly('blind-check-2.jsonl');
 // Labelled with the escalation kind as well (null when the message must not escalate).
 const final2Items = readMeasuredOnly('final-2.jsonl');
 const final3Items = readMeasuredOnly('final-3.jsonl');
+// HR questions in the words of a public intent dataset, labelled with the category only (bench/lib/intent-check.ts).
+const intentItems = readMeasuredOnly<IntentItem>('intent-check.jsonl');
 // One employee question per line with the title of the article that best answers it.
 const retrievalItems = readItems<{ message: string; article: string }>('retrieval-check.jsonl');
 
@@ -88,6 +93,9 @@ const finalScored = finalItems && (await measureOnly(finalItems, 'final-check'))
 const blind2Scored = blind2Items && (await measureOnly(blind2Items, 'blind-check-2'));
 const final2Scored = final2Items && (await measureOnly(final2Items, 'final-2'));
 const final3Scored = final3Items && (await measureOnly(final3Items, 'final-3'));
+const intentScored: IntentRow[] = [];
+for (const [position, item] of (intentItems ?? []).entries())
+  intentScored.push({ item, result: await ask(item.message, `intent-check-${position}`) });
 const retrievalScored: { article: string; titles: string[] }[] = [];
 for (const [position, item] of retrievalItems.entries()) {
   const result = await ask(item.message, `retrieval-check-${position}`);
@@ -127,6 +135,16 @@ console.table({
   },
   target: { n: '', category: '≥ 93%', recall: '≥ 97%', falseEscalations: '≤ 2%', sentiment: '≥ 88%' },
 });
+
+if (intentItems) {
+  console.log(
+    'Outside intent check (measured only; data/eval/intent-check.jsonl): category, and answered from an article',
+  );
+  console.table({
+    'intent check (measured only)': intentFigures(intentScored),
+    target: { n: '', category: '≥ 93%', 'answered from an article': '≥ 90%' },
+  });
+}
 
 for (const [name, rows] of [
   ['Final-2', final2Scored],

@@ -109,6 +109,7 @@ describe('the leak check', () => {
     expect(isSealedEvalFile('data/eval/blind-check-2.jsonl')).toBe(true);
     expect(isSealedEvalFile('data/eval/answer-check-holdout.jsonl')).toBe(true);
     expect(isSealedEvalFile('data/eval/final-2.jsonl')).toBe(true);
+    expect(isSealedEvalFile('data/eval/intent-check.jsonl')).toBe(true);
     expect(isSealedEvalFile('data/eval/dev-set.jsonl')).toBe(false);
     const text = describeReport(report);
     expect(text).toContain('data/training/categories/General.txt:6: near copy');
