@@ -8,16 +8,10 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInToConsole,
   startWebServer,
   type WebServer,
 } from './browser.js';
-
-async function signIn(page: Page, baseUrl: string, section: string): Promise<void> {
-  await page.goto(`${baseUrl}/admin#${section}`);
-  await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
-}
 
 describe.skipIf(!chromiumAvailable)(
   'admin console: escalations, dashboard, knowledge base, employees',
@@ -88,7 +82,7 @@ describe.skipIf(!chromiumAvailable)(
 
     it('lists cases compactly, opens the case page, assigns, replies, notes, resolves and reopens', async () => {
       const { page, externalRequests, pageErrors, context } = await openPage(browser);
-      await signIn(page, server.baseUrl, 'escalations');
+      await signInToConsole(page, server.baseUrl, 'escalations');
       const section = page.locator('#section-body');
       const row = section.locator('.case-row').filter({ hasText: 'emp-cy' });
       await row.waitFor();
@@ -140,7 +134,7 @@ describe.skipIf(!chromiumAvailable)(
 
     it('draws the dashboard charts from local Chart.js with the summary figures and knowledge gaps', async () => {
       const { page, externalRequests, pageErrors, context } = await openPage(browser);
-      await signIn(page, server.baseUrl, 'dashboard');
+      await signInToConsole(page, server.baseUrl, 'dashboard');
       const section = page.locator('#section-body');
       await section.locator('.card').first().waitFor();
       const questions = section.locator('.card', { hasText: 'Questions' }).locator('.value');
@@ -184,7 +178,7 @@ describe.skipIf(!chromiumAvailable)(
 
     it('searches, views, creates, edits and deletes knowledge-base articles', async () => {
       const { page, externalRequests, pageErrors, context } = await openPage(browser);
-      await signIn(page, server.baseUrl, 'kb');
+      await signInToConsole(page, server.baseUrl, 'kb');
       const section = page.locator('#section-body');
       await section.locator('tbody tr').first().waitFor();
       // The shipped knowledge base spans several pages of 25.
@@ -254,7 +248,7 @@ describe.skipIf(!chromiumAvailable)(
       expect(test.status_code).toBe(410);
       const page = await browser.newPage();
       try {
-        await signIn(page, server.baseUrl, 'kb');
+        await signInToConsole(page, server.baseUrl, 'kb');
         const banner = page.locator('#stopped-webhooks');
         await banner.getByText('1 webhook stopped delivering').waitFor();
         expect(await banner.textContent()).toContain(`127.0.0.1:${port}/gone`);
@@ -276,7 +270,7 @@ describe.skipIf(!chromiumAvailable)(
 
     it("looks up an employee's conversations and sets VIP", async () => {
       const { page, externalRequests, pageErrors, context } = await openPage(browser);
-      await signIn(page, server.baseUrl, 'employees');
+      await signInToConsole(page, server.baseUrl, 'employees');
       const section = page.locator('#section-body');
       await section.getByLabel('Employee ID').fill('emp-ana');
       await section.getByRole('button', { name: 'Look up' }).click();

@@ -10,16 +10,10 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInToConsole,
   startWebServer,
   type WebServer,
 } from './browser.js';
-
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/admin#kb`);
-  await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
-}
 
 // A real browser on a shared two-core machine: generous bounds, waiting for states, never a fixed sleep.
 describe.skipIf(!chromiumAvailable)(
@@ -60,7 +54,7 @@ describe.skipIf(!chromiumAvailable)(
       expect(asked.status).toBe(200);
 
       const { page, externalRequests, pageErrors, context } = await openPage(browser);
-      await signIn(page, server.baseUrl);
+      await signInToConsole(page, server.baseUrl, 'kb');
       const section = page.locator('#section-body');
       await section.getByRole('button', { name: 'Import a handbook' }).click();
       const form = section.getByRole('form', { name: 'Import a handbook' });

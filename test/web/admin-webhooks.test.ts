@@ -8,6 +8,7 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInToConsole,
   startWebServer,
   type WebServer,
 } from './browser.js';
@@ -38,13 +39,6 @@ async function startReceiver(): Promise<Receiver> {
   };
 }
 
-export async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/admin`);
-  await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
-}
-
 describe.skipIf(!chromiumAvailable)('admin console: webhooks in a real browser', () => {
   let browser: Browser;
   let server: WebServer;
@@ -61,7 +55,7 @@ describe.skipIf(!chromiumAvailable)('admin console: webhooks in a real browser',
 
   it('creates a webhook, tests it against a local receiver, reads and filters its delivery log, redelivers', async () => {
     const { page, externalRequests, pageErrors, context } = await openPage(browser);
-    await signIn(page, server.baseUrl);
+    await signInToConsole(page, server.baseUrl);
     await page.getByRole('button', { name: 'Webhooks' }).click();
     await page.getByText('No webhooks yet').waitFor();
 
@@ -125,7 +119,7 @@ describe.skipIf(!chromiumAvailable)('admin console: webhooks in a real browser',
 
   it('edits, pauses and resumes, rotates the secret and deletes after confirmation', async () => {
     const { page, externalRequests, pageErrors, context } = await openPage(browser);
-    await signIn(page, server.baseUrl);
+    await signInToConsole(page, server.baseUrl);
     await page.goto(`${server.baseUrl}/admin#webhooks`);
     const row = page.locator('tr', { hasText: receiver.url });
     await row.waitFor();

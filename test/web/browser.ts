@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, TEST_ADMIN_KEY, type TestApp } from '../helpers/app.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // In CI the browser tests must run: a missing Chromium fails them there rather than skipping them.
@@ -128,4 +129,35 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
     fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, `${name}.png`));
   }
+}
+
+/** Signs in to the console with the test admin key and waits for the menu; `section` is the hash to land on. */
+export async function signInToConsole(page: Page, baseUrl: string, section = ''): Promise<void> {
+  await page.goto(`${baseUrl}/admin${section ? `#${section}` : ''}`);
+  await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
+}
+
+let axeSource: string | undefined;
+
+/** axe-core run on the page as it is now: the ids of serious and critical violations, with the offending nodes. */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  axeSource ??= fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
+    const result = await (window as any).axe.run(document);
+    return result.violations
+      .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v: { id: string; nodes: { target: string[] }[] }) =>
+          `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+  });
+}
+
+/** How far the page is wider than its viewport (0 = no horizontal scrolling). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

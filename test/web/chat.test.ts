@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminHeaders } from '../helpers/app.js';
@@ -8,6 +6,7 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  seriousAccessibilityViolations,
   startWebServer,
   type WebServer,
 } from './browser.js';
@@ -162,15 +161,7 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     expect(
       await page.locator('header.topbar').evaluate((e) => e.getBoundingClientRect().height),
     ).toBeLessThan(80);
-    const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
-      const result = await (window as any).axe.run(document);
-      return result.violations
-        .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v: { id: string }) => v.id);
-    });
+    const violations = await seriousAccessibilityViolations(page);
     expect(violations).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -234,7 +234,14 @@ export async function casePage(root, ctx, id) {
               'section',
               { 'aria-label': 'Actions' },
               assignButtons,
-              cannedSelect?.wrap ?? null,
+              cannedSelect?.wrap ??
+                el(
+                  'p',
+                  { class: 'muted' },
+                  'No canned replies yet: ',
+                  el('a', { href: '#replies' }, 'add the answers HR gives most often'),
+                  '.',
+                ),
               reply.wrap,
               replyActions,
             ),

@@ -6,6 +6,7 @@ const KEY_STORAGE = 'hr-admin-key';
 const SECTIONS = {
   dashboard: { title: 'Dashboard', load: () => import('./dashboard.js') },
   escalations: { title: 'Cases', load: () => import('./escalations.js') },
+  replies: { title: 'Canned replies', load: () => import('./canned-replies.js') },
   webhooks: { title: 'Webhooks', load: () => import('./webhooks.js') },
   kb: { title: 'Knowledge base', load: () => import('./kb.js') },
   employees: { title: 'Employees', load: () => import('./employees.js') },
