@@ -13,7 +13,8 @@
  * model or the code, and measured once, at the end; it adds recall per escalation kind and the priority checks.
  * data/eval/intent-check.jsonl (HR questions in the words of a public intent dataset) is measured only: its category
  * and the share answered from an article are printed, never its lines. `--analysed-only` leaves out the final check,
- * blind check 2, final-2, final-3, the intent check and the answer check's holdout part, for everyday work. The answer check
+ * blind check 2, final-2, final-3, the intent check and the answer check's holdout part, for everyday work. data/eval/own-heldout.jsonl, written from the label guide
+ * and never trained on, checks that a triage change generalizes (recall per kind printed every run). The answer check
  * (bench/lib/answer-check.ts) scores the replies themselves on its tune and holdout parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -58,6 +59,8 @@ const escalationItems = readItems('escalation-check.jsonl');
 const categoryCheckItems = readItems('category-check.jsonl');
 // Its mistakes are listed with --blind for error analysis (never copied into training).
 const blindItems = readItems('blind-check.jsonl');
+// Written from the label guide to check that a change generalizes; never trained on (labelled by kind).
+const ownHeldOutItems = readItems('own-heldout.jsonl');
 const finalItems = readMeasuredOnly('final-check.jsonl');
 const blind2Items = readMeasuredOnly('blind-check-2.jsonl');
 // Labelled with the escalation kind as well (null when the message must not escalate).
@@ -89,6 +92,7 @@ async function measureOnly(list: TriageItem[], prefix: string): Promise<Scored[]
 const freshScored = await measureOnly(freshItems, 'fresh');
 const escalationScored = await measureOnly(escalationItems, 'escalation-check');
 const blindScored = await measureOnly(blindItems, 'blind-check');
+const ownHeldOutScored = await measureOnly(ownHeldOutItems, 'own-heldout');
 const finalScored = finalItems && (await measureOnly(finalItems, 'final-check'));
 const blind2Scored = blind2Items && (await measureOnly(blind2Items, 'blind-check-2'));
 const final2Scored = final2Items && (await measureOnly(final2Items, 'final-2'));
@@ -117,6 +121,7 @@ console.table({
   'fresh check (analysed)': figures(freshScored),
   'escalation check (analysed)': figures(escalationScored),
   'blind check (analysed)': figures(blindScored),
+  'own held-out (never trained on)': figures(ownHeldOutScored),
   ...(finalScored && { 'final check (measured often)': figures(finalScored) }),
   ...(blind2Scored && { 'blind check 2 (measured often)': figures(blind2Scored) }),
   ...(finalScored &&
@@ -135,6 +140,10 @@ console.table({
   },
   target: { n: '', category: '≥ 93%', recall: '≥ 97%', falseEscalations: '≤ 2%', sentiment: '≥ 88%' },
 });
+
+console.log('Own held-out: escalation recall per labelled kind, and the priority checks');
+console.table(recallPerKind(ownHeldOutScored));
+console.table(priorityChecks(ownHeldOutScored));
 
 if (intentItems) {
   console.log(

@@ -69,6 +69,18 @@ describe('categorizer', () => {
     ).toBe('General');
   });
 
+  it('files a report under Policy even when it names pay, a review or hiring (the label guide)', async () => {
+    const ask = async (message: string) => (await orchestrator.run(input(message))).category;
+    expect(await ask('my lead gave me the lowest review score because I am pregnant, he said so')).toBe(
+      'Policy',
+    );
+    expect(await ask('our foreman edits the timesheets so the night crew is paid for fewer hours')).toBe(
+      'Policy',
+    );
+    // Without a report the same subjects keep their topic.
+    expect(await ask('when will my review score be final')).toBe('Performance');
+  });
+
   it('keeps the topic of an angry message or a request for a person', async () => {
     const ask = async (message: string) => (await orchestrator.run(input(message))).category;
     expect(await ask('get me a real person on the phone about my overtime pay, right now')).toBe('Payroll');

@@ -92,6 +92,11 @@ const POLICY = CATEGORIES.indexOf('Policy');
 const ARTICLE_VOTE_WEIGHT = 0.2;
 const ARTICLE_VOTE_SHARPNESS = 0.3;
 const GENERAL = CATEGORIES.indexOf('General');
+/**
+ * Reports of misconduct, which the label guide (docs/label-guide.md) files under Policy whatever else the
+ * message names: pay, a review, a hiring decision. Violence is misconduct too (its article is a Policy one).
+ * Legal steps and requests for a person keep the topic they are about.
+ */
 const MISCONDUCT = new Set<string>([
   'violence',
   'harassment',
@@ -102,23 +107,18 @@ const MISCONDUCT = new Set<string>([
 ]);
 
 /**
- * Reports of misconduct lean to Policy and a crisis the concern model reads into a message leans to
- * General, unless the model is clearly sure of another category ("I'm scared, what does a PIP mean for
- * me" is still a Performance question). A crisis in the person's own words (the phrase rules) is always
- * General, whatever other subject words the message carries.
+ * The label guide decides the category of an escalated report: a crisis is always General, a report of
+ * misconduct is always Policy ("my manager rated me low because I'm pregnant" is about discrimination,
+ * not about the review). A trigger here is what the case is escalated for, so the category and the
+ * escalation kind agree.
  */
 function applyTopicPriors(state: PipelineState, probabilities: Float64Array): Float64Array {
   const kinds = state.triggers.map((trigger) => trigger.kind);
-  let target = -1;
-  if (kinds.includes('crisis')) {
-    const stated = state.triggers.some((trigger) => trigger.kind === 'crisis' && trigger.byRule);
-    if (stated) return probabilities.map((_, i) => (i === GENERAL ? 1 : 0));
-    target = GENERAL;
-  } else if (kinds.some((kind) => MISCONDUCT.has(kind))) target = POLICY;
+  const target = kinds.includes('crisis')
+    ? GENERAL
+    : kinds.some((kind) => MISCONDUCT.has(kind))
+      ? POLICY
+      : -1;
   if (target < 0) return probabilities;
-  const adjusted = probabilities.map((p, i) => (i === target ? p + TOPIC_PRIOR : p));
-  const sum = adjusted.reduce((a, b) => a + b, 0);
-  return adjusted.map((p) => p / sum);
+  return probabilities.map((_, i) => (i === target ? 1 : 0));
 }
-
-const TOPIC_PRIOR = 0.3;
