@@ -1,3 +1,4 @@
+import { createPublicKey, verify } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
@@ -155,6 +156,70 @@ describe.skipIf(!chromiumAvailable)('admin console: webhooks in a real browser',
       })
     ).json();
     expect(list.total).toBe(0);
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('creates an Ed25519 webhook with a retry schedule and an extra header; the shown public key verifies its test event', async () => {
+    const { page, externalRequests, pageErrors, context } = await openPage(browser);
+    await signInToConsole(page, server.baseUrl);
+    await page.goto(`${server.baseUrl}/admin#webhooks`);
+    await page.getByRole('button', { name: 'New webhook' }).click();
+    const form = page.getByRole('form', { name: 'New webhook' });
+    await form.getByLabel('URL').fill(receiver.url);
+    await form.getByLabel('Signature scheme').selectOption('ed25519');
+    await form.getByLabel(/Retry schedule/).fill('1, 2, ten');
+    await form.getByRole('button', { name: 'Create webhook' }).click();
+    await form.getByText('Write the retry schedule as whole seconds').waitFor();
+    await form.getByLabel(/Retry schedule/).fill('1, 2');
+    await form.getByLabel('Extra headers').fill('X-Tenant: acme');
+    await form.getByRole('button', { name: 'Create webhook' }).click();
+
+    const shown = page.getByRole('region', { name: 'Signing secret' });
+    await shown.getByText('Public key (Ed25519):').waitFor();
+    const publicKey = (await shown.locator('code').textContent()) ?? '';
+    expect(publicKey).toMatch(/^whpk_[A-Za-z0-9+/]{43}=$/);
+    const row = page.locator('tr', { hasText: receiver.url });
+    await row.locator('code.public-key', { hasText: publicKey }).waitFor();
+
+    const before = receiver.requests.length;
+    await row.getByRole('button', { name: /^Test/ }).click();
+    await row.getByText(/Test delivered: HTTP 200/).waitFor();
+    const received = receiver.requests[before]!;
+    expect(received.headers['x-tenant']).toBe('acme');
+    expect(received.headers['x-webhook-signature']).toBeUndefined();
+    const key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey.slice(5), 'base64').toString('base64url') },
+      format: 'jwk',
+    });
+    const signature = String(received.headers['webhook-signature']);
+    expect(signature).toMatch(/^v1a,/);
+    const message = `${received.headers['webhook-id']}.${received.headers['webhook-timestamp']}.${received.body}`;
+    expect(verify(null, Buffer.from(message), key, Buffer.from(signature.slice(4), 'base64'))).toBe(true);
+
+    const stored = await (
+      await fetch(`${server.baseUrl}/api/v1/webhooks`, {
+        headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+      })
+    ).json();
+    expect(stored.webhooks[0]).toMatchObject({
+      signature_scheme: 'ed25519',
+      public_key: publicKey,
+      retry_schedule: [1, 2],
+      headers: { 'x-tenant': '****' },
+    });
+
+    // Editing keeps the masked header and the schedule when left as shown.
+    await row.getByRole('button', { name: /^Edit/ }).click();
+    const edit = page.getByRole('form', { name: 'Edit webhook' });
+    expect(await edit.getByLabel(/Retry schedule/).inputValue()).toBe('1, 2');
+    await edit.getByLabel('Description').fill('Signed with Ed25519');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await row.getByText('Signed with Ed25519').waitFor();
+    await row.getByRole('button', { name: /^Test/ }).click();
+    await expect.poll(() => receiver.requests.length, { timeout: 30_000 }).toBe(before + 2);
+    expect(receiver.requests.at(-1)?.headers['x-tenant']).toBe('acme');
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

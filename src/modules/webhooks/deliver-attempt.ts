@@ -6,7 +6,7 @@ import { parseHeaders } from './custom-headers.js';
 import { type AttemptRecord, type DeliveryRow, recordAttempts } from './deliveries.repository.js';
 import { decide, retrySchedule, scheduleOf } from './retry-policy.js';
 import type { SendResult, WebhookSender } from './sender.js';
-import { signatureHeaders } from './sign.js';
+import { type SigningSecrets, signatureHeaders } from './sign.js';
 import { outboundTarget } from './url-credentials.js';
 import { announceStopped } from './webhook-stopped.js';
 import type { WebhookRow } from './webhooks.repository.js';
@@ -30,12 +30,18 @@ export interface AttemptResult {
 export const leaseMsFor = (webhook: Pick<WebhookRow, 'timeout_seconds'>): number =>
   webhook.timeout_seconds * 1000 + retrySchedule.leaseMarginMs;
 
-export function secretsAt(webhook: WebhookRow, now: number) {
-  const previousValid =
-    webhook.previous_secret !== null &&
-    webhook.previous_secret_expires_at !== null &&
-    now < webhook.previous_secret_expires_at;
-  return { current: webhook.secret, previous: previousValid ? webhook.previous_secret : null };
+/** What signs an attempt now: the HMAC secrets, or the Ed25519 private keys (the previous during its grace). */
+export function secretsAt(webhook: WebhookRow, now: number): SigningSecrets {
+  const inGrace = webhook.previous_secret_expires_at !== null && now < webhook.previous_secret_expires_at;
+  if (webhook.signature_scheme === 'ed25519') {
+    if (webhook.signing_key === null) throw new Error(`webhook ${webhook.id} has no Ed25519 signing key`);
+    return {
+      scheme: 'ed25519',
+      current: webhook.signing_key,
+      previous: inGrace ? webhook.previous_signing_key : null,
+    };
+  }
+  return { current: webhook.secret, previous: inGrace ? webhook.previous_secret : null };
 }
 
 /**

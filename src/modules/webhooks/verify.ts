@@ -1,10 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { PUBLIC_KEY_PREFIX, verifyEd25519 } from './ed25519.js';
 import { legacySignature, standardKey } from './sign.js';
 
 /**
  * Receiver-side verification of a delivery from this platform, for integrators writing Node receivers.
- * Pass the raw body exactly as received (before any JSON parsing), the request headers and your secret.
- * It accepts a request when either scheme verifies:
+ * Pass the raw body exactly as received (before any JSON parsing), the request headers and your secret — or,
+ * for a webhook signed with Ed25519, its public key (whpk_…), which accepts `v1a` signatures only.
+ * With a secret it accepts a request when either scheme verifies:
  * - Standard Webhooks (webhook-id / webhook-timestamp / webhook-signature), with a timestamp within
  *   `toleranceSeconds` of now to stop replays;
  * - the original headers: X-Webhook-Signature, or X-Webhook-Signature-Next during a secret rotation.
@@ -51,14 +53,21 @@ export function verifyWebhook(
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');
   const signatures = header(headers, 'webhook-signature');
-  if (id && timestamp && signatures) {
-    const seconds = Number(timestamp);
-    const tolerance = options.toleranceSeconds ?? 300;
-    const now = (options.now ?? Date.now()) / 1000;
-    if (!/^\d+$/.test(timestamp)) return { valid: false, reason: 'webhook-timestamp is not a number' };
-    if (tolerance > 0 && Math.abs(now - seconds) > tolerance) {
-      return { valid: false, reason: 'webhook-timestamp is outside the tolerance' };
+  if (secret.startsWith(PUBLIC_KEY_PREFIX)) {
+    if (!id || !timestamp || !signatures) return { valid: false, reason: 'webhook-* headers are missing' };
+    const stale = staleTimestamp(timestamp, options);
+    if (stale) return { valid: false, reason: stale };
+    for (const candidate of signatures.split(' ')) {
+      const [version, value] = candidate.split(',', 2);
+      if (version === 'v1a' && value !== undefined && verifyEd25519(secret, id, timestamp, body, value)) {
+        return { valid: true, scheme: 'standard-webhooks', eventId: id };
+      }
     }
+    return { valid: false, reason: 'no v1a signature matches this public key' };
+  }
+  if (id && timestamp && signatures) {
+    const stale = staleTimestamp(timestamp, options);
+    if (stale) return { valid: false, reason: stale };
     const expected = createHmac('sha256', standardKey(secret))
       .update(`${id}.${timestamp}.${body}`, 'utf8')
       .digest('base64');
@@ -77,4 +86,15 @@ export function verifyWebhook(
     }
   }
   return { valid: false, reason: 'no signature matches this secret' };
+}
+
+/** Why a webhook-timestamp is refused (not a number, or too far from now), or null when it is acceptable. */
+function staleTimestamp(timestamp: string, options: VerifyOptions): string | null {
+  if (!/^\d+$/.test(timestamp)) return 'webhook-timestamp is not a number';
+  const tolerance = options.toleranceSeconds ?? 300;
+  const now = (options.now ?? Date.now()) / 1000;
+  if (tolerance > 0 && Math.abs(now - Number(timestamp)) > tolerance) {
+    return 'webhook-timestamp is outside the tolerance';
+  }
+  return null;
 }

@@ -56,6 +56,13 @@ const Headers = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLe
     'Extra headers sent with every attempt (≤ 20, values ≤ 1000 visible ASCII characters). Hop-by-hop headers, Host, Content-* and the signature headers are refused. Values are shown as "****"; sending "****" back keeps the stored value.',
 });
 
+const SignatureScheme = Type.Union([Type.Literal('hmac'), Type.Literal('ed25519')], {
+  description:
+    '"hmac" (default): a shared secret (whsec_…) signs Standard Webhooks v1 and X-Webhook-Signature. "ed25519": ' +
+    'Standard Webhooks v1a only; the receiver verifies with the public key (whpk_…) shown as secret_key and ' +
+    'public_key, and the private key never leaves the server. Chosen at creation; cannot be changed later.',
+});
+
 export const CreateWebhookBody = Type.Object(
   {
     url: UrlSchema,
@@ -74,6 +81,7 @@ export const CreateWebhookBody = Type.Object(
           'status and times only). Audited; cannot be changed later.',
       }),
     ),
+    signature_scheme: Type.Optional(SignatureScheme),
   },
   { additionalProperties: false },
 );
@@ -101,7 +109,14 @@ export const Webhook = Type.Object({
   url: Type.String(),
   events: Type.Array(Type.String()),
   description: Nullable(Type.String()),
-  secret_key: Type.String({ description: 'Full only on creation; masked elsewhere (see GET /{id}/secret)' }),
+  secret_key: Type.String({
+    description:
+      'What the receiver verifies with. HMAC: the secret, full only on creation and masked elsewhere (see GET /{id}/secret). Ed25519: the public key (whpk_…), always in full.',
+  }),
+  signature_scheme: SignatureScheme,
+  public_key: Nullable(
+    Type.String({ description: 'Ed25519 webhooks: the public key (whpk_…), base64 of the raw 32 bytes' }),
+  ),
   is_active: Type.Boolean(),
   paused_reason: Nullable(Type.String({ description: 'Why the system paused this webhook' })),
   max_attempts: Type.Integer(),
@@ -245,7 +260,10 @@ export const RotateBody = Type.Object(
 );
 
 export const SecretResult = Type.Object({
-  secret_key: Type.String(),
+  secret_key: Type.String({
+    description:
+      'HMAC: the signing secret (whsec_…). Ed25519: the public key (whpk_…); the private key is never returned.',
+  }),
   previous_secret_expires_at: Nullable(Type.String({ format: 'date-time' })),
 });
 

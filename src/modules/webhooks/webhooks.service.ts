@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.js';
 import { checkHeaders, HeaderError, parseHeaders } from './custom-headers.js';
 import { deliverAttempt, leaseMsFor } from './deliver-attempt.js';
 import * as outbox from './deliveries.repository.js';
+import { generateSigningKeyPair } from './ed25519.js';
 import { buildEnvelope, newEventId, serializeEnvelope, testEventData } from './events.js';
 import { doublingSchedule, retrySchedule, scheduleOf } from './retry-policy.js';
 import type { WebhookSender } from './sender.js';
@@ -37,6 +38,8 @@ export interface WebhookInput {
   headers?: Record<string, string> | null;
   /** Chosen at creation only (the update body has no such field). */
   include_confidential?: boolean;
+  /** Chosen at creation only: "hmac" (default) or "ed25519" (Standard Webhooks v1a). */
+  signature_scheme?: 'hmac' | 'ed25519';
 }
 
 export interface WebhookPatch extends Partial<WebhookInput> {
@@ -72,20 +75,20 @@ export class WebhooksService {
   async create(input: WebhookInput): Promise<WebhookView> {
     const url = await this.checkUrl(input.url);
     const now = this.ctx.clock.now();
+    const scheme = input.signature_scheme ?? 'hmac';
+    const signing = newSigningCredentials(scheme);
     const row = repo.newWebhookRow(
       {
         id: randomUUID(),
         url,
         events: JSON.stringify([...new Set(input.events)]),
         description: input.description ?? null,
-        secret: generateSecret(),
+        ...signing,
         ...scheduleColumns(chosenSchedule(input) ?? [...retrySchedule.defaultScheduleSeconds]),
         timeout_seconds: input.timeout_seconds ?? retrySchedule.defaultTimeoutSeconds,
         rate_limit_per_second: input.rate_limit_per_second ?? null,
         filters: normalizeFilters(input.filters),
         headers: this.headersColumn(input.headers, null, url),
-        signature_scheme: 'hmac',
-        signing_key: null,
         include_confidential: input.include_confidential ? 1 : 0,
       },
       now,
@@ -100,6 +103,7 @@ export class WebhooksService {
       await this.audit(trx, 'webhook.create', row.id, {
         url: redactUrl(url),
         events: input.events,
+        signature_scheme: scheme,
         // Recorded because it sends the text of harassment reports and the like to this receiver.
         ...(input.include_confidential ? { include_confidential: true } : {}),
       });
@@ -201,20 +205,23 @@ export class WebhooksService {
 
   async rotateSecret(id: string, gracePeriodSeconds: number) {
     const now = this.ctx.clock.now();
-    const secret = generateSecret();
     const expiresAt = gracePeriodSeconds > 0 ? now + gracePeriodSeconds * 1000 : null;
-    await this.db.transaction().execute(async (trx) => {
+    const fresh = await this.db.transaction().execute(async (trx) => {
       const current = await repo.findWebhook(trx, id);
       if (!current) throw notFound('Webhook');
+      const next = newSigningCredentials(current.signature_scheme);
+      const keep = expiresAt !== null;
       await repo.updateWebhook(trx, id, {
-        secret,
-        previous_secret: expiresAt === null ? null : current.secret,
+        ...next,
+        previous_secret: keep ? current.secret : null,
+        previous_signing_key: keep ? current.signing_key : null,
         previous_secret_expires_at: expiresAt,
         updated_at: now,
       });
       await this.audit(trx, 'webhook.rotate_secret', id, { grace_period_seconds: gracePeriodSeconds });
+      return next;
     });
-    return { secret_key: secret, previous_secret_expires_at: toIsoOrNull(expiresAt) };
+    return { secret_key: fresh.secret, previous_secret_expires_at: toIsoOrNull(expiresAt) };
   }
 
   /** Sends a `webhook.test` event right away (one attempt, logged like any other) and reports the outcome. */
@@ -344,6 +351,17 @@ function chosenSchedule(
   if (attempts === undefined) return undefined;
   if (current && scheduleOf(current).length + 1 === attempts) return undefined;
   return doublingSchedule(attempts);
+}
+
+/**
+ * A webhook's signing columns. HMAC: the shared secret. Ed25519: the private key in signing_key (never
+ * returned, stored like the HMAC secret) and the public key in `secret`, the column every view, the reveal
+ * endpoint and the rotation already show as "what the receiver verifies with".
+ */
+function newSigningCredentials(scheme: 'hmac' | 'ed25519') {
+  if (scheme === 'hmac') return { signature_scheme: scheme, secret: generateSecret(), signing_key: null };
+  const pair = generateSigningKeyPair();
+  return { signature_scheme: scheme, secret: pair.publicKey, signing_key: pair.privateKey };
 }
 
 function scheduleColumns(schedule: number[]) {

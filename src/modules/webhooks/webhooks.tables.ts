@@ -25,7 +25,7 @@ export interface WebhooksTable {
   /** JSON object of extra request headers, or null. */
   headers: string | null;
   signature_scheme: 'hmac' | 'ed25519';
-  /** Ed25519 private key (whsk_ + base64 PKCS#8) when signature_scheme is ed25519; never leaves the server. */
+  /** Ed25519 private key (whsk_ + base64 of seed‖public key) when signature_scheme is ed25519; never leaves the server. With ed25519, `secret` holds the public key (whpk_). */
   signing_key: string | null;
   /** The key before the last rotation; still signs until previous_secret_expires_at. */
   previous_signing_key: string | null;

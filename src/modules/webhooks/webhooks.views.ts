@@ -16,6 +16,8 @@ export interface WebhookView {
   events: string[];
   description: string | null;
   secret_key: string;
+  signature_scheme: 'hmac' | 'ed25519';
+  public_key: string | null;
   is_active: boolean;
   paused_reason: string | null;
   max_attempts: number;
@@ -48,6 +50,8 @@ export function webhookView(
     events: JSON.parse(row.events) as string[],
     description: row.description,
     secret_key: options.revealSecret ? row.secret : maskSecret(row.secret),
+    signature_scheme: row.signature_scheme,
+    public_key: row.signature_scheme === 'ed25519' ? row.secret : null,
     is_active: row.is_active === 1,
     paused_reason: row.is_active === 1 ? null : row.paused_reason,
     max_attempts: scheduleOf(row).length + 1,

@@ -39,6 +39,7 @@ export async function render(root, ctx) {
   };
 
   function showSecret(secret, heading) {
+    const isPublicKey = secret.startsWith('whpk_');
     const code = el('code', { class: 'secret-value' }, secret);
     const copyStatus = el('span', { class: 'muted', role: 'status' });
     const copyButton = el(
@@ -51,7 +52,7 @@ export async function render(root, ctx) {
           copyStatus.textContent = copied ? 'Copied.' : 'Selected — press Ctrl+C to copy.';
         },
       },
-      'Copy secret',
+      isPublicKey ? 'Copy public key' : 'Copy secret',
     );
     const dismiss = el('button', { type: 'button', class: 'link', onclick: () => clear(secretBox) }, 'Done');
     clear(
@@ -64,7 +65,13 @@ export async function render(root, ctx) {
         copyButton,
         dismiss,
         copyStatus,
-        el('div', { class: 'muted' }, 'It is shown only once; store it in your receiver now.'),
+        el(
+          'div',
+          { class: 'muted' },
+          isPublicKey
+            ? 'Your receiver verifies v1a signatures with this public key; it stays visible in the list. The private key never leaves the server.'
+            : 'It is shown only once; store it in your receiver now.',
+        ),
       ),
     );
     copyButton.focus();
@@ -80,7 +87,10 @@ export async function render(root, ctx) {
         } else {
           const created = await ctx.api('/api/v1/webhooks', { method: 'POST', body });
           report('Webhook created.');
-          showSecret(created.secret_key, 'Signing secret:');
+          showSecret(
+            created.secret_key,
+            created.signature_scheme === 'ed25519' ? 'Public key (Ed25519):' : 'Signing secret:',
+          );
         }
         clear(formBox);
         await loadList();
@@ -135,7 +145,10 @@ export async function render(root, ctx) {
     try {
       const result = await ctx.api(`/api/v1/webhooks/${hook.id}/rotate-secret`, { method: 'POST', body: {} });
       report(`Secret rotated; the previous one expires ${formatDate(result.previous_secret_expires_at)}.`);
-      showSecret(result.secret_key, 'New signing secret:');
+      showSecret(
+        result.secret_key,
+        result.secret_key.startsWith('whpk_') ? 'New public key (Ed25519):' : 'New signing secret:',
+      );
     } catch (err) {
       fail(err.message);
     }
@@ -182,6 +195,14 @@ export async function render(root, ctx) {
         {},
         el('div', {}, el('code', {}, hook.url)),
         hook.description ? el('div', { class: 'muted' }, hook.description) : null,
+        hook.public_key
+          ? el(
+              'div',
+              { class: 'muted' },
+              'Ed25519 public key: ',
+              el('code', { class: 'public-key' }, hook.public_key),
+            )
+          : null,
       ),
       el('td', {}, (hook.events || []).join(', ')),
       el(
