@@ -82,3 +82,39 @@ describe('answer extraction', () => {
     expect(text).toContain('within three months');
   });
 });
+
+describe('answer extraction: the sentences around the match', () => {
+  const BADGES = [
+    'Every employee receives a photo badge.',
+    '',
+    'Getting a badge: new employees receive theirs at orientation on their first day.',
+    '',
+    'Lost badge: report it in the portal under Workplace > Badge Request. A replacement is ready the next business day.',
+    '',
+    'Forms with a wrong address are corrected by the service desk. The corrected form follows within ten business days.',
+  ].join('\n');
+  const ask = (question: string, tags: string[] = []) =>
+    extractAnswer({
+      content: BADGES,
+      stems: analyzeText(question).stems,
+      type: questionType(normalizeText(question)),
+      weight: () => 1,
+      title: 'Badges',
+      tags,
+      alreadySaid: [],
+      maxWords: 40,
+    }).text;
+
+  it('quotes the rest of the paragraph, where the asked-for fact often follows the matching sentence', () => {
+    const text = ask('my form has a wrong address');
+    expect(text).toContain('corrected by the service desk');
+    expect(text).toContain('ten business days');
+    expect(text).not.toContain('orientation');
+  });
+
+  it('counts the aspect word of a longer tag ("lost badge") as a word of the question', () => {
+    const text = ask('lost badge', ['badge', 'lost badge']);
+    expect(text).toContain('Badge Request');
+    expect(text).not.toContain('orientation');
+  });
+});

@@ -151,6 +151,7 @@ function initialState(input: PipelineInput): PipelineState {
     kbResults: [],
     relevantHits: [],
     searchStems: [],
+    hintStems: [],
     outOfScope: false,
     quoted: [],
     withoutHarmlessUses: '',

@@ -38,6 +38,7 @@ export class Retriever implements Agent {
       knows: this.matcher && ((title) => this.matcher!.vocabulary(title) !== undefined),
     });
     state.searchStems = [...new Set([...stems, ...hints])];
+    state.hintStems = hints.filter((stem) => !stems.includes(stem));
     state.kbResults = outcome.hits;
     state.relevantHits = outcome.relevant;
   }

@@ -143,6 +143,8 @@ export interface PipelineState {
   relevantHits: KbHit[];
   /** The stems retrieval searched for (the message's, a short follow-up's borrowed ones, cue hints). */
   searchStems: string[];
+  /** Of those, the ones cue phrases added (not the employee's own words). */
+  hintStems: string[];
   /**
    * Not about work or HR at all (set by the scope detector; cleared when the message must escalate): no article
    * is quoted.

@@ -7,11 +7,15 @@ export interface ExtractRequest {
   content: string;
   /** The question's stems (with any hint stems): what the answer must be about. */
   stems: readonly string[];
+  /** Of `stems`, those a cue phrase added: they say which article more than which of its sentences. */
+  hints?: readonly string[];
   type: QuestionType;
   /** How informative a stem is (IDF over the knowledge base); rare words decide which sentence answers. */
   weight: (stem: string) => number;
   /** The article's title and tags: their words say which article, not which of its sentences, so they count less. */
   title: string;
+  /** The article's tags: a one-word tag names its topic like the title; a longer one may name an aspect. */
+  tags?: readonly string[];
   /** Earlier answers in this conversation: sentences they already quoted are not quoted again. */
   alreadySaid: readonly string[];
   /** Upper bound on the quoted words. */
@@ -42,8 +46,15 @@ const QUESTION_WORDS = new Set(
 const TOPIC_ONLY_RELEVANCE = 0.5;
 /** How much a title word counts in choosing the sentence, against another word of the question. */
 const TITLE_SHARE = 0.3;
+/** How much a stem added by a cue phrase counts, against one the employee wrote. */
+const HINT_SHARE = 0.6;
 /** How much an everyday word's article counterpart ("dad" → "parent") counts. */
 const RELATED_SHARE = 0.8;
+/**
+ * A list intro is scored on the words of its whole list at this share: a long list shares some word with most
+ * questions, and must not outrank the one sentence that matches them all.
+ */
+const LIST_SHARE = 0.7;
 /** A second block is added only when it is nearly as relevant as the first. */
 const SECOND_BLOCK_RATIO = 0.6;
 
@@ -83,6 +94,7 @@ export function extractAnswer(request: ExtractRequest): Extract {
       for (const index of extra) chosen.add(index);
     break;
   }
+  growInParagraph(article, best.index, chosen, said, request.maxWords);
   return {
     text: render(
       article,
@@ -93,28 +105,38 @@ export function extractAnswer(request: ExtractRequest): Extract {
 }
 
 function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[] {
+  // The title's words and a one-word tag ("vacation" on the PTO article) name the topic, not a sentence of it;
+  // the other word of a longer tag ("lost badge") names an aspect, which a sentence answers.
   const titleStems = new Set(analyzeText(request.title).stems);
+  for (const tag of request.tags ?? []) {
+    const stems = analyzeText(tag).stems;
+    if (stems.length === 1) titleStems.add(stems[0]!);
+  }
   // A word in most of the article's sentences ("401k" in the 401(k) article) cannot pick one of them.
   const unitsWith = new Map<string, number>();
   for (const unit of article.units)
     for (const stem of unit.stems) unitsWith.set(stem, (unitsWith.get(stem) ?? 0) + 1);
   const spread = (stem: string): number =>
     Math.log(1 + article.units.length / (1 + (unitsWith.get(stem) ?? 0)));
+  const topicShare = (stem: string): number => (titleStems.has(stem) ? TITLE_SHARE : 1);
   const query = new Map<string, number>();
   const add = (stem: string, share: number): void => {
-    const weight = request.weight(stem) * spread(stem) * share * (titleStems.has(stem) ? TITLE_SHARE : 1);
+    const weight = request.weight(stem) * spread(stem) * share * topicShare(stem);
     if (weight > (query.get(stem) ?? 0)) query.set(stem, weight);
   };
+  const hints = new Set(request.hints ?? []);
   const asked = request.stems.filter((stem) => !QUESTION_WORDS.has(stem));
   for (const stem of asked) {
-    add(stem, 1);
+    add(stem, hints.has(stem) ? HINT_SHARE : 1);
     for (const related of RELATED_STEMS.get(stem) ?? []) add(related, RELATED_SHARE);
   }
   let total = 0;
   for (const [stem, weight] of query) if (!RELATED_ONLY.has(stem) || asked.includes(stem)) total += weight;
   // A question made only of the article's topic words ("hsa limit?", "referral payout") does not say
   // which sentence: every sentence on the topic is equally relevant, and the kind of fact asked for decides.
-  const onlyTopic = asked.every((stem) => titleStems.has(stem) || request.weight(stem) === 0);
+  const onlyTopic = asked.every(
+    (stem) => titleStems.has(stem) || hints.has(stem) || request.weight(stem) === 0,
+  );
   const coverage = (stems: ReadonlySet<string>): number => {
     if (onlyTopic) return [...query.keys()].some((stem) => stems.has(stem)) ? TOPIC_ONLY_RELEVANCE : 0;
     if (total <= 0) return 0;
@@ -127,7 +149,7 @@ function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[]
     if (unit.kind !== 'intro' || unit.items.length === 0) return coverage(unit.stems);
     const whole = new Set(unit.stems);
     for (const item of unit.items) for (const stem of article.units[item]!.stems) whole.add(stem);
-    return coverage(whole);
+    return Math.max(coverage(unit.stems), LIST_SHARE * coverage(whole));
   });
   const headings = article.passages.map((passage) =>
     passage.heading ? coverage(new Set(analyzeText(passage.heading).stems)) : 0,
@@ -153,6 +175,33 @@ function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[]
     const opening = index === 0 && request.type === 'rule' ? 0.1 : 0;
     return relevance + fact + opening;
   });
+}
+
+/**
+ * The sentences around the best one in its paragraph, while the answer stays short: the fact asked for often
+ * sits in the sentence after the one that matched the question ("If your W-2 looks wrong, open a ticket.
+ * Payroll issues a corrected W-2c within ten business days."). The following sentences come first.
+ */
+function growInParagraph(
+  article: ArticlePassages,
+  index: number,
+  chosen: Set<number>,
+  said: ReadonlySet<number>,
+  maxWords: number,
+): void {
+  const units = article.passages[article.units[index]!.passage]!.units;
+  const at = units.indexOf(index);
+  const order = [...units.slice(at + 1), ...units.slice(0, at).reverse()];
+  for (const candidate of order) {
+    if (chosen.has(candidate) || said.has(candidate)) continue;
+    const unit = article.units[candidate]!;
+    // A list item belongs with its intro; an intro with its items: either whole or not at all.
+    if (unit.kind === 'item') continue;
+    const extra =
+      unit.kind === 'intro' ? [candidate, ...unit.items.filter((i) => !said.has(i))] : [candidate];
+    if (wordCount(article, [...chosen, ...extra]) > maxWords) break;
+    for (const i of extra) chosen.add(i);
+  }
 }
 
 /** The unit grown to what must be quoted with it: a list's intro and its items stay together. */

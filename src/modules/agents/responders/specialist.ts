@@ -35,9 +35,11 @@ export class SpecialistResponder implements Agent {
     const extract = extractAnswer({
       content: main.content,
       stems: state.searchStems,
+      hints: state.hintStems,
       type: questionType(state.text.raw),
       weight: (stem) => this.index.stemWeight(stem),
-      title: [main.title, ...(this.index.article(main.id)?.tags ?? [])].join(' '),
+      title: main.title,
+      tags: this.index.article(main.id)?.tags ?? [],
       alreadySaid,
       maxWords: MAX_QUOTED_WORDS,
     });
