@@ -102,6 +102,7 @@ const samples: Record<string, () => Promise<Sample>> = {
   'GET /api/v1/users/:user_id/conversations': async () => ({
     url: '/api/v1/users/matrix-employee/conversations',
   }),
+  'GET /api/v1/users': async () => ({ url: '/api/v1/users?q=matrix' }),
   'GET /api/v1/users/:user_id': async () => ({ url: '/api/v1/users/matrix-employee' }),
   'GET /api/v1/users/:user_id/export': async () => ({ url: '/api/v1/users/matrix-employee/export' }),
   'DELETE /api/v1/users/:user_id': async () => {

@@ -268,12 +268,25 @@ describe.skipIf(!chromiumAvailable)(
       }
     });
 
-    it("looks up an employee's conversations and sets VIP", async () => {
+    it("lists and searches employees, opens one's conversations and sets VIP", async () => {
       const { page, externalRequests, pageErrors, context } = await openPage(browser);
       await signInToConsole(page, server.baseUrl, 'employees');
       const section = page.locator('#section-body');
-      await section.getByLabel('Employee ID').fill('emp-ana');
-      await section.getByRole('button', { name: 'Look up' }).click();
+      // The list: everyone who asked, most recently active first, with their latest question.
+      const employees = section.getByRole('list', { name: 'Employees' });
+      await employees.getByRole('link', { name: 'emp-cy' }).waitFor();
+      expect(await employees.getByRole('listitem').count()).toBe(3);
+      await expect
+        .poll(() => employees.getByRole('listitem').filter({ hasText: 'emp-ana' }).textContent())
+        .toContain('When is payday this month?');
+      // A harassment report is a confidential case: its words never appear in the list.
+      const cy = await employees.getByRole('listitem').filter({ hasText: 'emp-cy' }).textContent();
+      expect(cy).toContain('Latest question is in a confidential case.');
+      expect(cy).not.toContain('harassing');
+      await section.getByLabel('Find an employee').fill('ANA');
+      await section.getByRole('button', { name: 'Search' }).click();
+      await section.getByText('1–1 of 1 employee(s)', { exact: false }).waitFor();
+      await employees.getByRole('link', { name: 'emp-ana' }).click();
       await section.getByText('2 conversation(s), newest first.').waitFor();
       const first = section.locator('details.item').first();
       await first.locator('summary').click();

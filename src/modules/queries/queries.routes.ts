@@ -14,6 +14,8 @@ import {
   ConversationLookup,
   ConversationPage,
   ConversationWithMessages,
+  EmployeeListQuery,
+  EmployeePage,
   Pagination,
   QueryRequest,
   QueryResponse,
@@ -243,6 +245,27 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
         skip,
         limit,
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/users',
+    {
+      config: { access: 'conversations:read' },
+      schema: {
+        tags: ['users'],
+        summary: 'Employees, most recently active first, with a preview of their latest question',
+        description:
+          'Searches the employee id and e-mail address (`q`, any case). A latest question from a confidential ' +
+          'case is never previewed: `last_question` is null and `last_question_confidential` true.',
+        security: adminSecurity,
+        querystring: EmployeeListQuery,
+        response: { 200: EmployeePage },
+      },
+    },
+    async (request) => {
+      const { q, skip, limit } = request.query;
+      return users.list(q?.trim() ?? '', skip, limit);
     },
   );
 

@@ -178,6 +178,34 @@ export const User = Type.Object({
   updated_at: Type.String({ format: 'date-time' }),
 });
 
+export const EmployeeListQuery = Type.Object({
+  q: Type.Optional(
+    Type.String({ maxLength: 128, description: 'Part of the employee id or e-mail address, any case' }),
+  ),
+  ...Pagination,
+});
+
+export const EmployeeSummary = Type.Object({
+  user_id: Type.String(),
+  is_vip: Type.Boolean(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  conversation_count: Type.Integer(),
+  open_case_count: Type.Integer({ description: 'Cases waiting, assigned or waiting on the employee' }),
+  last_question_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  last_question: Type.Union([Type.String(), Type.Null()], {
+    description: 'An excerpt of the latest question; null when it belongs to a confidential case',
+  }),
+  last_question_confidential: Type.Boolean(),
+  last_conversation_id: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const EmployeePage = Type.Object({
+  employees: Type.Array(EmployeeSummary),
+  total: Type.Integer(),
+  skip: Type.Integer(),
+  limit: Type.Integer(),
+});
+
 export const Stats = Type.Object({
   total_queries: Type.Integer(),
   escalated_queries: Type.Integer(),

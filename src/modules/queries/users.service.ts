@@ -2,8 +2,13 @@ import type { AppContext } from '../../context.js';
 import { priorityOf } from '../agents/escalation/priority.js';
 import { SENTIMENTS, type Sentiment } from '../agents/types.js';
 import { recordAudit } from '../audit/audit.js';
+import { excerpt } from '../handoff/summary.js';
 import { kindOrNull } from './conversations.presenter.js';
+import { EmployeesRepository } from './employees.repository.js';
 import { QueriesRepository, type UserRow } from './queries.repository.js';
+
+/** Longest preview of an employee's latest question in the console's list. */
+const PREVIEW_CHARS = 120;
 
 const asSentiment = (value: string): Sentiment =>
   (SENTIMENTS as readonly string[]).includes(value) ? (value as Sentiment) : 'Neutral';
@@ -11,6 +16,34 @@ const asSentiment = (value: string): Sentiment =>
 /** Employees: the VIP flag, which raises the priority of their questions and of their cases waiting in the queue. */
 export class UsersService {
   constructor(private readonly ctx: AppContext) {}
+
+  /**
+   * The console's employee list: id or e-mail search, most recently active first, each employee with a
+   * preview of their latest question. A question from a confidential case is never previewed, whoever reads
+   * the list (a list is glanced at on shared screens); the marker says there is one, and HR cleared for
+   * confidential cases reads it by opening the conversation.
+   */
+  async list(search: string, skip: number, limit: number) {
+    const repository = new EmployeesRepository(this.ctx.db.kysely);
+    const { rows, total } = await repository.list(search, skip, limit);
+    const latest = await repository.lastQuestions(rows.map((r) => r.id));
+    const employees = rows.map((row) => {
+      const question = latest.get(row.id);
+      const confidential = question?.confidential ?? false;
+      return {
+        user_id: row.id,
+        is_vip: row.is_vip === 1,
+        email: row.email,
+        conversation_count: row.conversation_count,
+        open_case_count: row.open_case_count,
+        last_question_at: row.last_question_at === null ? null : new Date(row.last_question_at).toISOString(),
+        last_question: question && !confidential ? excerpt(question.content, PREVIEW_CHARS) : null,
+        last_question_confidential: confidential,
+        last_conversation_id: question?.conversation_id ?? null,
+      };
+    });
+    return { employees, total, skip, limit };
+  }
 
   /**
    * Sets the flag, re-prioritizes the employee's open cases (waiting or assigned) from their stored kind, tone

@@ -1,26 +1,137 @@
 import { qs } from '../api.js';
-import { answerBadges, badge, clear, el, field, formatDate } from '../dom.js';
+import { answerBadges, badge, clear, el, field, formatDate, pageButtons } from '../dom.js';
 
+const PAGE_SIZE = 20;
 const ROLE_NAMES = { user: 'Employee', assistant: 'Assistant', agent: 'HR' };
 
+/**
+ * Employees: a searchable, paged list (most recently active first, each with a preview of their latest question);
+ * opening one (#employees/<id>) shows their conversations and the VIP switch. A question from a confidential
+ * case is never previewed: the server leaves it out and the list says only that there is one.
+ */
 export async function render(root, ctx) {
-  const userField = field(
-    'Employee ID',
-    el('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', required: true }),
+  const [, encodedId] = location.hash.split('/');
+  if (encodedId) return employeePage(root, ctx, decodeURIComponent(encodedId));
+  return employeeList(root, ctx);
+}
+
+/** Remembered across visits to a case or an employee so "Back" returns to the same search and page. */
+const listState = { q: '', skip: 0 };
+
+async function employeeList(root, ctx) {
+  const search = field(
+    'Find an employee',
+    el('input', { type: 'search', autocomplete: 'off', spellcheck: 'false', value: listState.q }),
+    'Part of the employee ID or e-mail address.',
   );
   const form = el(
     'form',
     { class: 'field-row', role: 'search' },
-    userField.wrap,
-    el('button', { type: 'submit' }, 'Look up'),
+    search.wrap,
+    el('button', { type: 'submit' }, 'Search'),
   );
-  const result = el('div');
+  const result = el('div', { 'aria-live': 'polite' });
   root.append(form, result);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const id = userField.input.value.trim();
-    if (id) void lookUp(id);
+    listState.q = search.input.value.trim();
+    listState.skip = 0;
+    void load();
   });
+
+  function row(employee) {
+    const preview = employee.last_question_confidential
+      ? el(
+          'div',
+          { class: 'muted' },
+          badge('Confidential', 'warn'),
+          ' Latest question is in a confidential case.',
+        )
+      : employee.last_question
+        ? el('div', { class: 'preview' }, `“${employee.last_question}”`)
+        : el('div', { class: 'muted' }, 'No questions yet.');
+    return el(
+      'li',
+      { class: 'case-row employee-row' },
+      el(
+        'a',
+        { href: `#employees/${encodeURIComponent(employee.user_id)}`, class: 'case-link' },
+        el('strong', {}, employee.user_id),
+        employee.email ? ` · ${employee.email}` : '',
+      ),
+      preview,
+      el(
+        'div',
+        { class: 'badges' },
+        employee.is_vip ? badge('VIP', 'warn') : null,
+        employee.open_case_count ? badge(`${employee.open_case_count} open case(s)`, 'bad') : null,
+        el(
+          'span',
+          { class: 'muted' },
+          `${employee.conversation_count} conversation(s)`,
+          employee.last_question_at ? ` · last asked ${formatDate(employee.last_question_at)}` : '',
+        ),
+      ),
+    );
+  }
+
+  async function load() {
+    clear(result, el('p', { class: 'muted' }, 'Loading…'));
+    try {
+      const page = await ctx.api(
+        `/api/v1/users${qs({ q: listState.q, skip: listState.skip, limit: PAGE_SIZE })}`,
+      );
+      if (!page.employees.length) {
+        clear(
+          result,
+          el(
+            'p',
+            {},
+            listState.q
+              ? `No employee matches “${listState.q}”.`
+              : 'No employees yet: they appear with their first question.',
+          ),
+        );
+        return;
+      }
+      const last = listState.skip + page.employees.length;
+      clear(
+        result,
+        el(
+          'p',
+          { class: 'muted' },
+          `${listState.skip + 1}–${last} of ${page.total} employee(s), most recently active first.`,
+        ),
+        el('ul', { class: 'case-rows', 'aria-label': 'Employees' }, page.employees.map(row)),
+        el(
+          'div',
+          { class: 'actions' },
+          pageButtons({
+            skip: listState.skip,
+            shown: page.employees.length,
+            total: page.total,
+            pageSize: PAGE_SIZE,
+            go: (skip) => {
+              listState.skip = skip;
+              void load();
+            },
+          }),
+        ),
+      );
+    } catch (err) {
+      clear(
+        result,
+        el('div', { class: 'error', role: 'alert' }, `Could not load the employees: ${err.message}`),
+      );
+    }
+  }
+
+  await load();
+}
+
+async function employeePage(root, ctx, userId) {
+  const result = el('div');
+  root.append(el('p', {}, el('a', { href: '#employees' }, '← All employees')), result);
 
   async function showVip(userId, status) {
     try {
@@ -120,6 +231,8 @@ export async function render(root, ctx) {
               el('summary', {}, `${formatDate(c.updated_at)} · ${c.status} · `, el('code', {}, id)),
               answerBadges(c),
               c.status === 'Escalated' ? badge('Escalated', 'bad') : null,
+              c.confidential ? badge('Confidential', 'warn') : null,
+              c.escalated ? el('a', { href: `#escalations/${id}` }, 'Open the case') : null,
               body,
             );
             details.addEventListener('toggle', () => {
@@ -136,4 +249,6 @@ export async function render(root, ctx) {
       clear(result, el('div', { class: 'error', role: 'alert' }, err.message));
     }
   }
+
+  await lookUp(userId);
 }
