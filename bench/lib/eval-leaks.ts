@@ -28,7 +28,17 @@ export const MIN_NEAR_WORDS = 5;
 export const NEAR_JACCARD = 0.8;
 
 /** Where copies must not be: training data, code, benches, tests and the docs that explain them. */
-export const SCANNED = ['data/training', 'data/kb', 'src', 'bench', 'test', 'scripts', 'docs', 'README.md'];
+export const SCANNED = [
+  'data/training',
+  'data/calibration',
+  'data/kb',
+  'src',
+  'bench',
+  'test',
+  'scripts',
+  'docs',
+  'README.md',
+];
 /** Files larger than this are generated artifacts (model weights, vocabularies), not written text. */
 const MAX_SCANNED_BYTES = 2_000_000;
 

@@ -72,6 +72,25 @@ describe('nlp helpers', () => {
     expect(promotion).not.toContain(stem('internal'));
   });
 
+  it("carries the knowledge base's terms over from each language, inflected forms through their stem", () => {
+    // Base forms from the terms table, and forms only their stem connects to a row.
+    expect(analyzeText('¿Me reembolsaron la matrícula?').stems).toEqual(
+      expect.arrayContaining([stem('reimbursement'), stem('tuition')]),
+    );
+    expect(analyzeText('Où sont mes fiches de paie et mes justificatifs ?').stems).toEqual(
+      expect.arrayContaining([stem('payslip'), stem('receipt')]),
+    );
+    expect(analyzeText('Wann kommen die Beurteilungen und Überstunden?').stems).toEqual(
+      expect.arrayContaining([stem('review'), stem('overtime')]),
+    );
+    // A row may stand for two English words.
+    expect(analyzeText('je suis en arrêt depuis lundi, il faut un justificatif ?').stems).toEqual(
+      expect.arrayContaining([stem('sick'), stem('leave')]),
+    );
+    // Short stems are too ambiguous to match ("hora" asks the time; "horas" are hours worked).
+    expect(analyzeText('¿Qué hora es?').stems).not.toContain(stem('hours'));
+  });
+
   it('reads the pay date however it is asked, in English stems only', () => {
     for (const message of [
       'when is payday?',

@@ -1,6 +1,7 @@
 import type { AnalyzedText } from '../types.js';
 import { isEnglishWord } from './english-words.js';
 import { GLOSSARY, PHRASES } from './glossary.js';
+import { type ForeignLanguage, TERMS } from './glossary-terms.js';
 import { guessLanguage } from './language.js';
 import { normalizeText, splitElisions, tokenize } from './normalize.js';
 import type { Speller } from './spelling.js';
@@ -9,6 +10,33 @@ import { STOP_WORDS } from './stopwords.js';
 
 /** The English words the glossary translates into. */
 const ENGLISH_HR_WORDS: ReadonlySet<string> = new Set(GLOSSARY.values());
+
+/** Shorter words are too often function words or ambiguous to be matched by their stem alone. */
+const MIN_STEM_MATCH_LENGTH = 4;
+
+/**
+ * The knowledge base's terms by their stem in each language, so an inflected form ("reembolsaron", "Beurteilungen")
+ * reaches the row written for its base form. Built once from glossary-terms.ts.
+ */
+const TERMS_BY_STEM: Readonly<Record<ForeignLanguage, ReadonlyMap<string, string>>> = (() => {
+  const out = { es: new Map<string, string>(), fr: new Map<string, string>(), de: new Map<string, string>() };
+  for (const language of ['es', 'fr', 'de'] as const)
+    for (const [word, english] of TERMS[language]) {
+      const key = stem(word, language);
+      if (key.length >= MIN_STEM_MATCH_LENGTH && !out[language].has(key)) out[language].set(key, english);
+    }
+  return out;
+})();
+
+/** A foreign word's English: the hand-written glossary first, then the terms table, by word and then by stem. */
+function translate(token: string, language: AnalyzedText['language']): string | undefined {
+  const known = GLOSSARY.get(token);
+  if (known !== undefined || language === 'en') return known;
+  const exact = TERMS[language].get(token);
+  if (exact !== undefined) return exact;
+  if (token.length < MIN_STEM_MATCH_LENGTH || STOP_WORDS.has(token)) return undefined;
+  return TERMS_BY_STEM[language].get(stem(token, language));
+}
 
 /** Normalizes, guesses the language, corrects typos and stems content words — once per message. */
 export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
@@ -22,17 +50,20 @@ export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
     // A foreign phrase already rewritten to its English HR word ("día de pago" → "payday") keeps only the
     // English stem, as a glossary translation does.
     const translated =
-      GLOSSARY.get(token) ?? (language !== 'en' && ENGLISH_HR_WORDS.has(token) ? token : undefined);
+      translate(token, language) ?? (language !== 'en' && ENGLISH_HR_WORDS.has(token) ? token : undefined);
     if (translated !== undefined) {
-      words.push(translated);
-      stems.push(stem(translated));
+      // A row may stand for two English words ("arrêt" → "sick leave").
+      for (const word of translated.split(' ')) {
+        words.push(word);
+        stems.push(stem(word));
+      }
       continue;
     }
     // German compounds ("arbeitsvertrag", "betriebsrente"): the known word they end with carries the meaning.
     const head = language === 'de' ? compoundHead(token) : undefined;
     if (head !== undefined) {
       words.push(token);
-      stems.push(stem(token, language), stem(head));
+      stems.push(stem(token, language), ...head.split(' ').map((word) => stem(word)));
       continue;
     }
     if (STOP_WORDS.has(token)) {
@@ -59,7 +90,7 @@ export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
 /** The glossary translation of the longest known word (5+ letters) a German compound ends with. */
 function compoundHead(token: string): string | undefined {
   for (let i = 2; i <= token.length - 5; i++) {
-    const translated = GLOSSARY.get(token.slice(i));
+    const translated = GLOSSARY.get(token.slice(i)) ?? TERMS.de.get(token.slice(i));
     if (translated !== undefined) return translated;
   }
   return undefined;
