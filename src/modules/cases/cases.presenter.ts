@@ -30,7 +30,8 @@ export function presentCaseSummary(
   return {
     conversation_id: row.id,
     ...presentCaseFields(row, policy, now),
-    user_id: row.user_id,
+    user_id: row.user_id as string | null,
+    confidential: row.confidential === 1,
     is_vip: row.is_vip === 1,
     status: row.status,
     category: row.category,

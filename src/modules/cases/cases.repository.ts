@@ -39,6 +39,8 @@ export interface CaseFilter {
   minPriority?: number | undefined;
   /** A case reference (HR-1042) or part of an employee id. */
   search?: string | undefined;
+  /** false: the search by employee id leaves confidential cases out (for staff not cleared to read them). */
+  searchConfidentialOwners?: boolean;
 }
 
 type Eb = ExpressionBuilder<Database, 'conversations'>;
@@ -99,7 +101,13 @@ export class CasesRepository {
         all.push(
           eb.or([
             ...(reference ? [eb('conversations.case_number', '=', Number(reference[1]))] : []),
-            eb(eb.fn('lower', ['conversations.user_id']), 'like', needle),
+            // Staff who may not read confidential cases cannot find one by its employee either.
+            filter.searchConfidentialOwners === false
+              ? eb.and([
+                  eb('conversations.confidential', '=', 0),
+                  eb(eb.fn('lower', ['conversations.user_id']), 'like', needle),
+                ])
+              : eb(eb.fn('lower', ['conversations.user_id']), 'like', needle),
           ]),
         );
       }

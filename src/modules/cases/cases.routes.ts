@@ -40,19 +40,22 @@ export const casesRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app,
     async (request) => {
       const { view, agent, status, category, assignee, min_priority, q, sort, order, skip, limit } =
         request.query;
-      return cases.list({
-        view,
-        agent,
-        status,
-        category,
-        assignee,
-        minPriority: min_priority,
-        search: q,
-        sort,
-        order,
-        skip,
-        limit,
-      });
+      return cases.list(
+        {
+          view,
+          agent,
+          status,
+          category,
+          assignee,
+          minPriority: min_priority,
+          search: q,
+          sort,
+          order,
+          skip,
+          limit,
+        },
+        request.principal.can('confidential:read'),
+      );
     },
   );
 
@@ -68,7 +71,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app,
         response: { 200: NoteList },
       },
     },
-    async (request) => cases.notes(request.params.id),
+    async (request) => cases.notes(request.params.id, request.principal.can('confidential:read')),
   );
 
   app.post(
@@ -91,6 +94,7 @@ export const casesRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app,
         request.params.id,
         request.body.content,
         request.body.author?.trim() ?? signedInName(request) ?? 'HR',
+        request.principal.can('confidential:read'),
       );
       return reply.code(201).send(note);
     },

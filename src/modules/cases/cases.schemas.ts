@@ -101,7 +101,15 @@ export const CaseListQuery = Type.Object(
 export const CaseSummary = Type.Object({
   conversation_id: Type.String(),
   ...caseFields,
-  user_id: Type.String(),
+  user_id: Type.Union([Type.String(), Type.Null()], {
+    description:
+      "The employee's id; null on a confidential case for staff without the confidential:read permission",
+  }),
+  confidential: Type.Boolean({
+    description:
+      'A confidential case: without the confidential:read permission its employee, reason and summary are ' +
+      'left out (null or empty) and searching by employee id does not find it',
+  }),
   is_vip: Type.Boolean(),
   status: Type.String(),
   category: Type.String(),

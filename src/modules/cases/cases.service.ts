@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
-import { conflict, notFound } from '../../errors.js';
+import { AppError, conflict, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.js';
-import { HandoffRepository } from '../handoff/handoff.repository.js';
+import { withoutConfidentialText } from '../handoff/handoff.presenter.js';
+import { type HandoffConversationRow, HandoffRepository } from '../handoff/handoff.repository.js';
 import { maskPii } from '../security/pii.js';
 import { presentCannedReply, presentCaseSummary, presentNote } from './cases.presenter.js';
 import { type CaseFilter, type CaseSort, CasesRepository } from './cases.repository.js';
@@ -22,11 +23,12 @@ export class CasesService {
     return new CasesRepository(this.ctx.db.kysely);
   }
 
-  async list(query: CaseListQuery) {
+  async list(query: CaseListQuery, canReadConfidential: boolean) {
     const now = this.ctx.clock.now();
     const policy = this.ctx.config.sla;
     const repository = this.repository;
-    const { sort, order, skip, limit, ...filter } = query;
+    const { sort, order, skip, limit, ...rest } = query;
+    const filter = { ...rest, searchConfidentialOwners: canReadConfidential };
     const [{ rows, total }, views] = await Promise.all([
       repository.list(filter, sort, order, skip, limit, policy, now),
       this.viewCounts(repository, filter.agent, now),
@@ -38,7 +40,10 @@ export class CasesService {
       questions.set(q.conversation_id, list);
     }
     return {
-      cases: rows.map((row) => presentCaseSummary(row, questions.get(row.id) ?? [], policy, now)),
+      cases: rows.map((row) => {
+        const item = presentCaseSummary(row, questions.get(row.id) ?? [], policy, now);
+        return canReadConfidential ? item : withoutConfidentialText(item);
+      }),
       total,
       skip,
       limit,
@@ -60,7 +65,7 @@ export class CasesService {
   }
 
   /** Adds an internal note. Notes live in their own table: no employee view and no webhook ever reads it. */
-  async addNote(conversationId: string, content: string, author: string) {
+  async addNote(conversationId: string, content: string, author: string, canReadConfidential: boolean) {
     const now = this.ctx.clock.now();
     const row = {
       id: randomUUID(),
@@ -71,7 +76,7 @@ export class CasesService {
     };
     await this.ctx.db.kysely.transaction().execute(async (trx) => {
       const conversation = await new HandoffRepository(trx).getConversation(conversationId);
-      if (!conversation || conversation.escalated_at === null) throw notFound('Case');
+      requireCaseClearance(conversation, canReadConfidential);
       await new CasesRepository(trx).insertNote(row);
       await recordAudit(
         trx,
@@ -87,9 +92,9 @@ export class CasesService {
     return presentNote(row);
   }
 
-  async notes(conversationId: string) {
+  async notes(conversationId: string, canReadConfidential: boolean) {
     const conversation = await new HandoffRepository(this.ctx.db.kysely).getConversation(conversationId);
-    if (!conversation || conversation.escalated_at === null) throw notFound('Case');
+    requireCaseClearance(conversation, canReadConfidential);
     return { notes: (await this.repository.notes(conversationId)).map(presentNote) };
   }
 
@@ -159,6 +164,17 @@ export class CasesService {
         this.ctx.clock,
       );
     });
+  }
+}
+
+/** A case's notes discuss it in words, so a confidential case's notes need the clearance its transcript needs. */
+function requireCaseClearance(
+  conversation: HandoffConversationRow | undefined,
+  canReadConfidential: boolean,
+): void {
+  if (!conversation || conversation.escalated_at === null) throw notFound('Case');
+  if (conversation.confidential === 1 && !canReadConfidential) {
+    throw new AppError('FORBIDDEN', 'This is a confidential case: its notes need the hr_confidential role');
   }
 }
 

@@ -47,7 +47,7 @@ function waitingSeconds(row: HandoffConversationRow, now: number): number {
 export function presentHandoffPackage(row: HandoffConversationRow, messages: TranscriptRow[], now: number) {
   return {
     conversation_id: row.id,
-    user_id: row.user_id,
+    user_id: row.user_id as string | null,
     is_vip: row.is_vip === 1,
     status: row.status,
     category: row.category,
@@ -75,25 +75,47 @@ export function presentHandoffPackage(row: HandoffConversationRow, messages: Tra
   };
 }
 
+/** The fields a confidential case shows to staff who may not read it; text fields come out empty. */
+interface ConfidentialRedactable {
+  confidential: boolean;
+  user_id: string | null;
+  escalation_reason?: string | null;
+  summary?: string;
+  title?: string;
+  transcript?: unknown[];
+  kb_articles?: unknown[];
+}
+
 /**
- * A confidential case as staff without the confidential:read permission see it in the queue: that it exists,
- * who it waits for, how urgent and how long it has waited; no reason, summary, transcript or articles.
+ * A confidential case as staff without the confidential:read permission see it in a queue or list: that it
+ * exists, how urgent it is and how long it has waited; not who reported it (the reporter's id names a person as
+ * surely as their words do), nor its reason, summary, title, transcript or articles.
  */
-export function withoutConfidentialText<T extends { confidential: boolean }>(item: T): T {
+export function withoutConfidentialText<T extends ConfidentialRedactable>(item: T): T {
   if (!item.confidential) return item;
-  return { ...item, escalation_reason: null, summary: '', transcript: [], kb_articles: [] };
+  const redacted: T = {
+    ...item,
+    user_id: null,
+    ...('escalation_reason' in item ? { escalation_reason: null } : {}),
+    ...('summary' in item ? { summary: '' } : {}),
+    ...('title' in item ? { title: '' } : {}),
+    ...('transcript' in item ? { transcript: [] } : {}),
+    ...('kb_articles' in item ? { kb_articles: [] } : {}),
+  };
+  return redacted;
 }
 
 /** The conversation's state after an assignment or resolution. */
 export function presentCaseState(row: HandoffConversationRow) {
   return {
     conversation_id: row.id,
-    user_id: row.user_id,
+    user_id: row.user_id as string | null,
     status: row.status,
     category: row.category,
     priority: row.priority,
     escalation_reason: row.escalation_reason,
     escalation_kind: kindOrNull(row.escalation_kind),
+    confidential: row.confidential === 1,
     assigned_to: row.assigned_to,
     assigned_at: toIsoOrNull(row.assigned_at),
     resolved_at: toIsoOrNull(row.resolved_at),

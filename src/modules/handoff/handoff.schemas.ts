@@ -34,7 +34,12 @@ export const QueueQuery = Type.Object(
 export const HandoffPackage = Type.Object({
   conversation_id: Type.String(),
   ...caseFields,
-  user_id: Type.String(),
+  user_id: Nullable(
+    Type.String({
+      description:
+        "The employee's id; null on a confidential case for staff without the confidential:read permission",
+    }),
+  ),
   is_vip: Type.Boolean(),
   status: Type.String(),
   category: Type.String(),
@@ -103,12 +108,18 @@ export const ResolveBody = Type.Object(
 export const CaseState = Type.Object({
   conversation_id: Type.String(),
   ...caseFields,
-  user_id: Type.String(),
+  user_id: Nullable(
+    Type.String({
+      description:
+        "The employee's id; null on a confidential case for staff without the confidential:read permission",
+    }),
+  ),
   status: Type.String(),
   category: Type.String(),
   priority: Type.Integer(),
   escalation_reason: Nullable(Type.String()),
   escalation_kind: EscalationKindField,
+  confidential: Type.Optional(Type.Boolean({ description: 'A confidential case (see HandoffPackage)' })),
   assigned_to: Nullable(Type.String()),
   assigned_at: Nullable(DateTime),
   resolved_at: Nullable(DateTime),

@@ -105,10 +105,8 @@ export class HandoffService {
       return reload(repository, conversationId);
     });
     const state = this.state(row);
-    // Handing a confidential case on is allowed without clearance; reading why it was escalated is not.
-    return row.confidential === 1 && !actor.canReadConfidential
-      ? { ...state, escalation_reason: null }
-      : state;
+    // Handing a confidential case on is allowed without clearance; reading who reported it and why is not.
+    return actor.canReadConfidential ? state : withoutConfidentialText(state);
   }
 
   /**

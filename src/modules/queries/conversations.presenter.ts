@@ -12,7 +12,7 @@ export function presentConversation(row: ConversationRow, messageCount?: number)
   return {
     id: row.id,
     conversation_id: row.id,
-    user_id: row.user_id,
+    user_id: row.user_id as string | null,
     category: row.category,
     sentiment: row.sentiment,
     priority: row.priority,

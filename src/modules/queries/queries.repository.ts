@@ -95,22 +95,15 @@ export class QueriesRepository {
     return rows.map((r) => r.content);
   }
 
-  async userConversations(userId: string, skip: number, limit: number) {
+  /** One employee's conversations, newest first; `includeConfidential` false leaves confidential cases out. */
+  async userConversations(userId: string, skip: number, limit: number, includeConfidential: boolean) {
+    const own = this.db
+      .selectFrom('conversations')
+      .where('user_id', '=', userId)
+      .$if(!includeConfidential, (q) => q.where('confidential', '=', 0));
     const [rows, total] = await Promise.all([
-      this.db
-        .selectFrom('conversations')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .offset(skip)
-        .limit(limit)
-        .execute(),
-      this.db
-        .selectFrom('conversations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .executeTakeFirstOrThrow(),
+      own.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').offset(skip).limit(limit).execute(),
+      own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(total.n) };
   }

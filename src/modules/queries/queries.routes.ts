@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { adminSecurity } from '../../http/admin-auth.js';
-import { recordAudit } from '../audit/audit.js';
-import { excerpt } from '../handoff/summary.js';
-import { actingEmployee, conversationView, mayOpenConversation } from '../identity/ownership.js';
-import type { Principal } from '../identity/principal.js';
-import { presentConversation, presentMessage, presentUser } from './conversations.presenter.js';
-import { type ConversationRow, QueriesRepository } from './queries.repository.js';
+import { actingEmployee } from '../identity/ownership.js';
+import { presentUser } from './conversations.presenter.js';
+import { ConversationsService } from './conversations.service.js';
 import {
   ConversationList,
   ConversationLookup,
@@ -27,18 +24,7 @@ import {
   UserUpdate,
 } from './queries.schemas.js';
 import { DEFAULT_USER_ID, type QueriesService } from './queries.service.js';
-import { readPublicStats } from './stats.repository.js';
 import { UsersService } from './users.service.js';
-
-/** In a list, a confidential case shows its existence and state, not its reason, unless the reader is cleared. */
-function listed<T extends { confidential: boolean; escalation_reason: string | null }>(
-  item: T,
-  principal: Principal,
-): T {
-  if (!item.confidential || principal.can('confidential:read')) return item;
-  // The title is an excerpt of the first question: text, like the reason.
-  return { ...item, escalation_reason: null, ...('title' in item ? { title: '' } : {}) };
-}
 
 export interface QueriesRoutesOptions {
   ctx: AppContext;
@@ -49,21 +35,8 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
   app,
   { ctx, queries },
 ) => {
-  const repository = new QueriesRepository(ctx.db.kysely);
+  const conversations = new ConversationsService(ctx);
   const users = new UsersService(ctx);
-
-  /** The employee's own list: each conversation with its message count and first question as a title. */
-  const withTitles = async (rows: ConversationRow[]) => {
-    const ids = rows.map((r) => r.id);
-    const [counts, titles] = await Promise.all([
-      repository.messageCounts(ids),
-      repository.firstQuestions(ids),
-    ]);
-    return rows.map((r) => ({
-      ...presentConversation(r, counts.get(r.id) ?? 0),
-      title: excerpt(titles.get(r.id) ?? '', 80),
-    }));
-  };
 
   app.post(
     '/api/v1/query',
@@ -102,28 +75,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
         response: { 200: ConversationWithMessages },
       },
     },
-    async (request) => {
-      const conversation = await repository.getConversation(request.params.id);
-      // Someone else's conversation looks exactly like a missing one, so ids cannot be probed.
-      if (
-        !conversation ||
-        !mayOpenConversation(request.principal, ctx.config.auth.mode, conversation.user_id)
-      ) {
-        throw notFound('Conversation');
-      }
-      const view = conversationView(request.principal, conversation.user_id, conversation.confidential === 1);
-      const messages = await repository.messages(conversation.id);
-      const presented = {
-        ...presentConversation(conversation, messages.length),
-        messages: messages.map(presentMessage),
-      };
-      if (view === 'full') return presented;
-      return {
-        ...presented,
-        escalation_reason: null,
-        messages: presented.messages.map((m) => ({ ...m, escalation_reason: null, kb_results: null })),
-      };
-    },
+    async (request) => conversations.get(request.params.id, request.principal),
   );
 
   app.post(
@@ -140,20 +92,8 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
         response: { 200: ConversationList },
       },
     },
-    async (request) => {
-      const rows = await repository.conversationsByIds(request.body.conversation_ids, request.body.user_id);
-      const ids = rows.map((r) => r.id);
-      const [counts, titles] = await Promise.all([
-        repository.messageCounts(ids),
-        repository.firstQuestions(ids),
-      ]);
-      return {
-        conversations: rows.map((r) => ({
-          ...presentConversation(r, counts.get(r.id) ?? 0),
-          title: excerpt(titles.get(r.id) ?? '', 80),
-        })),
-      };
-    },
+    async (request) =>
+      conversations.lookup(request.body.conversation_ids, request.body.user_id, request.principal),
   );
 
   app.post(
@@ -169,24 +109,12 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
         response: { 200: Seen },
       },
     },
-    async (request) => {
-      const conversation = await repository.getConversation(request.params.id);
-      const userId = actingEmployee(request.principal, request.body.user_id);
-      if (
-        !conversation ||
-        (userId !== undefined && conversation.user_id !== userId) ||
-        !mayOpenConversation(request.principal, ctx.config.auth.mode, conversation.user_id)
-      ) {
-        throw notFound('Conversation');
-      }
-      const now = ctx.clock.now();
-      await repository.markSeen(conversation.id, now);
-      return {
-        conversation_id: conversation.id,
-        unread: false,
-        employee_seen_at: new Date(now).toISOString(),
-      };
-    },
+    async (request) =>
+      conversations.markSeen(
+        request.params.id,
+        actingEmployee(request.principal, request.body.user_id),
+        request.principal,
+      ),
   );
 
   app.get(
@@ -207,14 +135,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
           'www-authenticate': 'Bearer',
         });
       }
-      const { skip, limit } = request.query;
-      const { rows, total } = await repository.userConversations(userId, skip, limit);
-      return {
-        conversations: (await withTitles(rows)).map((c) => listed(c, request.principal)),
-        total,
-        skip,
-        limit,
-      };
+      return conversations.ownList(userId, request.query.skip, request.query.limit);
     },
   );
 
@@ -233,19 +154,13 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
         response: { 200: ConversationPage },
       },
     },
-    async (request) => {
-      const { skip, limit } = request.query;
-      const { rows, total } = await repository.userConversations(request.params.user_id, skip, limit);
-      const counts = await repository.messageCounts(rows.map((r) => r.id));
-      return {
-        conversations: rows.map((r) =>
-          listed(presentConversation(r, counts.get(r.id) ?? 0), request.principal),
-        ),
-        total,
-        skip,
-        limit,
-      };
-    },
+    async (request) =>
+      conversations.employeeList(
+        request.params.user_id,
+        request.query.skip,
+        request.query.limit,
+        request.principal,
+      ),
   );
 
   app.get(
@@ -281,11 +196,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
         response: { 200: User },
       },
     },
-    async (request) => {
-      const user = await repository.getUser(request.params.user_id);
-      if (!user) throw notFound('User');
-      return presentUser(user);
-    },
+    async (request) => presentUser(await conversations.user(request.params.user_id)),
   );
 
   app.put(
@@ -308,17 +219,8 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       const { is_vip, email } = request.body;
       const id = request.params.user_id;
       if (is_vip !== undefined) await users.setVip(id, is_vip);
-      if (email !== undefined) {
-        await repository.updateUser(id, { email }, ctx.clock.now());
-        await recordAudit(
-          ctx.db,
-          { action: 'user.email', target_type: 'user', target_id: id, details: { email_changed: true } },
-          ctx.clock,
-        );
-      }
-      const user = await repository.getUser(id);
-      if (!user) throw notFound('User');
-      return presentUser(user);
+      if (email !== undefined) await users.setEmail(id, email);
+      return presentUser(await conversations.user(id));
     },
   );
 
@@ -328,6 +230,6 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
       config: { access: 'public' },
       schema: { tags: ['queries'], summary: 'Public summary figures', response: { 200: Stats } },
     },
-    async () => readPublicStats(ctx.db.kysely),
+    async () => conversations.publicStats(),
   );
 };

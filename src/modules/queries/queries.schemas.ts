@@ -110,7 +110,10 @@ export const QueryResponse = Type.Object({
 export const Conversation = Type.Object({
   id: Type.String(),
   conversation_id: Type.String(),
-  user_id: Type.String(),
+  user_id: Type.Union([Type.String(), Type.Null()], {
+    description:
+      "The employee's id; null on a confidential case listed for staff without the confidential:read permission",
+  }),
   category: Type.String(),
   sentiment: Type.String(),
   priority: Type.Integer(),

@@ -50,6 +50,18 @@ export class UsersService {
    * and repeat count, and records the audit entry, all in one transaction: either the queue, the flag and
    * the trail all change, or none does.
    */
+  /** Sets where HR's replies are e-mailed; the audit entry says it changed, never the address. */
+  async setEmail(userId: string, email: string | null): Promise<void> {
+    await this.ctx.db.kysely.transaction().execute(async (trx) => {
+      await new QueriesRepository(trx).updateUser(userId, { email }, this.ctx.clock.now());
+      await recordAudit(
+        trx,
+        { action: 'user.email', target_type: 'user', target_id: userId, details: { email_changed: true } },
+        this.ctx.clock,
+      );
+    });
+  }
+
   async setVip(userId: string, isVip: boolean): Promise<UserRow> {
     return this.ctx.db.kysely.transaction().execute(async (trx) => {
       const repository = new QueriesRepository(trx);

@@ -137,7 +137,8 @@ export async function render(root, ctx) {
       el(
         'div',
         { class: 'muted' },
-        item.user_id,
+        // Staff not cleared for confidential cases get no employee id for them (null).
+        item.user_id ?? 'Employee withheld',
         ' · ',
         item.assigned_to ? `with ${item.assigned_to}` : 'unassigned',
         waiting ? ` · ${waiting}` : '',
