@@ -6,7 +6,6 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { createDb, type Db } from './db/create-db.js';
 import { migrateToLatest } from './db/migrator.js';
-import { registerAdminAuth } from './http/admin-auth.js';
 import { registerControlCharacterGuard } from './http/control-characters.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -98,11 +97,10 @@ export async function buildApp(
   registerErrorHandling(app);
   registerValidation(app);
   registerControlCharacterGuard(app);
-  registerAdminAuth(app, adminKey);
-  await registerSecurity(app, config);
   const tokens = new TokensService(ctx);
   const oidc = config.auth.mode === 'oidc' ? new OidcProvider(config.auth.oidc) : undefined;
   const authenticator = new Authenticator(adminKey, tokens, oidc);
+  await registerSecurity(app, config, authenticator);
   let session: PagesSession | undefined;
   if (config.auth.mode === 'oidc') {
     // Registered before the access check, which reads the session the plugin has decrypted.

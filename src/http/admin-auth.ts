@@ -1,12 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Whether this request carries the bootstrap admin key (the rate limiter gives it its own bucket). */
-    isAdmin(request: FastifyRequest): boolean;
-  }
-}
+import type { FastifyRequest } from 'fastify';
 
 /** The OpenAPI security requirement every staff route declares. */
 export const adminSecurity: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
@@ -20,15 +12,4 @@ export function presentedKey(request: FastifyRequest): string | undefined {
   }
   const apiKey = request.headers['x-api-key'];
   return typeof apiKey === 'string' ? apiKey.trim() : undefined;
-}
-
-// Hashing both sides first gives equal-length buffers, so the comparison time reveals nothing about the key.
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-export function registerAdminAuth(app: FastifyInstance, adminKey: string): void {
-  const expected = digest(adminKey);
-  app.decorate('isAdmin', (request: FastifyRequest): boolean => {
-    const key = presentedKey(request);
-    return key !== undefined && timingSafeEqual(digest(key), expected);
-  });
 }

@@ -4,8 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import helmet from 'helmet';
 import type { Config } from '../config.js';
 import { AppError, errorBody } from '../errors.js';
-import { clientNetwork, keyFingerprint } from '../modules/security/client-identity.js';
-import { presentedKey } from './admin-auth.js';
+import { clientNetwork } from '../modules/security/client-identity.js';
 
 /**
  * The policy of every page and API response: what the pages need, and nothing more. The web console runs its
@@ -59,10 +58,24 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     .send(errorBody('BAD_REQUEST', message, request.id));
 }
 
-/** Admins share one bucket per key; everyone else (including wrong keys, so guessing is throttled) per address. */
-function rateLimitKey(app: FastifyInstance, request: FastifyRequest): string {
-  if (app.isAdmin(request)) return `key:${keyFingerprint(presentedKey(request) ?? '')}`;
-  return `ip:${clientNetwork(request.ip)}`;
+/**
+ * Names the caller a valid credential stands for (a personal API token, the bootstrap key, a signed-in person),
+ * or undefined when the request has none or an invalid one.
+ */
+export type CallerIdentity = {
+  hasCredentials(request: FastifyRequest): boolean;
+  rateLimitIdentity(request: FastifyRequest): Promise<string | undefined>;
+};
+
+/**
+ * Each identity has its own bucket, wherever it calls from (and colleagues behind one office address do not share
+ * one); everyone else, including wrong or made-up credentials so that guessing is throttled, counts per address.
+ */
+function rateLimitKey(identity: CallerIdentity, request: FastifyRequest): string | Promise<string> {
+  const byAddress = `ip:${clientNetwork(request.ip)}`;
+  // No credentials (the open-mode chat, on every question) is decided without a promise.
+  if (!identity.hasCredentials(request)) return byAddress;
+  return identity.rateLimitIdentity(request).then((who) => (who === undefined ? byAddress : `id:${who}`));
 }
 
 /**
@@ -72,6 +85,7 @@ function rateLimitKey(app: FastifyInstance, request: FastifyRequest): string {
 export async function registerSecurity(
   app: FastifyInstance,
   config: Pick<Config, 'rateLimitPerMinute' | 'corsOrigins'>,
+  identity: CallerIdentity,
 ): Promise<void> {
   // The helmet middleware is built once. @fastify/helmet builds it again on every request (parsing each CSP
   // directive) in two async hooks — about 2% of the CPU of POST /api/v1/query; the headers, set on the raw
@@ -117,7 +131,7 @@ export async function registerSecurity(
       global: false,
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
-      keyGenerator: (request) => rateLimitKey(app, request),
+      keyGenerator: (request) => rateLimitKey(identity, request),
       errorResponseBuilder: (_request, context) =>
         new AppError(
           'RATE_LIMITED',

@@ -250,3 +250,33 @@ describe('signing keys', () => {
     }
   });
 });
+
+describe('rate limits', () => {
+  it('count per person signed in through the provider, not per address or per access token', async () => {
+    const limited = await createTestApp('sqlite', {
+      ...oidcEnv(provider.issuer),
+      RATE_LIMIT_PER_MINUTE: '3',
+    });
+    try {
+      const me = (token: string) =>
+        limited.app.inject({
+          method: 'GET',
+          url: '/api/v1/me',
+          remoteAddress: '10.4.0.1',
+          headers: bearer(token),
+        });
+      // Two access tokens of one person (a refresh, a second device) draw on the same budget.
+      const aliceAgain = await provider.tokenFor('alice');
+      expect(aliceAgain).not.toBe(tokens.alice);
+      for (const token of [tokens.alice, aliceAgain, tokens.alice])
+        expect((await me(token)).statusCode).toBe(200);
+      const refused = await me(aliceAgain);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('RATE_LIMITED');
+      // A colleague calling from the same address has a budget of their own.
+      for (let i = 0; i < 3; i++) expect((await me(tokens.hank)).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -82,6 +82,42 @@ describe('rate limiting', () => {
     expect(admin.statusCode).toBe(200);
   });
 
+  it('gives each personal API token its own bucket, shared wherever the token is used from', async () => {
+    const issue = async (name: string) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/tokens',
+          headers: adminHeaders,
+          payload: { name, role: 'hr_agent' },
+          remoteAddress: '10.9.9.9',
+        })
+      ).json().token as string;
+    const first = await issue('queue-bot');
+    const second = await issue('reporting-bot');
+    const ip = '10.0.0.5';
+    const call = (token: string, remoteAddress = ip) =>
+      t.app.inject({
+        method: 'GET',
+        url: '/api/v1/escalations',
+        remoteAddress,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    for (let i = 0; i < 3; i++) expect((await call(first)).statusCode).toBe(200);
+    const limited = await call(first);
+    expect(limited.statusCode).toBe(429);
+    expectErrorShape(limited.json(), 'RATE_LIMITED');
+    // Another token from the same address, and an anonymous caller there, each have their own budget.
+    for (let i = 0; i < 3; i++) expect((await call(second)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/health', remoteAddress: ip })).statusCode).toBe(200);
+    // The limit follows the token, not the address: moving to another address does not reset it.
+    expect((await call(first, '10.0.0.6')).statusCode).toBe(429);
+    // Made-up tokens are not identities: they count against the address (401 until it is used up).
+    const fresh = '10.0.0.7';
+    for (let i = 0; i < 3; i++) expect((await call(`hrt_made-up-${i}`, fresh)).statusCode).toBe(401);
+    expect((await call('hrt_made-up-4', fresh)).statusCode).toBe(429);
+  });
+
   it('limits unknown routes as well', async () => {
     const ip = '10.0.0.4';
     for (let i = 0; i < 3; i++) {

@@ -68,7 +68,7 @@ export function registerAccessControl(
   });
 
   const check = async (request: FastifyRequest, access: Access) => {
-    if (authenticator.hasCredentials(request)) request.principal = await authenticator.principalFor(request);
+    if (authenticator.hasCredentials(request)) request.principal = await authenticator.principalOnce(request);
     enforce(access, request.principal, mode);
     // A cookie is sent by the browser on its own, so a change made with it must prove it came from our page.
     if (request.principal.source === 'session' && !SAFE_METHODS.has(request.method)) {

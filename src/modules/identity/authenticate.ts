@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 import { presentedKey } from '../../http/admin-auth.js';
+import { keyFingerprint } from '../security/client-identity.js';
 import type { OidcProvider } from './oidc-provider.js';
 import { anonymous, oidcPrincipal, type Principal, tokenPrincipal } from './principal.js';
 import { BOOTSTRAP_NAME, TOKEN_PREFIX, type TokensService } from './tokens.service.js';
@@ -27,6 +28,8 @@ export interface SessionReader {
 export class Authenticator {
   private readonly bootstrapDigest: Buffer;
   private readonly bootstrap = tokenPrincipal(BOOTSTRAP_NAME, 'hr_admin', 'bootstrap');
+  /** Each request is authenticated once, though both the rate limiter and the access check ask who it is. */
+  private readonly principals = new WeakMap<FastifyRequest, Promise<Principal>>();
   session: SessionReader | undefined;
 
   constructor(
@@ -50,7 +53,41 @@ export class Authenticator {
     return timingSafeEqual(digest(credential), this.bootstrapDigest);
   }
 
-  async principalFor(request: FastifyRequest): Promise<Principal> {
+  /** `principalFor`, run at most once per request (a refused credential stays refused). */
+  principalOnce(request: FastifyRequest): Promise<Principal> {
+    let principal = this.principals.get(request);
+    if (principal === undefined) {
+      principal = this.principalFor(request);
+      this.principals.set(request, principal);
+    }
+    return principal;
+  }
+
+  /**
+   * The rate-limit bucket of whoever a request's valid credential names: one per personal API token (and the
+   * bootstrap key), one per person signed in through the provider however many access tokens they hold. Undefined
+   * without a credential or with one that is not valid, so that request counts against its address: inventing
+   * tokens must not buy anyone a fresh bucket.
+   */
+  async rateLimitIdentity(request: FastifyRequest): Promise<string | undefined> {
+    let principal: Principal;
+    try {
+      principal = await this.principalOnce(request);
+    } catch {
+      return undefined;
+    }
+    switch (principal.source) {
+      case 'none':
+        return undefined;
+      case 'oidc':
+      case 'session':
+        return `person:${keyFingerprint(principal.subject ?? principal.name)}`;
+      default:
+        return `token:${keyFingerprint(presentedKey(request) ?? principal.name)}`;
+    }
+  }
+
+  private async principalFor(request: FastifyRequest): Promise<Principal> {
     const credential = presentedKey(request);
     if (credential === undefined) return this.session?.principalOf(request) ?? anonymous;
     if (this.isBootstrapKey(credential)) return this.bootstrap;
