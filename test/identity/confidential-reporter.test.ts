@@ -136,6 +136,32 @@ describeEachDatabase('the reporter of a confidential case', (kind) => {
     expect(assign.body).not.toContain(REPORTER);
   });
 
+  it('leaves no trace of the case in the employee list for uncleared staff', async () => {
+    const entry = async (who: keyof typeof token) => {
+      const res = await get(`/api/v1/users?q=${REPORTER}`, who);
+      expect(res.statusCode).toBe(200);
+      return res.json().employees.find((e: { user_id: string }) => e.user_id === REPORTER);
+    };
+    expect(await entry('agent')).toMatchObject({
+      conversation_count: 0,
+      open_case_count: 0,
+      last_question: null,
+      last_question_at: null,
+      last_question_confidential: false,
+      last_conversation_id: null,
+    });
+    expect(await entry('cleared')).toMatchObject({
+      conversation_count: 1,
+      open_case_count: 1,
+      last_question_confidential: true,
+      last_conversation_id: confidentialId,
+    });
+    // An ordinary employee's row is unchanged for the agent.
+    const colleague = (await get(`/api/v1/users?q=${COLLEAGUE}`, 'agent')).json().employees[0];
+    expect(colleague).toMatchObject({ conversation_count: 1, last_conversation_id: ordinaryId });
+    expect(colleague.last_question).toContain('pension');
+  });
+
   it("keeps the case's internal notes to cleared staff", async () => {
     const note = (who: keyof typeof token) =>
       t.app.inject({
@@ -176,9 +202,13 @@ describeEachDatabase('the reporter of a confidential case', (kind) => {
       reached.push(route.url);
       expect(res.body, route.url).not.toContain(WORDS);
       expect(res.body, route.url).not.toContain('sexual');
-      // A route addressed by the employee's id names them itself; it must still not point at the case.
-      if (route.url.includes(':user_id')) expect(res.body, route.url).not.toContain(confidentialId);
-      else expect(res.body, route.url).not.toContain(REPORTER);
+      // The employee directory (and routes addressed by an employee's id) name the reporter as an employee;
+      // they must still not point at the case. Everything else must not name them at all.
+      if (route.url.includes(':user_id') || route.url === '/api/v1/users') {
+        expect(res.body, route.url).not.toContain(confidentialId);
+      } else {
+        expect(res.body, route.url).not.toContain(REPORTER);
+      }
     }
     // The sweep really read the lists the console uses.
     expect(reached).toEqual(

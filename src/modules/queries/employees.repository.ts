@@ -29,12 +29,17 @@ const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, 
 export class EmployeesRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** The ids of confidential conversations, to leave them out of what uncleared staff see. */
+  private confidentialIds() {
+    return this.db.selectFrom('conversations as cc').select('cc.id').where('cc.confidential', '=', 1);
+  }
+
   /**
    * Employees whose id or e-mail contains `search` (any case), most recently active first. The counts and
    * the latest question time are correlated subqueries, each one range of an existing index
    * (conversations by user, messages_user_questions_idx), so a page costs a few lookups per employee.
    */
-  async list(search: string, skip: number, limit: number) {
+  async list(search: string, skip: number, limit: number, includeConfidential: boolean) {
     let base = this.db.selectFrom('users as u');
     if (search) {
       const pattern = likePattern(search);
@@ -56,12 +61,14 @@ export class EmployeesRepository {
             .selectFrom('conversations as c')
             .select((c) => c.fn.countAll<number>().as('n'))
             .whereRef('c.user_id', '=', 'u.id')
+            .$if(!includeConfidential, (q) => q.where('c.confidential', '=', 0))
             .as('conversation_count'),
           eb
             .selectFrom('conversations as c')
             .select((c) => c.fn.countAll<number>().as('n'))
             .whereRef('c.user_id', '=', 'u.id')
             .where('c.status', 'in', OPEN_STATUSES)
+            .$if(!includeConfidential, (q) => q.where('c.confidential', '=', 0))
             .as('open_case_count'),
           // 0 for an employee who never asked: one ordering on both engines (their NULLs sort differently).
           eb.fn
@@ -70,7 +77,10 @@ export class EmployeesRepository {
                 .selectFrom('messages as m')
                 .select((m) => m.fn.max('m.created_at').as('t'))
                 .whereRef('m.user_id', '=', 'u.id')
-                .where('m.role', '=', 'user'),
+                .where('m.role', '=', 'user')
+                .$if(!includeConfidential, (q) =>
+                  q.where('m.conversation_id', 'not in', this.confidentialIds()),
+                ),
               sql.lit(0),
             )
             .as('last_question_at'),
@@ -97,8 +107,11 @@ export class EmployeesRepository {
     };
   }
 
-  /** Each employee's latest question and whether its conversation is confidential. */
-  async lastQuestions(userIds: string[]): Promise<Map<string, LastQuestion>> {
+  /**
+   * Each employee's latest question and whether its conversation is confidential; with `includeConfidential`
+   * false, the latest question outside confidential cases.
+   */
+  async lastQuestions(userIds: string[], includeConfidential: boolean): Promise<Map<string, LastQuestion>> {
     if (userIds.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('messages as m')
@@ -106,6 +119,7 @@ export class EmployeesRepository {
       .select(['m.user_id', 'm.content', 'm.conversation_id', 'c.confidential'])
       .where('m.user_id', 'in', userIds)
       .where('m.role', '=', 'user')
+      .$if(!includeConfidential, (q) => q.where('c.confidential', '=', 0))
       .where((eb) =>
         eb(
           'm.created_at',
@@ -114,7 +128,10 @@ export class EmployeesRepository {
             .selectFrom('messages as latest')
             .select((l) => l.fn.max('latest.created_at').as('t'))
             .whereRef('latest.user_id', '=', 'm.user_id')
-            .where('latest.role', '=', 'user'),
+            .where('latest.role', '=', 'user')
+            .$if(!includeConfidential, (q) =>
+              q.where('latest.conversation_id', 'not in', this.confidentialIds()),
+            ),
         ),
       )
       // Two questions in the same millisecond: the larger id wins, the same on both engines.

@@ -180,7 +180,7 @@ export const queriesRoutes: FastifyPluginAsyncTypebox<QueriesRoutesOptions> = as
     },
     async (request) => {
       const { q, skip, limit } = request.query;
-      return users.list(q?.trim() ?? '', skip, limit);
+      return users.list(q?.trim() ?? '', skip, limit, request.principal.can('confidential:read'));
     },
   );
 

@@ -21,12 +21,17 @@ export class UsersService {
    * The console's employee list: id or e-mail search, most recently active first, each employee with a
    * preview of their latest question. A question from a confidential case is never previewed, whoever reads
    * the list (a list is glanced at on shared screens); the marker says there is one, and HR cleared for
-   * confidential cases reads it by opening the conversation.
+   * confidential cases reads it by opening the conversation. Staff not cleared for confidential cases get the
+   * list as if those cases did not exist (counts, latest question, its time and marker), since an employee's
+   * row is the one place where a marker or a count would say who filed one.
    */
-  async list(search: string, skip: number, limit: number) {
+  async list(search: string, skip: number, limit: number, canReadConfidential: boolean) {
     const repository = new EmployeesRepository(this.ctx.db.kysely);
-    const { rows, total } = await repository.list(search, skip, limit);
-    const latest = await repository.lastQuestions(rows.map((r) => r.id));
+    const { rows, total } = await repository.list(search, skip, limit, canReadConfidential);
+    const latest = await repository.lastQuestions(
+      rows.map((r) => r.id),
+      canReadConfidential,
+    );
     const employees = rows.map((row) => {
       const question = latest.get(row.id);
       const confidential = question?.confidential ?? false;
@@ -45,11 +50,6 @@ export class UsersService {
     return { employees, total, skip, limit };
   }
 
-  /**
-   * Sets the flag, re-prioritizes the employee's open cases (waiting or assigned) from their stored kind, tone
-   * and repeat count, and records the audit entry, all in one transaction: either the queue, the flag and
-   * the trail all change, or none does.
-   */
   /** Sets where HR's replies are e-mailed; the audit entry says it changed, never the address. */
   async setEmail(userId: string, email: string | null): Promise<void> {
     await this.ctx.db.kysely.transaction().execute(async (trx) => {
@@ -62,6 +62,11 @@ export class UsersService {
     });
   }
 
+  /**
+   * Sets the flag, re-prioritizes the employee's open cases (waiting or assigned) from their stored kind, tone
+   * and repeat count, and records the audit entry, all in one transaction: either the queue, the flag and
+   * the trail all change, or none does.
+   */
   async setVip(userId: string, isVip: boolean): Promise<UserRow> {
     return this.ctx.db.kysely.transaction().execute(async (trx) => {
       const repository = new QueriesRepository(trx);
