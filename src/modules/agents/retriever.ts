@@ -12,10 +12,17 @@ const FOLLOW_UP_MAX_STEMS = 4;
 export class Retriever implements Agent {
   readonly name = 'kb-retriever';
 
+  /** Built once, so the index can remember per matcher which articles it knows. */
+  private readonly knows: ((title: string) => boolean) | undefined;
+  private readonly vocabulary: ((title: string) => ReadonlySet<string> | undefined) | undefined;
+
   constructor(
     private readonly index: KnowledgeIndex,
     private readonly matcher?: ArticleMatcher,
-  ) {}
+  ) {
+    this.knows = matcher && ((title) => matcher.vocabulary(title) !== undefined);
+    this.vocabulary = matcher && ((title) => matcher.vocabulary(title));
+  }
 
   run(state: PipelineState): void {
     // No article is about the weather or a recipe; a loosely matching one must not be passed off as the answer.
@@ -34,8 +41,8 @@ export class Retriever implements Agent {
       hints,
       matched,
       similar,
-      vocabulary: this.matcher && ((title) => this.matcher!.vocabulary(title)),
-      knows: this.matcher && ((title) => this.matcher!.vocabulary(title) !== undefined),
+      vocabulary: this.vocabulary,
+      knows: this.knows,
     });
     state.searchStems = [...new Set([...stems, ...hints])];
     state.hintStems = hints.filter((stem) => !stems.includes(stem));

@@ -1,6 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyzeText } from '../agents/nlp/analyze.js';
 import type { Category, KbArticle, KbHit } from '../agents/types.js';
+import { LexicalIndex, type LexicalResults } from './lexical-index.js';
 import { isRelevant, RELEVANCE, type RelevanceThresholds } from './relevance.js';
 
 /** Preferring the predicted category multiplies scores: a clearly better match elsewhere still wins. */
@@ -25,12 +25,12 @@ const MATCH_FLOOR = 0.005;
  * example questions): neither for nor against, so the article competes by its words.
  */
 const UNKNOWN_ARTICLE_PROBABILITY = 0.1;
+const LOG_MATCH_FLOOR = Math.log(MATCH_FLOOR);
+const LOG_UNKNOWN_ARTICLE_PROBABILITY = Math.log(UNKNOWN_ARTICLE_PROBABILITY);
 
-interface StoredFields {
-  title: string;
-  content: string;
-  category: Category;
-}
+/** The indexed fields, in order, and how much a match in each counts. */
+const FIELDS = ['title', 'tags', 'content'] as const;
+const FIELD_BOOSTS = [2, 1.5, 1];
 
 export interface SearchOutcome {
   hits: KbHit[];
@@ -45,8 +45,14 @@ const stemsOf = (text: string): string[] => analyzeText(text).stems;
  * Updates are in-memory and immediate, so an edited article is searchable on the next request.
  */
 export class KnowledgeIndex {
-  private readonly engine: MiniSearch<KbArticle>;
+  private readonly engine = new LexicalIndex(FIELDS.length);
   private readonly byId = new Map<string, KbArticle>();
+  /** The article in each of the lexical index's slots, so scoring thousands of hits needs no map lookups. */
+  private readonly articleAt: (KbArticle | undefined)[] = [];
+  /** Whether the matcher knows the article in each slot, remembered per matcher and index version. */
+  private knownSlots: { version: number; knows: (title: string) => boolean; flags: Uint8Array } | undefined;
+  /** Scratch: the matcher's probability by slot during one search (NaN where it proposed nothing). */
+  private proposed = new Float64Array(0);
   /** The learned matcher knows articles by title. */
   private readonly byTitle = new Map<string, string>();
   /** In how many articles each stem occurs, for judging how much of a question a hit covers. */
@@ -56,10 +62,9 @@ export class KnowledgeIndex {
   private version = 0;
   /**
    * The last search's BM25 results. The categorizer and then the retriever search the same stems for one
-   * question, and the search is the pipeline's largest single cost; the category preference is applied
-   * afterwards (a constant factor per article scales its summed score exactly as minisearch's boost would).
+   * question; the category preference is applied afterwards (a constant factor per article).
    */
-  private lastSearch: { version: number; query: string; hints: string; results: SearchResult[] } | undefined;
+  private lastSearch: { version: number; query: string; hints: string; results: LexicalResults } | undefined;
 
   private readonly lexicalWeight: number;
   private readonly relevance: Readonly<RelevanceThresholds>;
@@ -73,22 +78,11 @@ export class KnowledgeIndex {
   ) {
     this.lexicalWeight = lexicalWeight;
     this.relevance = relevance;
-    this.engine = new MiniSearch<KbArticle>({
-      fields: ['title', 'tagText', 'content'],
-      storeFields: ['title', 'content', 'category'],
-      extractField: (article, field) => {
-        if (field === 'tagText') return article.tags.join(' ');
-        return String((article as unknown as Record<string, unknown>)[field] ?? '');
-      },
-      tokenize: stemsOf,
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(' ').filter(Boolean), processTerm: (term) => term },
-    });
     for (const article of articles) this.upsert(article);
   }
 
   get size(): number {
-    return this.engine.documentCount;
+    return this.engine.size;
   }
 
   /** The indexed articles (the categorizer learns vocabulary from them). */
@@ -104,12 +98,14 @@ export class KnowledgeIndex {
   upsert(article: KbArticle): void {
     this.version++;
     this.byTitle.set(article.title, article.id);
-    if (this.engine.has(article.id)) {
-      this.engine.replace(article);
-      this.forgetStems(article.id);
-    } else {
-      this.engine.add(article);
-    }
+    if (this.engine.has(article.id)) this.forgetStems(article.id);
+    const previous = this.engine.slotFor(article.id);
+    if (previous !== undefined) this.articleAt[previous] = undefined;
+    const slot = this.engine.add({
+      id: article.id,
+      fields: [stemsOf(article.title), stemsOf(article.tags.join(' ')), stemsOf(article.content)],
+    });
+    this.articleAt[slot] = article;
     this.byId.set(article.id, article);
     const stems = new Set(stemsOf(`${article.title} ${article.tags.join(' ')} ${article.content}`));
     this.stemsById.set(article.id, stems);
@@ -120,7 +116,9 @@ export class KnowledgeIndex {
     this.version++;
     const title = this.byId.get(id)?.title;
     if (title !== undefined && this.byTitle.get(title) === id) this.byTitle.delete(title);
-    if (this.engine.has(id)) this.engine.discard(id);
+    const slot = this.engine.slotFor(id);
+    if (slot !== undefined) this.articleAt[slot] = undefined;
+    this.engine.remove(id);
     this.byId.delete(id);
     this.forgetStems(id);
   }
@@ -128,7 +126,7 @@ export class KnowledgeIndex {
   /** How informative a stem is across the knowledge base (IDF); 0 for a stem no article contains. */
   stemWeight(stem: string): number {
     const df = this.documentFrequency.get(stem) ?? 0;
-    return df === 0 ? 0 : Math.log(1 + Math.max(1, this.engine.documentCount) / df);
+    return df === 0 ? 0 : Math.log(1 + Math.max(1, this.engine.size) / df);
   }
 
   /** Searches free text (normalized and stemmed here). */
@@ -159,63 +157,65 @@ export class KnowledgeIndex {
   ): SearchOutcome {
     const terms = [...new Set(stems)];
     const matched = options.matched ?? new Map<string, number>();
-    if ((terms.length === 0 && matched.size === 0) || this.engine.documentCount === 0)
+    if ((terms.length === 0 && matched.size === 0) || this.engine.size === 0)
       return { hits: [], relevant: [] };
     const hints = [...new Set(options.hints ?? [])].filter((hint) => !terms.includes(hint));
-    const preferred = options.category;
-    const lexical = terms.length > 0 ? this.bm25(terms, hints) : [];
-    const candidates = new Map<string, Candidate>();
-    for (const result of lexical) {
-      const stored = result as unknown as StoredFields;
-      const boost = preferred && stored.category === preferred ? CATEGORY_BOOST : 1;
-      candidates.set(String(result.id), { id: String(result.id), bm25: result.score * boost, result, p: 0 });
-    }
-    for (const [title, p] of matched) {
-      const id = this.byTitle.get(title);
-      if (id === undefined) continue;
-      const candidate = candidates.get(id);
-      if (candidate) candidate.p = p;
-      else if (p > 0.01) candidates.set(id, { id, bm25: 0, result: undefined, p });
-    }
+    const lexical = terms.length > 0 ? this.bm25(terms, hints) : NO_RESULTS;
+    const candidates = this.candidates(lexical, matched, options.category);
+    const { scores, probabilities, lexicalCount } = candidates;
     let best = 0;
-    for (const candidate of candidates.values()) best = Math.max(best, candidate.bm25);
-    const known = (candidate: Candidate): boolean =>
-      options.knows?.(this.byId.get(candidate.id)?.title ?? '') ?? true;
-    const rankScore = (candidate: Candidate): number =>
-      this.lexicalWeight * (best > 0 ? candidate.bm25 / best : 0) +
-      Math.log(known(candidate) ? Math.max(MATCH_FLOOR, candidate.p) : UNKNOWN_ARTICLE_PROBABILITY);
-    const ranked = [...candidates.values()]
-      .map((candidate) => ({ candidate, rank: matched.size > 0 ? rankScore(candidate) : candidate.bm25 }))
-      .sort((a, b) => b.rank - a.rank);
-    // Reported scores: the lexical score as before, or with the matcher the ranking turned into a share of 10.
-    const top = ranked[0]?.rank ?? 0;
-    let mass = 0;
-    for (const { rank } of ranked) mass += Math.exp(rank - top);
+    for (let i = 0; i < scores.length; i++) if (scores[i]! > best) best = scores[i]!;
+    const useMatcher = matched.size > 0;
+    const ranks = new Float64Array(scores.length);
+    if (!useMatcher) ranks.set(scores);
+    else {
+      const known = options.knows ? this.knownFlags(options.knows) : undefined;
+      for (let i = 0; i < ranks.length; i++) {
+        const isKnown = known === undefined || known[candidates.slots[i]!] === 1;
+        ranks[i] =
+          (best > 0 ? (this.lexicalWeight * scores[i]!) / best : 0) +
+          (isKnown
+            ? probabilities[i]! > MATCH_FLOOR
+              ? Math.log(probabilities[i]!)
+              : LOG_MATCH_FLOOR
+            : LOG_UNKNOWN_ARTICLE_PROBABILITY);
+      }
+    }
     const limit = options.limit ?? 3;
+    const order = topRanked(ranks, candidates.order, limit);
+    // Reported scores: the lexical score as before, or with the matcher the ranking turned into a share of 10.
+    const top = order.length > 0 ? ranks[order[0]!]! : 0;
+    let mass = 0;
+    if (useMatcher) for (let i = 0; i < ranks.length; i++) mass += Math.exp(ranks[i]! - top);
     const own = this.informationWeights(terms);
     const withHints = hints.length > 0 ? this.informationWeights([...terms, ...hints]) : own;
+    const queryTerms = [...terms, ...hints];
     const hits: KbHit[] = [];
     const relevant: KbHit[] = [];
-    for (const { candidate, rank } of ranked.slice(0, limit)) {
-      const article = this.byId.get(candidate.id)!;
+    for (const i of order) {
+      const slot = candidates.slots[i]!;
+      const article = this.articleAt[slot]!;
+      const id = article.id;
+      const rank = ranks[i]!;
       const hit: KbHit = {
-        id: candidate.id,
+        id,
         title: article.title,
         content: article.content,
         category: article.category,
-        score: round3(matched.size > 0 ? (10 * Math.exp(rank - top)) / mass : rank),
+        score: round3(useMatcher ? (10 * Math.exp(rank - top)) / mass : rank),
         ...(article.version === undefined ? {} : { version: article.version }),
       };
-      const result = candidate.result;
-      const coverage = result ? Math.max(coverageOf(result, own), coverageOf(result, withHints)) : 0;
+      const lexicalHit = i < lexicalCount;
+      const found = lexicalHit ? queryTerms.filter((term) => this.engine.contains(slot, term)) : [];
+      const coverage = lexicalHit ? Math.max(coverageOf(found, own), coverageOf(found, withHints)) : 0;
       const evidence = {
         coverage,
-        asked: this.askedCoverage(candidate.id, own, options.vocabulary?.(article.title)),
-        matched: candidate.p,
+        asked: this.askedCoverage(id, own, options.vocabulary?.(article.title)),
+        matched: probabilities[i]!,
         similar: options.similar?.get(article.title) ?? 0,
-        bm25: candidate.bm25,
+        bm25: scores[i]!,
       };
-      if (matched.size > 0)
+      if (useMatcher)
         hit.evidence = {
           coverage: round3(evidence.coverage),
           asked: round3(evidence.asked),
@@ -225,24 +225,100 @@ export class KnowledgeIndex {
       hits.push(hit);
       // Only the best-ranked article can be the answer: a lower one that happens to pass is a loose match.
       const isTopOrFollowsIt = hits.length === 1 || relevant.length > 0;
-      if (isTopOrFollowsIt && isRelevant(evidence, matched.size > 0 ? this.relevance : LEXICAL_RELEVANCE))
+      if (isTopOrFollowsIt && isRelevant(evidence, useMatcher ? this.relevance : LEXICAL_RELEVANCE))
         relevant.push(hit);
     }
     return { hits, relevant };
   }
 
-  private bm25(terms: readonly string[], hints: readonly string[]): SearchResult[] {
+  /**
+   * Every article the words or the matcher propose, as parallel arrays: the lexical hits (BM25 with the
+   * preferred category's boost) and then the articles only the matcher proposes (with a probability above 1%).
+   * `order` is the tie-break of equal ranks: higher raw BM25 first, then the order the hits were found in,
+   * then the matcher's own order.
+   */
+  private candidates(
+    lexical: LexicalResults,
+    matched: ReadonlyMap<string, number>,
+    preferred: Category | undefined,
+  ): Candidates {
+    const lexicalCount = lexical.slots.length;
+    const proposedSlots: number[] = [];
+    if (this.proposed.length < this.articleAt.length)
+      this.proposed = new Float64Array(this.articleAt.length * 2).fill(Number.NaN);
+    const proposed = this.proposed;
+    for (const [title, p] of matched) {
+      const id = this.byTitle.get(title);
+      const slot = id === undefined ? undefined : this.engine.slotFor(id);
+      if (slot === undefined) continue;
+      proposed[slot] = p;
+      proposedSlots.push(slot);
+    }
+    const onlyMatched = [...new Set(proposedSlots)].filter((slot) => proposed[slot]! > 0.01);
+    const slots = new Int32Array(lexicalCount + onlyMatched.length);
+    const scores = new Float64Array(slots.length);
+    const probabilities = new Float64Array(slots.length);
+    for (let i = 0; i < lexicalCount; i++) {
+      const slot = lexical.slots[i]!;
+      slots[i] = slot;
+      const boost = preferred && this.articleAt[slot]!.category === preferred ? CATEGORY_BOOST : 1;
+      scores[i] = lexical.scores[i]! * boost;
+      const p = proposed[slot]!;
+      if (!Number.isNaN(p)) {
+        probabilities[i] = p;
+        proposed[slot] = Number.NaN; // a lexical hit: not added again below
+      }
+    }
+    let extra = lexicalCount;
+    for (const slot of onlyMatched) {
+      if (Number.isNaN(proposed[slot]!)) continue;
+      slots[extra] = slot;
+      probabilities[extra] = proposed[slot]!;
+      extra++;
+    }
+    for (const slot of proposedSlots) proposed[slot] = Number.NaN;
+    const count = extra;
+    const order = (a: number, b: number): number => {
+      const aLexical = a < lexicalCount;
+      const bLexical = b < lexicalCount;
+      if (aLexical && bLexical) return lexical.scores[b]! - lexical.scores[a]! || a - b;
+      if (aLexical !== bLexical) return aLexical ? -1 : 1;
+      return a - b;
+    };
+    return {
+      slots: slots.subarray(0, count),
+      scores: scores.subarray(0, count),
+      probabilities: probabilities.subarray(0, count),
+      lexicalCount,
+      order,
+    };
+  }
+
+  /** For each slot, whether the matcher knows its article; computed once per index version and matcher. */
+  private knownFlags(knows: (title: string) => boolean): Uint8Array {
+    const cached = this.knownSlots;
+    if (cached && cached.version === this.version && cached.knows === knows) return cached.flags;
+    const flags = new Uint8Array(this.articleAt.length);
+    for (let slot = 0; slot < this.articleAt.length; slot++) {
+      const article = this.articleAt[slot];
+      flags[slot] = article !== undefined && knows(article.title) ? 1 : 0;
+    }
+    this.knownSlots = { version: this.version, knows, flags };
+    return flags;
+  }
+
+  private bm25(terms: readonly string[], hints: readonly string[]): LexicalResults {
     const query = [...terms, ...hints].join(' ');
     const hintKey = hints.join(' ');
     const last = this.lastSearch;
     if (last && last.version === this.version && last.query === query && last.hints === hintKey)
       return last.results;
     const hinted = new Set(hints);
-    const results = this.engine.search(query, {
-      boost: { title: 2, tagText: 1.5, content: 1 },
-      ...(hints.length > 0 && { boostTerm: (term: string) => (hinted.has(term) ? HINT_WEIGHT : 1) }),
-      combineWith: 'OR',
-    });
+    const results = this.engine.search(
+      [...terms, ...hints],
+      FIELD_BOOSTS,
+      hints.length > 0 ? (term) => (hinted.has(term) ? HINT_WEIGHT : 1) : undefined,
+    );
     this.lastSearch = { version: this.version, query, hints: hintKey, results };
     return results;
   }
@@ -252,7 +328,7 @@ export class KnowledgeIndex {
    * the very subject the knowledge base lacks ("softball"), though sometimes just filler.
    */
   private informationWeights(terms: readonly string[]): Map<string, number> {
-    const n = Math.max(1, this.engine.documentCount);
+    const n = Math.max(1, this.engine.size);
     const weights = new Map<string, number>();
     const unknown: string[] = [];
     let knownSum = 0;
@@ -300,20 +376,46 @@ export class KnowledgeIndex {
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
-interface Candidate {
-  id: string;
+const NO_RESULTS: LexicalResults = { slots: new Int32Array(0), scores: new Float64Array(0) };
+
+/** Parallel arrays: the lexical hits first (`lexicalCount` of them), then the articles only the matcher proposed. */
+interface Candidates {
+  /** The lexical index's slot of each candidate's article. */
+  slots: Int32Array;
   /** BM25 with the preferred category's boost; 0 for an article only the matcher proposed. */
-  bm25: number;
-  result: SearchResult | undefined;
+  scores: Float64Array;
   /** The matcher's probability (0 when it does not know the article). */
-  p: number;
+  probabilities: Float64Array;
+  lexicalCount: number;
+  /** Orders two candidates of equal rank (negative: the first comes first). */
+  order: (a: number, b: number) => number;
 }
 
-/** The share of the weighted terms a result matched. */
-function coverageOf(result: SearchResult, weights: ReadonlyMap<string, number>): number {
+/**
+ * The indexes of the `limit` best ranks, best first; equal ranks in `order`. A partial selection: the pipeline
+ * needs three of possibly thousands of candidates, so sorting them all would be wasted.
+ */
+function topRanked(ranks: Float64Array, order: (a: number, b: number) => number, limit: number): number[] {
+  const best: number[] = [];
+  const before = (a: number, b: number): boolean =>
+    ranks[a]! > ranks[b]! || (ranks[a] === ranks[b] && order(a, b) < 0);
+  for (let i = 0; i < ranks.length; i++) {
+    if (best.length === limit && !before(i, best[best.length - 1]!)) continue;
+    let at = best.length === limit ? best.length - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best;
+}
+
+/** The share of the weighted terms a document matched. */
+function coverageOf(found: readonly string[], weights: ReadonlyMap<string, number>): number {
   let total = 0;
   for (const weight of weights.values()) total += weight;
   let covered = 0;
-  for (const term of result.queryTerms) covered += weights.get(term) ?? 0;
+  for (const term of found) covered += weights.get(term) ?? 0;
   return total > 0 ? covered / total : 0;
 }
