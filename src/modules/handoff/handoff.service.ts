@@ -155,6 +155,21 @@ export class HandoffService {
       );
       await publishEvent(trx, this.ctx.clock, {
         type: 'query.replied',
+        // A reply about a confidential case is about its substance: only webhooks cleared for it get the words.
+        ...(current.confidential === 1
+          ? {
+              thinData: {
+                query_id: conversationId,
+                message_id: messageId,
+                category: current.category,
+                priority: current.priority,
+                confidential: true,
+                escalation_kind: current.escalation_kind,
+                status: 'WaitingOnEmployee',
+                timestamp: toIso(now),
+              },
+            }
+          : {}),
         data: {
           query_id: conversationId,
           user_id: current.user_id,

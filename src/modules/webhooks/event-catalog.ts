@@ -126,16 +126,18 @@ const catalog: Record<EventType, CatalogEntry> = {
   'query.replied': {
     description:
       'HR wrote to the employee without closing the case (it now waits on the employee). Internal notes are never sent.',
-    data: Type.Object({
-      query_id: Text,
-      user_id: Text,
-      category: Text,
-      case_reference: NullableText,
-      message_id: Text,
-      response: Text,
-      replied_by: Text,
-      first_response_time_seconds: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
-    }),
+    data: orThin(
+      Type.Object({
+        query_id: Text,
+        user_id: Text,
+        category: Text,
+        case_reference: NullableText,
+        message_id: Text,
+        response: Text,
+        replied_by: Text,
+        first_response_time_seconds: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+      }),
+    ),
     example: {
       query_id: '5b0c2f4e-8d1a-4a57-9a53-0f3c1de0b2a1',
       user_id: 'emp-1042',
