@@ -138,6 +138,8 @@ export const MUST_ESCALATE: Record<
 
 /** Ordinary questions, questions about a policy, idioms and private matters: none of these go to a person. */
 export const MUST_NOT_ESCALATE: readonly string[] = [
+  'le code de conduite sur le harcèlement s’applique-t-il aussi aux stagiaires ?',
+  'doit-on passer par son manager pour signaler une fraude ?',
   'where can I read the policy on harassment and discrimination?',
   'how do I report a safety concern if I see one?',
   'what happens after someone files a fraud report?',

@@ -6,7 +6,8 @@
 const ASKS: readonly RegExp[] = [
   /^\W*(what|where|how|is|are|does|do|can|could|who|when|which|should|may|would|will|quick question|question)\b|\b(policy|policies|procedure|process|handbook|guidelines?|code of conduct|training|course|module|faq|form|definition|what counts as|considered|covered)\b/,
   /^\W*(como|donde|que|cual|cuales|hay|puedo|quien|a quien|existe)\b|\b(politica|procedimiento|protocolo|reglamento)\b/,
-  /^\W*(comment|ou|que|quel|quelle|quels|est-ce|y a-t-il|puis-je|suis-je|qui|a qui)\b|\b(politique|procedure|reglement|charte)\b/,
+  // A French question often puts its subject after the verb ("la ligne garde-t-elle…", "doit-on…").
+  /^\W*(comment|ou|que|quel|quelle|quels|est-ce|y a-t-il|puis-je|suis-je|qui|a qui)\b|\b(politique|procedure|reglement|charte)\b|\w-t-(il|elle|on)\b|\b(peu[tx]|peuvent|doi[st]|doivent|faut|est|sont|ai|puis|existe|suis|avons|avez|faudrait|pourrai[st]|devrai[st])-(je|il|elle|on|nous|vous|ils|elles)\b/,
   /^\W*(wie|wo|was|welche|welcher|gibt es|kann ich|bin ich|wer|an wen)\b|\b(richtlinie|verfahren|regelung|betriebsvereinbarung)\b/,
 ];
 
