@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, errorBody, errorStatus } from '../errors.js';
+import { plainValidationMessage } from './plain-validation.js';
 
 /** Maps Fastify's own 4xx error codes onto ours so every failure leaves in the same shape. */
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -22,7 +23,8 @@ function classify(error: FastifyError): {
 } {
   if (error instanceof AppError) return { code: error.code, message: error.message, headers: error.headers };
   if (error.validation) {
-    return { code: 'VALIDATION_ERROR', message: error.message || 'Request validation failed', headers: {} };
+    const message = plainValidationMessage(error.validation, error.validationContext ?? 'body');
+    return { code: 'VALIDATION_ERROR', message, headers: {} };
   }
   const mapped = error.code ? fastifyCodes[error.code] : undefined;
   if (mapped) return { code: mapped, message: error.message, headers: {} };

@@ -98,7 +98,7 @@ describe('resource limits', () => {
     });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().error.code).toBe('VALIDATION_ERROR');
-    expect(tooLong.json().error.message).toMatch(/message/);
+    expect(tooLong.json().error.message).toMatch(/^Message is too long/);
     const stored = await t.db.kysely
       .selectFrom('messages')
       .select((eb) => eb.fn.countAll<number>().as('n'))

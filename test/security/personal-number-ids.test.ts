@@ -33,7 +33,7 @@ describeEachDatabase('user ids shaped like personal numbers', (kind) => {
       });
       expect(res.statusCode, userId).toBe(422);
       expect(res.json().error.message).toMatch(
-        /user_id must not be a social security or payment card number/,
+        /Employee ID \(user_id\) must not be a social security or payment card number/,
       );
     }
     for (const table of ['users', 'conversations', 'messages', 'webhook_deliveries']) {
