@@ -139,7 +139,9 @@ describe.skipIf(!chromiumAvailable)(
       await section.locator('.card').first().waitFor();
       const questions = section.locator('.card', { hasText: 'Questions' }).locator('.value');
       expect(Number(await questions.textContent())).toBeGreaterThanOrEqual(4);
-      expect(await section.locator('.card', { hasText: 'Average rating' }).textContent()).toContain('4.00');
+      expect(await section.locator('.card', { hasText: 'Average rating' }).textContent()).toContain(
+        '4.00 / 5 from 1 rating',
+      );
       await page.waitForFunction(() => document.querySelectorAll('#section-body canvas').length === 5);
       await page.waitForFunction(() => 'Chart' in window);
       // Each canvas has been drawn on by Chart.js (it records the chart instance on the canvas).

@@ -93,8 +93,17 @@ describe.skipIf(!chromiumAvailable)('admin console: webhooks in a real browser',
     expect(await delivery.count()).toBe(1);
     expect(await delivery.first().textContent()).toContain('webhook.test');
     expect(await delivery.first().textContent()).toContain('success');
-    await delivery.first().getByText('Attempts and payload').click();
-    const attempt = delivery.first().getByRole('table', { name: 'Attempts' }).locator('tbody tr');
+    await delivery.first().getByRole('button', { name: 'Attempts and payload' }).click();
+    const attempt = log.getByRole('table', { name: 'Attempts' }).locator('tbody tr');
+    // The payload spans the whole log, not its last column.
+    const payload = log.locator('pre.payload');
+    await payload.waitFor();
+    expect(await payload.textContent()).toContain('"event": "webhook.test"');
+    const [payloadWidth, logWidth] = await Promise.all([
+      payload.evaluate((e) => e.getBoundingClientRect().width),
+      log.locator('table.deliveries').evaluate((e) => e.getBoundingClientRect().width),
+    ]);
+    expect(payloadWidth).toBeGreaterThan(logWidth * 0.9);
     expect(await attempt.count()).toBe(1);
     expect(await attempt.first().textContent()).toContain('200');
     await screenshot(page, 'admin-webhooks');

@@ -21,8 +21,15 @@ function card(label, value) {
   );
 }
 
-function summaryCards(summary) {
+/** "4.50 / 5 from 12 ratings": an average means little without how many people gave it. */
+export function ratingText(summary, of = '/') {
   const rating = summary.avg_rating;
+  if (rating === null || rating === undefined || !summary.rating_count) return 'no ratings yet';
+  const count = summary.rating_count;
+  return `${Number(rating).toFixed(2)} ${of} 5 from ${count} rating${count === 1 ? '' : 's'}`;
+}
+
+function summaryCards(summary) {
   const responseTime = summary.avg_response_time;
   return el(
     'div',
@@ -30,10 +37,7 @@ function summaryCards(summary) {
     card('Questions', String(summary.total_queries ?? 0)),
     card('Escalation rate', percent(summary.escalation_rate)),
     card('Resolution rate', percent(summary.resolution_rate)),
-    card(
-      'Average rating',
-      rating === null || rating === undefined ? '—' : `${Number(rating).toFixed(2)} / 5`,
-    ),
+    card('Average rating', ratingText(summary)),
     card(
       'Avg response time',
       responseTime === null || responseTime === undefined ? '—' : `${(responseTime * 1000).toFixed(1)} ms`,
@@ -68,7 +72,6 @@ function chartFigures(summary, buckets, unit) {
     ]),
   ];
   const sentiments = summary.sentiment_distribution ?? {};
-  const rating = summary.avg_rating;
   return [
     chartFigure('Questions over time by category', `${summary.total_queries ?? 0} questions in the period`, {
       type: 'bar',
@@ -116,26 +119,22 @@ function chartFigures(summary, buckets, unit) {
         },
       },
     ),
-    chartFigure(
-      'Average rating',
-      rating === null || rating === undefined ? 'no ratings yet' : `${Number(rating).toFixed(2)} of 5`,
-      {
-        type: 'line',
-        data: {
-          labels,
-          datasets: [
-            {
-              label: 'Average rating',
-              data: buckets.map((b) => b.avg_rating ?? null),
-              borderColor: '#1f9d8b',
-              backgroundColor: '#1f9d8b',
-              spanGaps: true,
-            },
-          ],
-        },
-        options: { scales: { y: { min: 1, max: 5 } } },
+    chartFigure('Average rating', ratingText(summary, 'of'), {
+      type: 'line',
+      data: {
+        labels,
+        datasets: [
+          {
+            label: 'Average rating',
+            data: buckets.map((b) => b.avg_rating ?? null),
+            borderColor: '#1f9d8b',
+            backgroundColor: '#1f9d8b',
+            spanGaps: true,
+          },
+        ],
       },
-    ),
+      options: { scales: { y: { min: 1, max: 5 } } },
+    }),
     chartFigure('Webhook deliveries', 'succeeded versus failed in each period', {
       type: 'bar',
       data: {

@@ -27,17 +27,17 @@ function attemptsList(log) {
         el(
           'tr',
           {},
-          el('td', {}, String(attempt.attempt_number ?? index + 1)),
-          el('td', {}, formatDate(attempt.attempted_at)),
-          el('td', {}, attempt.status_code ?? '—'),
+          el('td', { 'data-label': 'Attempt' }, String(attempt.attempt_number ?? index + 1)),
+          el('td', { 'data-label': 'Time' }, formatDate(attempt.attempted_at)),
+          el('td', { 'data-label': 'Status code' }, attempt.status_code ?? '—'),
           el(
             'td',
-            {},
+            { 'data-label': 'Duration' },
             attempt.duration_ms !== undefined && attempt.duration_ms !== null
               ? `${attempt.duration_ms} ms`
               : '—',
           ),
-          el('td', {}, attempt.error ?? ''),
+          el('td', { 'data-label': 'Error' }, attempt.error ?? ''),
         ),
       ),
     ),
@@ -105,45 +105,83 @@ export async function renderDeliveries(root, ctx, hook) {
     }
   }
 
-  function row(log) {
-    return el(
+  /**
+   * A delivery is two rows: its facts, and below them, across the whole table, its attempts and payload (a
+   * payload squeezed into the last column was unreadable). The button shows and hides the second row.
+   */
+  function rows(log) {
+    const detailsId = `delivery-details-${log.id}`;
+    const details = el(
+      'tr',
+      { class: 'delivery-details', id: detailsId, hidden: true },
+      el(
+        'td',
+        { colspan: '7' },
+        attemptsList(log),
+        log.error_message ? el('p', { class: 'error' }, log.error_message) : null,
+        log.next_retry_at && log.status === 'pending'
+          ? el('p', { class: 'muted' }, `Next attempt ${formatDate(log.next_retry_at)}`)
+          : null,
+        log.response_body
+          ? el('div', {}, el('strong', {}, 'Response: '), el('pre', {}, log.response_body))
+          : null,
+        el(
+          'div',
+          {},
+          el('strong', {}, 'Payload: '),
+          el('pre', { class: 'payload' }, JSON.stringify(log.payload, null, 2)),
+        ),
+      ),
+    );
+    const toggle = el(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        'aria-expanded': 'false',
+        'aria-controls': detailsId,
+        onclick: () => {
+          details.hidden = !details.hidden;
+          toggle.setAttribute('aria-expanded', String(!details.hidden));
+        },
+      },
+      'Attempts and payload',
+    );
+    const main = el(
       'tr',
       { 'data-delivery-id': log.id },
-      el('td', {}, log.event_type, el('div', { class: 'muted' }, el('code', {}, log.event_id || ''))),
-      el('td', {}, badge(log.status, STATUS_CLASS[log.status] ?? '')),
-      el('td', {}, log.status_code ?? '—'),
-      el('td', {}, String(log.attempt_count ?? (log.attempts || []).length)),
-      el('td', {}, formatDate(log.created_at)),
-      el('td', {}, formatDate(log.delivered_at)),
+      el(
+        'td',
+        { 'data-label': 'Event' },
+        log.event_type,
+        el('div', { class: 'muted' }, el('code', {}, log.event_id || '')),
+      ),
+      el('td', { 'data-label': 'Status' }, badge(log.status, STATUS_CLASS[log.status] ?? '')),
+      el('td', { 'data-label': 'Code' }, log.status_code ?? '—'),
+      el('td', { 'data-label': 'Attempts' }, String(log.attempt_count ?? (log.attempts || []).length)),
+      el('td', { 'data-label': 'Created' }, formatDate(log.created_at)),
+      el('td', { 'data-label': 'Delivered' }, formatDate(log.delivered_at)),
       el(
         'td',
         {},
         el(
-          'details',
-          {},
-          el('summary', {}, 'Attempts and payload'),
-          attemptsList(log),
-          log.error_message ? el('p', { class: 'error' }, log.error_message) : null,
-          log.next_retry_at && log.status === 'pending'
-            ? el('p', { class: 'muted' }, `Next attempt ${formatDate(log.next_retry_at)}`)
-            : null,
-          log.response_body
-            ? el('div', {}, el('strong', {}, 'Response: '), el('pre', {}, log.response_body))
-            : null,
-          el('div', {}, el('strong', {}, 'Payload: '), el('pre', {}, JSON.stringify(log.payload, null, 2))),
-        ),
-        el(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary',
-            'aria-label': `Redeliver ${log.event_type} ${log.event_id || ''}`,
-            onclick: () => redeliver(log),
-          },
-          'Redeliver',
+          'div',
+          { class: 'actions' },
+          toggle,
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              'aria-label': `Redeliver ${log.event_type} ${log.event_id || ''}`,
+              onclick: () => redeliver(log),
+            },
+            'Redeliver',
+          ),
         ),
       ),
     );
+    return [main, details];
   }
 
   async function load() {
@@ -159,7 +197,7 @@ export async function renderDeliveries(root, ctx, hook) {
           tableBox,
           el(
             'table',
-            { class: 'deliveries' },
+            { class: 'deliveries responsive' },
             el('caption', { class: 'visually-hidden' }, `Deliveries of ${hook.url}`),
             el(
               'thead',
@@ -172,7 +210,7 @@ export async function renderDeliveries(root, ctx, hook) {
                 ),
               ),
             ),
-            el('tbody', {}, logs.map(row)),
+            el('tbody', {}, logs.flatMap(rows)),
           ),
         );
       }
