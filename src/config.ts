@@ -380,3 +380,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   return Object.freeze(config);
 }
+
+/**
+ * Settings of `npm run listen` (a client of a running server, not the server): the API token from HR_API_TOKEN,
+ * else ADMIN_API_KEY; the server's base URL from HR_API_URL, else http://127.0.0.1:<PORT or 8000>.
+ */
+export function loadListenerEnv(env: Env = process.env): { token: string | undefined; apiUrl: string } {
+  return {
+    token: read(env, 'HR_API_TOKEN') ?? read(env, 'ADMIN_API_KEY'),
+    apiUrl: read(env, 'HR_API_URL') ?? `http://127.0.0.1:${integer(env, 'PORT', 8000, 1, 65535)}`,
+  };
+}

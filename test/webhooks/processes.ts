@@ -23,8 +23,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs a TypeScript entry of the product (the server or the worker) as a real child process. */
-export function spawnEntry(entry: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+export function spawnEntry(entry: string, env: Record<string, string>, args: string[] = []): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
