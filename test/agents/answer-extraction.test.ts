@@ -118,3 +118,36 @@ describe('answer extraction: the sentences around the match', () => {
     expect(text).not.toContain('orientation');
   });
 });
+
+describe('answer extraction: a label names the kind of fact', () => {
+  const FINAL = [
+    'Your last paycheck includes your regular pay and any unused PTO.',
+    '',
+    'When you receive it:',
+    '- If you resign: with the usual payroll run.',
+    '- If the Company ends your employment: on your final working date.',
+    '',
+    'Keep your account open until the last payment arrives.',
+  ].join('\n');
+  const ask = (question: string) =>
+    extractAnswer({
+      content: FINAL,
+      stems: analyzeText(question).stems,
+      type: questionType(normalizeText(question)),
+      weight: () => 1,
+      title: 'Last paycheck',
+      alreadySaid: [],
+      maxWords: 30,
+    }).text;
+
+  it('answers a question naming only the topic from the list labelled with the asked-for kind ("When…:")', () => {
+    const text = ask('last paycheck when');
+    expect(text).toContain('When you receive it:');
+    expect(text).toContain('usual payroll run');
+  });
+
+  it('answers what the article includes from the sentence that says so, not from the timing list', () => {
+    const text = ask('does my last paycheck include unused pto');
+    expect(text).toContain('includes your regular pay');
+  });
+});

@@ -44,6 +44,8 @@ const QUESTION_WORDS = new Set(
 );
 /** The relevance of a sentence on the topic when the question names nothing but the topic. */
 const TOPIC_ONLY_RELEVANCE = 0.5;
+/** A sentence that does not name the topic of a question that names nothing else, against one that does. */
+const UNNAMED_TOPIC_SHARE = 0.6;
 /** How much a title word counts in choosing the sentence, against another word of the question. */
 const TITLE_SHARE = 0.3;
 /** How much a stem added by a cue phrase counts, against one the employee wrote. */
@@ -138,7 +140,11 @@ function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[]
     (stem) => titleStems.has(stem) || hints.has(stem) || request.weight(stem) === 0,
   );
   const coverage = (stems: ReadonlySet<string>): number => {
-    if (onlyTopic) return [...query.keys()].some((stem) => stems.has(stem)) ? TOPIC_ONLY_RELEVANCE : 0;
+    // Every sentence of the article is on its topic; one that names it is a little likelier the answer.
+    if (onlyTopic)
+      return [...query.keys()].some((stem) => stems.has(stem))
+        ? TOPIC_ONLY_RELEVANCE
+        : TOPIC_ONLY_RELEVANCE * UNNAMED_TOPIC_SHARE;
     if (total <= 0) return 0;
     let covered = 0;
     for (const [stem, weight] of query) if (stems.has(stem)) covered += weight;
@@ -173,8 +179,32 @@ function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[]
         : FACT_BONUS * carriesFact(request.type, text);
     // The opening sentence usually states the rule itself, which is what a yes/no question asks.
     const opening = index === 0 && request.type === 'rule' ? 0.1 : 0;
-    return relevance + fact + opening;
+    return relevance + fact + opening + labelBonus(article, unit, request.type);
   });
+}
+
+/**
+ * A label that names the kind of fact asked for ("When you receive it:", "Who:", "Timeline:", "How to
+ * request:") marks the sentences under it as the answer to that kind of question.
+ */
+const LABELS: Partial<Record<QuestionType, RegExp>> = {
+  when: /^(when|timeline|timing|deadlines?|dates?|schedule)\b/i,
+  who: /^(who|contacts?|how to reach)\b/i,
+  where: /^(how to|how do|where|steps|to (set up|change|request|apply|submit|reset))\b/i,
+  amount: /^(amount|how much|how many|pay|cost|limits?)\b/i,
+};
+const LABEL_BONUS = 0.3;
+
+function labelBonus(article: ArticlePassages, unit: PassageUnit, type: QuestionType): number {
+  const label = LABELS[type];
+  if (!label) return 0;
+  const heading =
+    unit.kind === 'item' && unit.intro !== null
+      ? article.units[unit.intro]!.text
+      : unit.kind === 'intro'
+        ? unit.text
+        : article.passages[unit.passage]!.heading;
+  return heading && label.test(heading) ? LABEL_BONUS : 0;
 }
 
 /**
