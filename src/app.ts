@@ -10,6 +10,7 @@ import { registerControlCharacterGuard } from './http/control-characters.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { frameworkErrors, registerSecurity } from './http/security.js';
+import { serializersBuiltOnFirstUse } from './http/serialization.js';
 import { registerValidation } from './http/validation.js';
 import { loggerOptions } from './logger.js';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.js';
@@ -66,6 +67,7 @@ export async function buildApp(
       headersTimeout: config.requestTimeoutMs,
     },
     frameworkErrors,
+    schemaController: { compilersFactory: { buildSerializer: serializersBuiltOnFirstUse } },
     trustProxy: config.trustProxy,
     // Accept a caller's request id when it is sane so traces join up across services.
     genReqId: (req) => {
