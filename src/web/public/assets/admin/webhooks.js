@@ -204,19 +204,19 @@ export async function render(root, ctx) {
             )
           : null,
       ),
-      el('td', {}, (hook.events || []).join(', ')),
+      el('td', { 'data-label': 'Events' }, (hook.events || []).join(', ')),
       el(
         'td',
-        {},
+        { 'data-label': 'Status' },
         state,
         hook.disabled_reason || hook.paused_reason
           ? el('div', { class: 'muted' }, hook.disabled_reason || hook.paused_reason)
           : null,
       ),
-      el('td', {}, successRate(hook)),
+      el('td', { 'data-label': 'Success rate' }, successRate(hook)),
       el(
         'td',
-        {},
+        { 'data-label': 'Deliveries' },
         `${hook.delivery_count ?? 0} sent`,
         el('div', { class: 'muted' }, `${hook.failure_count ?? 0} failed`),
       ),
@@ -253,9 +253,10 @@ export async function render(root, ctx) {
       }
       clear(
         listBox,
+        // On a phone the table becomes a list (styles.css), so every action stays on screen.
         el(
           'table',
-          {},
+          { class: 'responsive' },
           el('caption', { class: 'visually-hidden' }, 'Webhooks'),
           el(
             'thead',
