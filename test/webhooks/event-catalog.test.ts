@@ -66,6 +66,36 @@ describeEachDatabase('the event catalog', (kind) => {
     }
   });
 
+  it('query.created and query.escalated carry why a person must take over (metadata.escalation_kind)', async () => {
+    const kinds = await Receiver.start();
+    try {
+      await h.createWebhook({ url: kinds.url, events: ['query.created', 'query.escalated'] });
+      const ask = async (message: string, userId: string) =>
+        (
+          await h.app.inject({ method: 'POST', url: '/api/v1/query', payload: { message, user_id: userId } })
+        ).json() as { conversation_id: string; metadata: { escalation_kind: string | null } };
+      const person = await ask('could a real person from HR look at my overtime hours, please', 'emp-kind-1');
+      const plain = await ask('How many vacation days can I carry over?', 'emp-kind-2');
+      expect(person.metadata.escalation_kind).toBe('human_request');
+      await h.worker().runOnce();
+      const sent = (conversation: string) =>
+        kinds
+          .bodies()
+          .filter((body) => (body.data as { query_id: string }).query_id === conversation)
+          .map((body) => [
+            body.event,
+            (body.data as { metadata: Record<string, unknown> }).metadata.escalation_kind,
+          ]);
+      expect(sent(person.conversation_id).sort()).toEqual([
+        ['query.created', 'human_request'],
+        ['query.escalated', 'human_request'],
+      ]);
+      expect(sent(plain.conversation_id)).toEqual([['query.created', null]]);
+    } finally {
+      await kinds.close();
+    }
+  });
+
   it('every payload the worker sends validates against its published schema', async () => {
     await h.createWebhook({ url: receiver.url, events: [...EVENT_TYPES] });
     const stopping = await h.createWebhook({ url: gone.url, events: ['query.created'] });

@@ -153,6 +153,8 @@ export class QueriesService {
         query: stored,
         metadata: {
           escalated: result.escalated,
+          // Why the case went to a person (crisis, harassment, fraud, angry…), as in the API's metadata.
+          escalation_kind: result.escalationKind,
           attempt_count: result.attemptCount,
           processing_time: processingTime,
           engine: result.engine,

@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { ESCALATION_KINDS } from '../agents/escalation/kinds.js';
 import { EVENT_TYPES, type EventType } from './events.js';
 
 /**
@@ -25,6 +26,13 @@ const questionFields = {
   query: Type.String({ description: 'The question (masked when PII_REDACTION=mask)' }),
   metadata: Type.Object({
     escalated: Type.Boolean(),
+    // Optional: events written before the field existed may still be redelivered without it.
+    escalation_kind: Type.Optional(
+      Type.Union([Type.String({ enum: [...ESCALATION_KINDS] }), Type.Null()], {
+        description:
+          'Why a person must take over: crisis, violence, harassment, discrimination, retaliation, safety, fraud, legal, human_request, repeated, angry or high_priority; null when the answer was not escalated',
+      }),
+    ),
     attempt_count: Type.Integer({ minimum: 0 }),
     processing_time: Type.Number({ description: 'Seconds the pipeline took' }),
     engine: Type.String(),
@@ -43,6 +51,7 @@ const questionExample = {
   query: 'Could I swap my Friday off for the Monday after?',
   metadata: {
     escalated: false,
+    escalation_kind: null,
     attempt_count: 1,
     processing_time: 0.012,
     engine: 'local',
@@ -95,8 +104,9 @@ const catalog: Record<EventType, CatalogEntry> = {
       sentiment: 'Negative',
       query: 'My last two paychecks were short and nobody answers my emails.',
       category: 'Payroll',
-      metadata: { ...questionExample.metadata, escalated: true, kb_articles: [] },
-      escalation_reason: 'Repeated pay problem with negative sentiment',
+      metadata: { ...questionExample.metadata, escalated: true, escalation_kind: 'fraud', kb_articles: [] },
+      escalation_reason:
+        'Escalated because the message raises fraud, theft or unpaid wages ("paychecks were short").',
     },
   },
   'query.resolved': {

@@ -29,12 +29,25 @@ export const humanRequest: KindRules = {
         example: 'is there somebody in payroll I can call about my tax code',
         counterExample: 'can someone in payroll check my tax code?',
       },
+      {
+        // Naming a real person at all is asking for one, unless the message asks whether this chat is one.
+        pattern:
+          /(?<!\b(are|is|am|r) (you|this|it|that|i|u)\b.{0,40})\b(real|actual|live|flesh and blood) (person|people|human|human being|hr (person|rep\w*|advisor|agent)|agent|advisor)\b/,
+        example: 'would an actual person from the benefits team be able to go over my claim',
+        counterExample: 'just curious, are you a chatbot or a real person?',
+      },
     ],
     es: [
       {
         pattern: /\bhablar con (una persona|alguien de (rrhh|recursos humanos)|un humano|un agente)\b/,
         example: 'quiero hablar con una persona, por favor',
         counterExample: '¿con quién hablo sobre mi plan de pensiones?',
+      },
+      {
+        pattern:
+          /(?<!\b(eres|es usted|es esto|hablo con)\b.{0,30})\b(una persona (real|de verdad)|un ser humano|un humano|un agente humano)\b/,
+        example: 'prefiero que lo revise una persona de verdad',
+        counterExample: '¿eres un bot o una persona real?',
       },
     ],
     fr: [
@@ -43,6 +56,12 @@ export const humanRequest: KindRules = {
         example: 'je veux parler à une personne',
         counterExample: 'à qui dois-je parler de ma mutuelle ?',
       },
+      {
+        pattern:
+          /(?<!\b(es-tu|etes-vous|est-ce|suis-je en train de parler a)\b.{0,30})\b(une vraie personne|une personne reelle|un etre humain|un humain|un conseiller humain)\b/,
+        example: "j'aimerais qu'un être humain regarde mon dossier",
+        counterExample: 'est-ce un robot ou un humain qui répond ?',
+      },
     ],
     de: [
       {
@@ -50,6 +69,12 @@ export const humanRequest: KindRules = {
           /\b(mit (einem menschen|einer echten person|jemandem aus der personalabteilung) (sprechen|reden)|ruckruf von (einem menschen|der personalabteilung))\b/,
         example: 'ich möchte mit einem Menschen sprechen',
         counterExample: 'mit wem spreche ich über meine Betriebsrente?',
+      },
+      {
+        pattern:
+          /(?<!\b(bist du|sind sie|ist das|rede ich mit)\b.{0,30})\b(ein(em|en)? (echte[rn]?|richtige[rn]?) mensch(en)?|mit einem menschen|eine(r|n)? echte(n)? person)\b/,
+        example: 'kann sich ein echter Mensch meinen Fall ansehen',
+        counterExample: 'bist du ein Bot oder ein echter Mensch?',
       },
     ],
   },
