@@ -13,6 +13,7 @@ import * as messageAnswer from './20261207_0020_message_answer.js';
 import * as escalationKind from './20261207_0030_escalation_kind.js';
 import * as caseWorkspace from './20261207_1700_case_workspace.js';
 import * as confidential from './20261207_1701_confidential.js';
+import * as backfillEscalationKind from './20261207_2130_h14_backfill_escalation_kind.js';
 
 /**
  * Every migration, by its timestamped name. A static list (rather than reading the folder at run time) keeps
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0030_escalation_kind': escalationKind,
   '20261207_1700_case_workspace': caseWorkspace,
   '20261207_1701_confidential': confidential,
+  '20261207_2130_h14_backfill_escalation_kind': backfillEscalationKind,
 };
