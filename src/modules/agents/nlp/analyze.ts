@@ -15,13 +15,16 @@ const ENGLISH_HR_WORDS: ReadonlySet<string> = new Set(GLOSSARY.values());
 const MIN_STEM_MATCH_LENGTH = 4;
 
 /**
- * The knowledge base's terms by their stem in each language, so an inflected form ("reembolsaron", "Beurteilungen")
- * reaches the row written for its base form. Built once from glossary-terms.ts.
+ * The knowledge base's terms and the glossary's words by their stem in each language, so an inflected form
+ * ("reembolsaron", "enfermedades", "Beurteilungen") reaches the entry written for its base form. The glossary
+ * does not say which language a word is from, so its words are stemmed in each language (after the terms table,
+ * which does). Built once.
  */
 const TERMS_BY_STEM: Readonly<Record<ForeignLanguage, ReadonlyMap<string, string>>> = (() => {
   const out = { es: new Map<string, string>(), fr: new Map<string, string>(), de: new Map<string, string>() };
   for (const language of ['es', 'fr', 'de'] as const)
-    for (const [word, english] of TERMS[language]) {
+    for (const [word, english] of [...TERMS[language], ...GLOSSARY]) {
+      if (STOP_WORDS.has(word)) continue;
       const key = stem(word, language);
       if (key.length >= MIN_STEM_MATCH_LENGTH && !out[language].has(key)) out[language].set(key, english);
     }

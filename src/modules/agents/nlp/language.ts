@@ -9,13 +9,22 @@ const DISTINCTIVE: Partial<Record<Language, ReadonlySet<string>>> = {
   fr: new Set(
     (
       'voudrais vers combien quel quelle quels quelles vous nous dans sur du au aux cette ou de jours jour ' +
-      'dois peux puis ai mon ma mes quoi conge conges pourquoi qui faut il'
+      'dois peux puis ai mon ma mes quoi conge conges pourquoi qui faut il avons avez sont peut etre ' +
+      'notre nos votre vos chez'
     ).split(' '),
   ),
   es: new Set(
-    'cuantos cuantas cuanto cuanta dias tengo hay del al se necesito puedo cual quien hacer si'.split(' '),
+    (
+      'cuantos cuantas cuanto cuanta dias tengo hay del al se necesito puedo cual quien hacer si tenemos ' +
+      'tienen nuestro nuestra porque tambien estan puede pueden debo'
+    ).split(' '),
   ),
-  de: new Set('wieviel viele tage bekomme ich brauche muss darf wer welche bis gibt es'.split(' ')),
+  de: new Set(
+    (
+      'wieviel viele tage bekomme ich brauche muss darf wer welche bis gibt es wird werden wurde bei uns ' +
+      'unser unsere unseren zum zur nach noch schon auch oder aber wenn dass soll sollte konnen'
+    ).split(' '),
+  ),
 };
 
 /** A cheap guess from function-word counts; ties and unknowns fall back to English. */
