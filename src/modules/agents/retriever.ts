@@ -43,6 +43,7 @@ export class Retriever implements Agent {
       similar,
       vocabulary: this.vocabulary,
       knows: this.knows,
+      language: state.text.language,
     });
     state.searchStems = [...new Set([...stems, ...hints])];
     state.hintStems = hints.filter((stem) => !stems.includes(stem));

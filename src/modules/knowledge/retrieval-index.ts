@@ -1,5 +1,5 @@
 import { analyzeText } from '../agents/nlp/analyze.js';
-import type { Category, KbArticle, KbHit } from '../agents/types.js';
+import type { Category, KbArticle, KbHit, Language } from '../agents/types.js';
 import { LexicalIndex, type LexicalResults } from './lexical-index.js';
 import { isRelevant, RELEVANCE, type RelevanceThresholds } from './relevance.js';
 
@@ -153,6 +153,8 @@ export class KnowledgeIndex {
       knows?: (title: string) => boolean;
       /** The words an article's example questions use: they count as the article's own for coverage. */
       vocabulary?: (title: string) => ReadonlySet<string> | undefined;
+      /** The question's language: a foreign question's similarity to example questions is judged more strictly. */
+      language?: Language;
     } = {},
   ): SearchOutcome {
     const terms = [...new Set(stems)];
@@ -214,6 +216,7 @@ export class KnowledgeIndex {
         matched: probabilities[i]!,
         similar: options.similar?.get(article.title) ?? 0,
         bm25: scores[i]!,
+        foreign: options.language !== undefined && options.language !== 'en',
       };
       if (useMatcher)
         hit.evidence = {
