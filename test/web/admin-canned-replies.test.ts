@@ -6,6 +6,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   openPage,
+  screenshot,
   seriousAccessibilityViolations,
   signInToConsole,
   startWebServer,
@@ -62,6 +63,8 @@ describe.skipIf(!chromiumAvailable)('console: canned replies in a real browser',
     expect(await stored()).toMatchObject([
       { title: 'Payslip re-issued', body: 'Your payslip was re-issued today.\nIt is in the portal.' },
     ]);
+
+    await screenshot(page, 'admin-canned-replies');
 
     // A second reply with the same title: the server's conflict is shown, not swallowed.
     await page.getByLabel('Title').fill('Payslip re-issued');

@@ -285,6 +285,7 @@ describe.skipIf(!chromiumAvailable)(
       const cy = await employees.getByRole('listitem').filter({ hasText: 'emp-cy' }).textContent();
       expect(cy).toContain('Latest question is in a confidential case.');
       expect(cy).not.toContain('harassing');
+      await screenshot(page, 'admin-employee-list');
       await section.getByLabel('Find an employee').fill('ANA');
       await section.getByRole('button', { name: 'Search' }).click();
       await section.getByText('1–1 of 1 employee(s)', { exact: false }).waitFor();

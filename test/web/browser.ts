@@ -115,6 +115,8 @@ const README_SCREENSHOTS = new Set([
   'admin-webhooks',
   'admin-kb',
   'admin-employees',
+  'admin-employee-list',
+  'admin-canned-replies',
 ]);
 
 /**
