@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { countRows, type LogPage, logPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { AuditLogTable } from './audit.tables.js';
 
@@ -23,22 +24,15 @@ function filtered(db: AuditDb, filter: AuditFilter) {
   return query;
 }
 
-/** Newest first; `id` breaks ties between entries written in the same millisecond. */
+/** Newest first (`id` breaks ties between entries written in the same millisecond), by offset or by cursor. */
 export async function listAuditEntries(
   db: AuditDb,
   filter: AuditFilter,
-  skip: number,
-  limit: number,
-): Promise<{ rows: AuditLogTable[]; total: number }> {
-  const rows = await filtered(db, filter)
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .offset(skip)
-    .limit(limit)
-    .execute();
-  const counted = await filtered(db, filter)
-    .select((eb) => eb.fn.countAll<number | string>().as('total'))
-    .executeTakeFirst();
-  return { rows, total: Number(counted?.total ?? 0) };
+  page: LogPage,
+): Promise<{ rows: AuditLogTable[]; total: number; nextCursor: string | null }> {
+  const [{ rows, nextCursor }, total] = await Promise.all([
+    logPage(filtered(db, filter).selectAll(), page),
+    countRows(filtered(db, filter)),
+  ]);
+  return { rows, total, nextCursor };
 }

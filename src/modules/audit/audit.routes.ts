@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { toIso } from '../../clock.js';
 import type { ModuleOptions } from '../../context.js';
 import { adminSecurity } from '../../http/admin-auth.js';
-import { listAuditEntries } from './audit.repository.js';
-import type { AuditLogTable } from './audit.tables.js';
+import { cursorFields, cursorQuery, pageFields, pageQuery } from '../../http/pagination.js';
+import { AuditService } from './audit.service.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9_.-]*$' });
 
@@ -24,26 +23,12 @@ const AuditEntry = Type.Object({
 
 const AuditPage = Type.Object({
   entries: Type.Array(AuditEntry),
-  total: Type.Integer(),
-  skip: Type.Integer(),
-  limit: Type.Integer(),
+  ...pageFields,
+  ...cursorFields,
 });
 
-function present(row: AuditLogTable) {
-  return {
-    id: row.id,
-    at: toIso(row.created_at),
-    actor: row.actor,
-    ip: row.ip,
-    action: row.action,
-    target_type: row.target_type,
-    target_id: row.target_id,
-    details: row.details === null ? null : (JSON.parse(row.details) as Record<string, unknown>),
-    request_id: row.request_id,
-  };
-}
-
 export const auditModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { ctx }) => {
+  const audit = new AuditService(ctx);
   app.get(
     '/api/v1/audit',
     {
@@ -52,11 +37,12 @@ export const auditModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app,
         tags: ['audit'],
         summary: 'Administrative actions, newest first',
         description:
-          'Who (the token name or the signed-in person, and the address) did what (webhook, knowledge-base, VIP and escalation changes) and when.',
+          'Who (the token name or the signed-in person, and the address) did what (webhook, knowledge-base, VIP and escalation changes) and when. ' +
+          'Page with skip, or with cursor: pass next_cursor back for the next, older page (no entry skipped or repeated while new ones arrive).',
         security: adminSecurity,
         querystring: Type.Object({
-          skip: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
-          limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+          ...pageQuery(50),
+          ...cursorQuery,
           action: Type.Optional(Name),
           target_type: Type.Optional(Name),
           target_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
@@ -65,14 +51,8 @@ export const auditModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app,
       },
     },
     async (request) => {
-      const { skip, limit, action, target_type, target_id } = request.query;
-      const { rows, total } = await listAuditEntries(
-        ctx.db.kysely,
-        { action, target_type, target_id },
-        skip,
-        limit,
-      );
-      return { entries: rows.map(present), total, skip, limit };
+      const { skip, limit, cursor, action, target_type, target_id } = request.query;
+      return audit.list({ action, target_type, target_id }, { skip, limit, cursor });
     },
   );
 };

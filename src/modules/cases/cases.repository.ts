@@ -9,6 +9,7 @@ import {
 } from 'kysely';
 import type { PriorityBand } from '../../config.js';
 import type { ConversationStatus } from '../../db/core-tables.js';
+import { offsetPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { CannedRepliesTable, CaseNotesTable } from './cases.tables.js';
 import type { SlaPolicy } from './sla.js';
@@ -145,7 +146,7 @@ export class CasesRepository {
       .orderBy('conversations.escalated_at', 'asc')
       .orderBy('conversations.id');
     const [rows, total] = await Promise.all([
-      page.offset(skip).limit(limit).execute(),
+      offsetPage(page, { skip, limit }).execute(),
       this.count(filter, policy, now),
     ]);
     return { rows, total };

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { pageFields, pageQuery } from '../../http/pagination.js';
 import { CategorySchema } from '../knowledge/knowledge.schemas.js';
 
 const DateTime = Type.String({ format: 'date-time' });
@@ -92,8 +93,7 @@ export const CaseListQuery = Type.Object(
       { default: 'priority', description: 'waiting: longest waiting first (desc); due: next due time' },
     ),
     order: Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'desc' }),
-    skip: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+    ...pageQuery(50),
   },
   { additionalProperties: false },
 );
@@ -127,9 +127,7 @@ export const CaseSummary = Type.Object({
 
 export const CaseListPage = Type.Object({
   cases: Type.Array(CaseSummary),
-  total: Type.Integer(),
-  skip: Type.Integer(),
-  limit: Type.Integer(),
+  ...pageFields,
   view: Type.String(),
   views: Type.Object(
     {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ConversationStatus, ConversationsTable, MessagesTable } from '../../db/core-tables.js';
+import { countRows, offsetPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { FeedbackTable } from './handoff.tables.js';
 
@@ -54,10 +55,10 @@ export class HandoffRepository {
         ? page.orderBy('conversations.resolved_at', 'desc')
         : page.orderBy('conversations.priority', 'desc').orderBy('conversations.escalated_at', 'asc');
     const [rows, total] = await Promise.all([
-      page.orderBy('conversations.id').offset(skip).limit(limit).execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      offsetPage(page.orderBy('conversations.id'), { skip, limit }).execute(),
+      countRows(base),
     ]);
-    return { rows: rows as HandoffConversationRow[], total: Number(total.n) };
+    return { rows: rows as HandoffConversationRow[], total };
   }
 
   /** The messages of several conversations at once, oldest first within each. */

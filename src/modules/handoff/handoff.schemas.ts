@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { pageFields, pageQuery } from '../../http/pagination.js';
 import { UserId } from '../../http/schemas.js';
 import { caseFields } from '../cases/cases.schemas.js';
 import { EscalationKindField } from '../queries/queries.schemas.js';
@@ -25,8 +26,7 @@ export const QueueQuery = Type.Object(
           'open = waiting for a person, assigned = taken, waiting_on_employee = HR wrote and waits, resolved = closed',
       },
     ),
-    skip: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+    ...pageQuery(20),
   },
   { additionalProperties: false },
 );
@@ -76,9 +76,7 @@ export const HandoffPackage = Type.Object({
 
 export const QueuePage = Type.Object({
   escalations: Type.Array(HandoffPackage),
-  total: Type.Integer(),
-  skip: Type.Integer(),
-  limit: Type.Integer(),
+  ...pageFields,
   status: Type.String(),
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { KbArticlesTable } from '../../db/core-tables.js';
+import { offsetPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { KbArticleVersionsTable } from './knowledge.tables.js';
 import type { ArticleFields, ArticleStatus, ArticleVersion, StoredArticle } from './knowledge.types.js';
@@ -95,14 +96,8 @@ export class KnowledgeRepository {
   }
 
   async page(skip: number, limit: number, filter: ArticleListFilter = {}): Promise<StoredArticle[]> {
-    const rows = await this.filtered(filter)
-      .selectAll()
-      .orderBy('category')
-      .orderBy('title')
-      .orderBy('id')
-      .offset(skip)
-      .limit(limit)
-      .execute();
+    const ordered = this.filtered(filter).selectAll().orderBy('category').orderBy('title').orderBy('id');
+    const rows = await offsetPage(ordered, { skip, limit }).execute();
     return rows.map(toArticle);
   }
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { pageFields, pageQuery } from '../../http/pagination.js';
 import { CATEGORIES } from './knowledge.types.js';
 
 export const CategorySchema = Type.Union(
@@ -101,9 +102,7 @@ export const ImportReportSchema = Type.Object({
 
 export const ArticlePage = Type.Object({
   articles: Type.Array(Article),
-  total: Type.Integer(),
-  skip: Type.Integer(),
-  limit: Type.Integer(),
+  ...pageFields,
 });
 
 export const SearchHit = Type.Object({
@@ -115,9 +114,6 @@ export const SearchHit = Type.Object({
 });
 
 /** Shared by every paginated list: skip ≥ 0, limit 1..100. */
-export const Pagination = {
-  skip: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
-  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-};
+export const Pagination = pageQuery(20);
 
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

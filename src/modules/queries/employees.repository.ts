@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { countRows, offsetPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 
 /** An employee as the console's list shows them, before the preview rule is applied. */
@@ -89,10 +90,9 @@ export class EmployeesRepository {
         .orderBy('last_question_at', 'desc')
         .orderBy('u.created_at', 'desc')
         .orderBy('u.id')
-        .offset(skip)
-        .limit(limit)
+        .$call((q) => offsetPage(q, { skip, limit }))
         .execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      countRows(base),
     ]);
     return {
       rows: rows.map(
@@ -103,7 +103,7 @@ export class EmployeesRepository {
           last_question_at: Number(r.last_question_at) || null,
         }),
       ),
-      total: Number(total.n),
+      total,
     };
   }
 

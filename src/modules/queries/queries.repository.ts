@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ConversationsTable, MessagesTable, UsersTable } from '../../db/core-tables.js';
+import { countRows, offsetPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 
 export type UserRow = Selectable<UsersTable>;
@@ -102,10 +103,13 @@ export class QueriesRepository {
       .where('user_id', '=', userId)
       .$if(!includeConfidential, (q) => q.where('confidential', '=', 0));
     const [rows, total] = await Promise.all([
-      own.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').offset(skip).limit(limit).execute(),
-      own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      offsetPage(own.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc'), {
+        skip,
+        limit,
+      }).execute(),
+      countRows(own),
     ]);
-    return { rows, total: Number(total.n) };
+    return { rows, total };
   }
 
   conversationsByIds(ids: string[], userId?: string): Promise<ConversationRow[]> {

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { pageFields } from '../../http/pagination.js';
 import { UserId } from '../../http/schemas.js';
 import { ESCALATION_KINDS } from '../agents/escalation/kinds.js';
 import type { EscalationKind } from '../agents/types.js';
@@ -168,9 +169,7 @@ export const ConversationWithMessages = Type.Intersect([
 
 export const ConversationPage = Type.Object({
   conversations: Type.Array(Conversation),
-  total: Type.Integer(),
-  skip: Type.Integer(),
-  limit: Type.Integer(),
+  ...pageFields,
 });
 
 export const User = Type.Object({
@@ -204,9 +203,7 @@ export const EmployeeSummary = Type.Object({
 
 export const EmployeePage = Type.Object({
   employees: Type.Array(EmployeeSummary),
-  total: Type.Integer(),
-  skip: Type.Integer(),
-  limit: Type.Integer(),
+  ...pageFields,
 });
 
 export const Stats = Type.Object({

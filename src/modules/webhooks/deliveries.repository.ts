@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { Dialect } from '../../db/create-db.js';
+import { countRows, type LogPage, logPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { DeliveryStatus, WebhookAttemptsTable, WebhookDeliveriesTable } from './webhooks.tables.js';
 
@@ -56,25 +57,20 @@ export async function findDelivery(db: Db, webhookId: string, id: string): Promi
     .executeTakeFirst();
 }
 
+/** A webhook's delivery log, newest first, by offset or by cursor (src/db/pagination.ts). */
 export async function listDeliveries(
   db: Db,
   webhookId: string,
-  page: { skip: number; limit: number; status?: DeliveryStatus; event?: string },
-): Promise<{ rows: DeliveryRow[]; total: number }> {
+  page: LogPage & { status?: DeliveryStatus | undefined; event?: string | undefined },
+): Promise<{ rows: DeliveryRow[]; total: number; nextCursor: string | null }> {
   let query = db.selectFrom('webhook_deliveries').where('webhook_id', '=', webhookId);
   if (page.status) query = query.where('status', '=', page.status);
   if (page.event) query = query.where('event_type', '=', page.event);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .offset(page.skip)
-      .limit(page.limit)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  const [{ rows, nextCursor }, total] = await Promise.all([
+    logPage(query.selectAll(), page),
+    countRows(query),
   ]);
-  return { rows, total: Number(count?.n ?? 0) };
+  return { rows, total, nextCursor };
 }
 
 export async function attemptsOf(db: Db, deliveryIds: string[]): Promise<AttemptRow[]> {

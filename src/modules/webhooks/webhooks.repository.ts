@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import { countRows, offsetPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 import type { WebhooksTable } from './webhooks.tables.js';
 
@@ -76,17 +77,11 @@ export async function listWebhooks(
 ): Promise<{ rows: WebhookRow[]; total: number }> {
   let query = db.selectFrom('webhooks');
   if (page.isActive !== undefined) query = query.where('is_active', '=', page.isActive ? 1 : 0);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .offset(page.skip)
-      .limit(page.limit)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  const [rows, total] = await Promise.all([
+    offsetPage(query.selectAll().orderBy('created_at', 'desc').orderBy('id'), page).execute(),
+    countRows(query),
   ]);
-  return { rows, total: Number(count?.n ?? 0) };
+  return { rows, total };
 }
 
 export async function updateWebhook(db: Db, id: string, patch: Updateable<WebhooksTable>): Promise<boolean> {

@@ -199,14 +199,17 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox<{ service: WebhooksServic
         tags,
         security,
         summary: 'Delivery log of a webhook, newest first, each with its attempts',
+        description:
+          'Page with skip, or with cursor: pass next_cursor back for the next, older page (no delivery skipped or ' +
+          'repeated while new ones are written).',
         params: IdParams,
         querystring: DeliveriesQuery,
         response: { 200: DeliveryList, ...errors },
       },
     },
     async (request) => {
-      const { skip = 0, limit = 100, status, event } = request.query;
-      return service.deliveries(request.params.id, { skip, limit, status, event });
+      const { skip = 0, limit = 100, cursor, status, event } = request.query;
+      return service.deliveries(request.params.id, { skip, limit, cursor, status, event });
     },
   );
 

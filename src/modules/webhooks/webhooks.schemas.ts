@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { cursorFields, cursorQuery, pageFields, pageQuery } from '../../http/pagination.js';
 import { EVENT_TYPES } from './events.js';
 
 /** Request and response shapes of the webhook API: validation, types and OpenAPI from one definition. */
@@ -143,8 +144,7 @@ export const DeliveryParams = Type.Object({
   delivery_id: Type.String({ format: 'uuid' }),
 });
 
-const Skip = Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 });
-const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 100 });
+const { skip: Skip, limit: Limit } = pageQuery(100);
 
 export const ListQuery = Type.Object(
   { skip: Type.Optional(Skip), limit: Type.Optional(Limit), is_active: Type.Optional(Type.Boolean()) },
@@ -153,9 +153,7 @@ export const ListQuery = Type.Object(
 
 export const WebhookList = Type.Object({
   webhooks: Type.Array(Webhook),
-  total: Type.Integer(),
-  skip: Type.Integer(),
-  limit: Type.Integer(),
+  ...pageFields,
 });
 
 export const DeliveryStatusSchema = Type.Union([
@@ -169,6 +167,7 @@ export const DeliveriesQuery = Type.Object(
   {
     skip: Type.Optional(Skip),
     limit: Type.Optional(Limit),
+    ...cursorQuery,
     status: Type.Optional(DeliveryStatusSchema),
     event: Type.Optional(EventTypeSchema),
   },
@@ -203,9 +202,8 @@ export const DeliveryLog = Type.Object({
 
 export const DeliveryList = Type.Object({
   logs: Type.Array(DeliveryLog),
-  total: Type.Integer(),
-  skip: Type.Integer(),
-  limit: Type.Integer(),
+  ...pageFields,
+  ...cursorFields,
 });
 
 export const TestResult = Type.Object({

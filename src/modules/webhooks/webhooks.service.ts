@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction, Updateable } from 'kysely';
 import { toIsoOrNull } from '../../clock.js';
 import type { AppContext } from '../../context.js';
+import type { LogPage } from '../../db/pagination.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.js';
@@ -261,10 +262,16 @@ export class WebhooksService {
 
   async deliveries(
     webhookId: string,
-    page: { skip: number; limit: number; status?: DeliveryStatus; event?: string },
-  ): Promise<{ logs: DeliveryView[]; total: number; skip: number; limit: number }> {
+    page: LogPage & { status?: DeliveryStatus | undefined; event?: string | undefined },
+  ): Promise<{
+    logs: DeliveryView[];
+    total: number;
+    skip: number;
+    limit: number;
+    next_cursor: string | null;
+  }> {
     await this.require(webhookId);
-    const { rows, total } = await outbox.listDeliveries(this.db, webhookId, page);
+    const { rows, total, nextCursor } = await outbox.listDeliveries(this.db, webhookId, page);
     const attempts = await outbox.attemptsOf(
       this.db,
       rows.map((r) => r.id),
@@ -274,6 +281,7 @@ export class WebhooksService {
       total,
       skip: page.skip,
       limit: page.limit,
+      next_cursor: nextCursor,
     };
   }
 
