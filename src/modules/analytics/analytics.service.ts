@@ -28,6 +28,11 @@ export class AnalyticsService {
     return new AnalyticsRepository(this.ctx.db.kysely);
   }
 
+  /** Deliveries waiting in the outbox, read from this app's database (the metrics gauge, on every scrape). */
+  pendingDeliveries(): Promise<number> {
+    return this.repository.pendingDeliveries();
+  }
+
   async summary(days: number) {
     const until = this.ctx.clock.now() + 1;
     const since = until - 1 - days * DAY_MS;

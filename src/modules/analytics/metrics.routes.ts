@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { AnalyticsRepository } from './analytics.repository.js';
+import { AnalyticsService } from './analytics.service.js';
 import { metricsRegistry, recordHttpRequest, webhookQueueDepth } from './metrics.js';
 
 /**
@@ -18,7 +18,7 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): void {
     recordHttpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
 
-  const repository = new AnalyticsRepository(ctx.db.kysely);
+  const analytics = new AnalyticsService(ctx);
   app.get(
     '/metrics',
     {
@@ -30,7 +30,7 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): void {
     },
     async (_request, reply) => {
       // Read on every scrape from this app's database, so the gauge is right whichever process delivers.
-      webhookQueueDepth.set(await repository.pendingDeliveries());
+      webhookQueueDepth.set(await analytics.pendingDeliveries());
       reply.type(metricsRegistry.contentType);
       return metricsRegistry.metrics();
     },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { ModuleOptions } from '../../context.js';
+import { databaseReachable } from '../../db/create-db.js';
 import { APP_VERSION } from '../../version.js';
 
 const ApiHealth = Type.Object({
@@ -35,12 +35,7 @@ export const healthModule: FastifyPluginAsyncTypebox<ModuleOptions> = async (app
       },
     },
     async (_request, reply) => {
-      let healthy = true;
-      try {
-        await sql`select 1`.execute(ctx.db.kysely);
-      } catch {
-        healthy = false;
-      }
+      const healthy = await databaseReachable(ctx.db);
       return reply.code(healthy ? 200 : 503).send({
         status: healthy ? 'healthy' : 'unhealthy',
         version: APP_VERSION,
