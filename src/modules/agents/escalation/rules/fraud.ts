@@ -41,6 +41,13 @@ export const fraud: KindRules = {
         example: 'every cleaning contract goes to a firm his brother runs and nobody else can bid',
         counterExample: 'can my brother apply to the firm as a cleaning contractor?',
       },
+      {
+        // Pay held back for weeks, or kept outright, is wages withheld, not a late payslip.
+        pattern:
+          /\b((haven'?t|hasn'?t|have not|has not|didn'?t|did not|never|still not) (been )?pa(id|y) (me |us )?(for |in )?(the )?(last |past )?(\w+ ){0,2}(weeks|months|pay periods)|(kept|keeps|keeping|withh[eo]ld\w*|held back|holding back|won'?t (release|hand over|give me)) (my|our|the) (final |last )?(\w+ )?(pay ?checks?|wages|salary|pay|tips))\b/,
+        example: 'the agency has held back our wages for the last two months and stopped replying',
+        counterExample: 'my first paycheck has not arrived yet, when does it usually come?',
+      },
     ],
     es: [
       {

@@ -23,6 +23,13 @@ export const legal: KindRules = {
         example: 'they schedule sixteen-year-olds past midnight, which is against the law',
         counterExample: 'is it illegal to work two jobs at once?',
       },
+      {
+        // A labour-law duty reported as not met, without the word "illegal".
+        pattern:
+          /\b(no|not|never|without|denied|don'?t (get|give)|aren'?t (getting|given)|isn'?t (paying|giving)) (\w+ ){0,4}((legally required|required by law|statutory|legal minimum) (\w+ ){0,2}(breaks?|rest|pay|wages?|overtime|days? off|notice|leave)|(breaks?|rest|pay|wages?|overtime|days? off|notice|leave) (\w+ )?(required by law|the law requires|by law))\b/,
+        example: 'we never get the rest breaks required by law on the night shift',
+        counterExample: 'how long is the rest break required by law for a six-hour shift?',
+      },
     ],
     es: [
       {

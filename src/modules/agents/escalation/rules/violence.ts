@@ -41,6 +41,13 @@ export const violence: KindRules = {
         example: 'the new picker said he would snap my neck if I reported his breaks',
         counterExample: 'I want to break my record on the sales board this month',
       },
+      {
+        // Force against a person, and menace that needs no weapon to be a threat.
+        pattern:
+          /\b((grabbed|seized|pinned|slammed|pushed|threw|knocked) (me|him|her|us)( (by|against|into|to|down|onto)\b.{0,20}\b(throat|neck|collar|hair|wall|floor|ground|door|locker|shelves|stairs))|(grabbed|twisted|yanked) (my|his|her) (arm|wrist|neck|throat|hair) (so |hard|until|behind)|hit (me|him|her) (with|in the|across)|beat (me|him|her|them|us|someone) up|(better )?watch (my|your|his|her) back|(he|she|they)('?ll| will) (make|get) (me|you|us) (pay|for this))\b/,
+        example: 'the warehouse lead grabbed me by the collar and slammed me against the lockers',
+        counterExample: 'I slammed my finger in the door at home, can I use a sick day?',
+      },
     ],
     es: [
       {
