@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractAnswer } from '../../src/modules/agents/answer/extract.js';
-import { questionType } from '../../src/modules/agents/answer/question-type.js';
+import { carriesFact, questionType } from '../../src/modules/agents/answer/question-type.js';
 import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import { normalizeText } from '../../src/modules/agents/nlp/normalize.js';
 import { passagesOf, splitSentences } from '../../src/modules/knowledge/passages.js';
@@ -57,6 +57,14 @@ describe('answer extraction', () => {
     expect(questionType('where do i enter it')).toBe('where');
     expect(questionType('who do i call')).toBe('who');
     expect(questionType('can i take it later')).toBe('rule');
+    // A bare topic ending in "paid?" or "date" still asks for an amount or a date.
+    expect(questionType('jury duty paid?')).toBe('amount');
+    expect(questionType('bonus payout date?')).toBe('when');
+  });
+
+  it('reads a range ("four to eight reviewers") as an amount', () => {
+    expect(carriesFact('amount', 'You choose four to eight reviewers.')).toBe(1);
+    expect(carriesFact('amount', 'You choose your reviewers.')).toBe(0);
   });
 
   it('quotes a list with its introducing sentence and all of its items', () => {
@@ -149,5 +157,28 @@ describe('answer extraction: a label names the kind of fact', () => {
   it('answers what the article includes from the sentence that says so, not from the timing list', () => {
     const text = ask('does my last paycheck include unused pto');
     expect(text).toContain('includes your regular pay');
+  });
+});
+
+describe('answer extraction: everyday words reach the policy words', () => {
+  const SAFETY = [
+    'Keep walkways clear and follow the signs in your work area.',
+    '',
+    'You must report a spill or broken furniture in the portal.',
+    '',
+    'You will never be disciplined for reporting a spill in good faith.',
+  ].join('\n');
+  it('answers "could I get in trouble for…" with the sentence about discipline', () => {
+    const question = 'could I get in trouble for reporting a spill';
+    const { text } = extractAnswer({
+      content: SAFETY,
+      stems: analyzeText(question).stems,
+      type: questionType(normalizeText(question)),
+      weight: () => 1,
+      title: 'Workplace safety',
+      alreadySaid: [],
+      maxWords: 12,
+    });
+    expect(text).toContain('never be disciplined');
   });
 });

@@ -11,11 +11,11 @@ const PATTERNS: readonly [QuestionType, RegExp][] = [
   ],
   [
     'amount',
-    /\b(how (many|much|long|often|far|big|high|low)|what (percent|percentage|rate|amount|portion|share|size)|how many days|max(imum)?|minimum|limit|cap|up to|frequency|amount|rate|percent|paid\??$|cost|price|cuant[oa]s?|cuanto tiempo|que porcentaje|combien|quel (montant|pourcentage)|wie (viel|viele|lange|oft|hoch)|wieviel)\b/,
+    /\b(how (many|much|long|often|far|big|high|low)|what (percent|percentage|rate|amount|portion|share|size)|how many days|max(imum)?|minimum|limit|cap|up to|frequency|amount|rate|percent|cost|price|cuant[oa]s?|cuanto tiempo|que porcentaje|combien|quel (montant|pourcentage)|wie (viel|viele|lange|oft|hoch)|wieviel)\b|\bpaid\s*\??$/,
   ],
   [
     'when',
-    /\b(when|what (date|day|time|month)|which (date|day|month)|deadline|due|by when|until when|how soon|how early|how late|cutoff|cut-off|cuando|que dia|que fecha|fecha|plazo|hasta cuando|quand|quel jour|quelle date|date limite|delai|wann|bis wann|frist|welchem tag|stichtag)\b/,
+    /\b(when|what (date|day|time|month)|which (date|day|month)|deadline|due|by when|until when|how soon|how early|how late|cutoff|cut-off|cuando|que dia|que fecha|fecha|plazo|hasta cuando|quand|quel jour|quelle date|date limite|delai|wann|bis wann|frist|welchem tag|stichtag)\b|\bdates?\s*\??$/,
   ],
   [
     'where',
@@ -41,7 +41,7 @@ const UNITS =
 /** Does a sentence carry the kind of fact a question type asks for? */
 const FACT_PATTERNS: Record<Exclude<QuestionType, 'other'>, RegExp> = {
   amount: new RegExp(
-    `\\$\\s?\\d|\\d+(\\.\\d+)?\\s?%|\\b(\\d+(\\.\\d+)?|${NUMBER_WORDS})\\b[\\w\\s-]{0,20}\\b(${UNITS})\\b|\\b(up to|at most|at least|maximum|limit|cap|per (year|month|pay period|week))\\b`,
+    `\\$\\s?\\d|\\b(\\d+|${NUMBER_WORDS})\\s+to\\s+(\\d+|${NUMBER_WORDS})\\b|\\d+(\\.\\d+)?\\s?%|\\b(\\d+(\\.\\d+)?|${NUMBER_WORDS})\\b[\\w\\s-]{0,20}\\b(${UNITS})\\b|\\b(up to|at most|at least|maximum|limit|cap|per (year|month|pay period|week))\\b`,
     'i',
   ),
   when: new RegExp(

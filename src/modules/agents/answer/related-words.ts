@@ -57,6 +57,24 @@ const RELATED: Record<string, string[]> = {
   funeral: ['funeral'],
   locked: ['lockout'],
   forgot: ['forgot', 'reset'],
+  // How employees say what a policy's own words say.
+  trouble: ['disciplined', 'penalized', 'discipline'],
+  punished: ['disciplined', 'penalized'],
+  qualify: ['eligible', 'eligibility'],
+  rollover: ['carry', 'carried'],
+  roll: ['carry'],
+  split: ['blocks', 'divide', 'split'],
+  signing: ['sign-on'],
+  laid: ['layoff', 'ended'],
+  owe: ['repay', 'repayment'],
+  refund: ['reimbursed', 'reimbursement'],
+  cash: ['paid out', 'cashed'],
+  allowed: ['permitted', 'may'],
+  anonymous: ['without names', 'anonymous'],
+  vacation: ['pto'],
+  insurance: ['coverage'],
+  laptop: ['device'],
+  ssn: ['social security'],
 };
 
 export const RELATED_STEMS: ReadonlyMap<string, readonly string[]> = new Map(
