@@ -15,16 +15,21 @@ import {
 import { KnowledgeIndex } from '../modules/knowledge/retrieval-index.js';
 
 /**
- * `npm run kb:import -- <file> [--dry-run]`: imports a handbook (Markdown, HTML, DOCX, PDF) or an article JSON
- * file: new sections are added, changed ones updated (a new version each), unchanged ones left alone.
+ * `npm run kb:import -- <file> [--dry-run] [--unpublish-removed]`: imports a handbook (Markdown, HTML, DOCX,
+ * PDF) or an article JSON file: new sections are added, changed ones updated (a new version each), unchanged
+ * ones left alone; sections an earlier import of the same file had but this one lacks are listed, and
+ * unpublished only with --unpublish-removed.
  * Running servers pick the changes up within seconds (they watch the table's version).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dryRun = args.includes('--dry-run');
+  const unpublishRemoved = args.includes('--unpublish-removed');
   const file = args.find((a) => !a.startsWith('--'));
   if (!file)
-    throw new Error('Usage: npm run kb:import -- <handbook.docx|.pdf|.md|.html|articles.json> [--dry-run]');
+    throw new Error(
+      'Usage: npm run kb:import -- <handbook.docx|.pdf|.md|.html|articles.json> [--dry-run] [--unpublish-removed]',
+    );
   const config = loadConfig();
   const content = fs.readFileSync(path.resolve(file));
   if (content.length > config.kbImportMaxBytes)
@@ -43,9 +48,11 @@ async function main(): Promise<void> {
       },
       config.kbImportMaxBytes * 10,
     );
-    const report = await importer.importFile(file, content, { dryRun });
+    const report = await importer.importFile(file, content, { dryRun, unpublishRemoved });
     for (const article of report.articles)
       process.stdout.write(`${article.action.padEnd(9)} ${article.category.padEnd(15)} ${article.title}\n`);
+    for (const article of report.removed)
+      process.stdout.write(`${`removed, ${article.action}`.padEnd(25)} ${article.title}\n`);
     for (const warning of report.warnings) process.stdout.write(`warning: ${warning}\n`);
     process.stdout.write(
       `${dryRun ? 'Would import' : 'Imported'} ${report.articles.length} articles from ${report.source}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.\n`,

@@ -57,6 +57,12 @@ describeEachDatabase('importing a handbook', (kind) => {
       await t.app.inject({ method: 'POST', url: '/api/v1/query', payload: { user_id: 'emp-7', message } })
     ).json();
 
+  /** The titles retrieval finds (published articles only: what employees can be answered from). */
+  const searchTitles = async (q: string): Promise<string[]> =>
+    (await t.app.inject({ method: 'GET', url: `/api/v1/kb/search?q=${encodeURIComponent(q)}` }))
+      .json()
+      .results.map((r: { title: string }) => r.title);
+
   beforeAll(async () => {
     t = await createTestApp(kind, { KB_IMPORT_MAX_BYTES: String(512 * 1024) });
   });
@@ -132,6 +138,61 @@ describeEachDatabase('importing a handbook', (kind) => {
     });
     const unchanged = report.articles.find((a: { title: string }) => a.title === 'Volunteer days');
     expect(unchanged).toMatchObject({ action: 'unchanged', version: 1 });
+  });
+
+  it('re-importing a handbook that dropped a section reports it, keeps it answering, and unpublishes it only when asked', async () => {
+    const sections: HandbookSection[] = [
+      {
+        title: 'Bicycle parking',
+        paragraphs: ['Bicycles go in the basement rack; the door code is printed on the back of your badge.'],
+      },
+      {
+        title: 'Rooftop terrace',
+        paragraphs: [
+          'The rooftop terrace is open to staff from 11:00 to 19:00 on weekdays from May to September.',
+        ],
+      },
+    ];
+    const first = await upload('campus-guide.md', markdownHandbook('Campus guide', sections));
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ created: 2, removed: [] });
+    const terrace = first.json().articles.find((a: { title: string }) => a.title === 'Rooftop terrace');
+    const shortened = markdownHandbook('Campus guide', sections.slice(0, 1));
+
+    // Told, not decided for: the dropped section is listed and still published, with a warning naming it.
+    const kept = await upload('campus-guide.md', shortened);
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json()).toMatchObject({
+      unchanged: 1,
+      removed: [
+        { id: terrace.id, title: 'Rooftop terrace', status: 'published', version: 1, action: 'kept' },
+      ],
+    });
+    expect(kept.json().warnings.join(' ')).toMatch(/"Rooftop terrace".*unpublish_removed=true/);
+    expect(await searchTitles('rooftop terrace opening hours')).toContain('Rooftop terrace');
+
+    // A preview of unpublishing writes nothing.
+    const versionsBefore = await count('kb_article_versions');
+    const preview = await upload('campus-guide.md', shortened, '?dry_run=true&unpublish_removed=true');
+    expect(preview.json().removed).toEqual([
+      { id: terrace.id, title: 'Rooftop terrace', status: 'draft', version: 2, action: 'unpublished' },
+    ]);
+    expect(await count('kb_article_versions')).toBe(versionsBefore);
+
+    const unpublished = await upload('campus-guide.md', shortened, '?unpublish_removed=true');
+    expect(unpublished.statusCode).toBe(200);
+    expect(unpublished.json().removed).toEqual([
+      { id: terrace.id, title: 'Rooftop terrace', status: 'draft', version: 2, action: 'unpublished' },
+    ]);
+    expect(unpublished.json().warnings).toEqual([]);
+    const stored = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/kb/${terrace.id}`, headers: adminHeaders })
+    ).json();
+    expect(stored).toMatchObject({ status: 'draft', version: 2 });
+    expect(await searchTitles('rooftop terrace opening hours')).not.toContain('Rooftop terrace');
+
+    // Articles from other files are never reported: the Word handbook's sections are not in this file either.
+    expect(unpublished.json().removed.map((r: { title: string }) => r.title)).not.toContain('Desk plants');
   });
 
   it('an answer names the article version it quoted, in the response, the conversation and the webhook', async () => {

@@ -31,9 +31,14 @@ export const knowledgeAdminRoutes: FastifyPluginAsyncTypebox<{
           'multipart/form-data with the file in the field `file`. The document is split at its headings into ' +
           'articles, each new one filed under the category the categorizer suggests; an article whose title ' +
           'exists is updated only when its text changed (a new version). One import is one transaction. ' +
-          '`dry_run=true` returns the same report without writing anything.',
+          '`dry_run=true` returns the same report without writing anything. Articles an earlier import of a ' +
+          'file with the same name created, whose section the new file no longer has, are listed in `removed` ' +
+          'and kept (with a warning) unless `unpublish_removed=true`, which turns them into drafts.',
         security: adminSecurity,
-        querystring: Type.Object({ dry_run: Type.Boolean({ default: false }) }),
+        querystring: Type.Object({
+          dry_run: Type.Boolean({ default: false }),
+          unpublish_removed: Type.Boolean({ default: false }),
+        }),
         consumes: ['multipart/form-data'],
         response: { 200: ImportReportSchema },
       },
@@ -66,7 +71,10 @@ export const knowledgeAdminRoutes: FastifyPluginAsyncTypebox<{
           );
         throw new AppError('BAD_REQUEST', 'The multipart body could not be read');
       }
-      return importer.importFile(upload.filename || 'upload', content, { dryRun: request.query.dry_run });
+      return importer.importFile(upload.filename || 'upload', content, {
+        dryRun: request.query.dry_run,
+        unpublishRemoved: request.query.unpublish_removed,
+      });
     },
   );
 

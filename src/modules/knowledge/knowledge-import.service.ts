@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { detectFormat } from './import/document-format.js';
 import { parseDocument } from './import/parse-document.js';
-import type { ImportedArticle, KnowledgeService } from './knowledge.service.js';
+import type { ImportedArticle, KnowledgeService, MissingArticle } from './knowledge.service.js';
 import type { ArticleFields, Category } from './knowledge.types.js';
 import { parseArticleJson } from './seed.js';
 
@@ -20,6 +20,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   articles: (ImportedArticle & { suggested_category: Category | null })[];
+  /** Articles an earlier import of the same file created whose section this file no longer has. */
+  removed: MissingArticle[];
   warnings: string[];
 }
 
@@ -39,7 +41,7 @@ export class KnowledgeImportService {
   async importFile(
     fileName: string,
     content: Buffer,
-    options: { dryRun?: boolean } = {},
+    options: { dryRun?: boolean; unpublishRemoved?: boolean } = {},
   ): Promise<ImportReport> {
     const source = path.basename(fileName).slice(0, 255) || 'upload';
     if (content.length === 0) throw new AppError('VALIDATION_ERROR', 'The file is empty');
@@ -71,11 +73,21 @@ export class KnowledgeImportService {
     }
     const duplicate = firstDuplicateTitle(fields);
     if (duplicate) throw new AppError('VALIDATION_ERROR', `The file has two articles titled "${duplicate}"`);
-    const results = await this.knowledge.import(fields, {
+    const { articles: results, missing } = await this.knowledge.importWithMissing(fields, {
       source,
       dryRun: options.dryRun,
       keepCategoryAndTags: format !== 'json',
+      missing: options.unpublishRemoved ? 'unpublish' : 'keep',
     });
+    const stillPublished = missing.filter((m) => m.action === 'kept' && m.status === 'published');
+    if (stillPublished.length > 0)
+      warnings.push(
+        `${stillPublished.length} published article${stillPublished.length === 1 ? '' : 's'} from an earlier ` +
+          `import of ${source} ${stillPublished.length === 1 ? 'is' : 'are'} no longer in it and still ` +
+          `answer${stillPublished.length === 1 ? 's' : ''} questions: ${stillPublished.map((m) => `"${m.title}"`).join(', ')}. ` +
+          `Import again with unpublish_removed=true to unpublish ${stillPublished.length === 1 ? 'it' : 'them'}, ` +
+          `or delete ${stillPublished.length === 1 ? 'it' : 'them'}.`,
+      );
     const count = (action: ImportedArticle['action']) => results.filter((r) => r.action === action).length;
     return {
       dry_run: Boolean(options.dryRun),
@@ -85,6 +97,7 @@ export class KnowledgeImportService {
       updated: count('updated'),
       unchanged: count('unchanged'),
       articles: results.map((r, i) => ({ ...r, suggested_category: suggested[i] ?? null })),
+      removed: missing,
       warnings,
     };
   }

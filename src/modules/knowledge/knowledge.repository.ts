@@ -115,6 +115,17 @@ export class KnowledgeRepository {
     return row ? toArticle(row) : undefined;
   }
 
+  /** The articles an import of this file wrote (their `source`), to find the sections a new version dropped. */
+  async bySource(source: string): Promise<StoredArticle[]> {
+    const rows = await this.db
+      .selectFrom('kb_articles')
+      .selectAll()
+      .where('source', '=', source)
+      .orderBy('title')
+      .execute();
+    return rows.map(toArticle);
+  }
+
   /** Titles → articles, for an import that compares many sections at once. */
   async byTitles(titles: string[]): Promise<Map<string, StoredArticle>> {
     const found = new Map<string, StoredArticle>();

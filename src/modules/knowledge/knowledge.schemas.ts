@@ -97,6 +97,21 @@ export const ImportReportSchema = Type.Object({
       version: Type.Integer(),
     }),
   ),
+  removed: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      status: StatusSchema,
+      version: Type.Integer(),
+      action: Type.Union([Type.Literal('kept'), Type.Literal('unpublished')], {
+        description: 'kept as it was, or unpublished (a draft) because unpublish_removed=true',
+      }),
+    }),
+    {
+      description:
+        'Articles an earlier import of the same file (by name) created whose section this file no longer has',
+    },
+  ),
   warnings: Type.Array(Type.String()),
 });
 

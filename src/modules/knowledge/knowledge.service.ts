@@ -23,9 +23,23 @@ export interface ImportedArticle {
   version: number;
 }
 
+/**
+ * An article an earlier import of the same file created that the file no longer has: kept as it is unless the
+ * import was asked to unpublish such articles (a draft keeps its history and can be published again).
+ */
+export interface MissingArticle {
+  id: string;
+  title: string;
+  status: ArticleStatus;
+  version: number;
+  action: 'kept' | 'unpublished';
+}
+
 export interface ImportOptions {
   source?: string | null;
   dryRun?: boolean;
+  /** What to do with published articles from the same source that the file no longer has (default: keep). */
+  missing?: 'keep' | 'unpublish';
   /** Documents carry no category or tags: an article already in the knowledge base keeps its own. */
   keepCategoryAndTags?: boolean;
   /** False only for the first-start seed of the shipped articles, which nobody did. */
@@ -175,6 +189,18 @@ export class KnowledgeService {
    * is left alone (no new version), so re-importing an edited handbook touches only the edited sections.
    */
   async import(articles: ArticleFields[], options: ImportOptions = {}): Promise<ImportedArticle[]> {
+    return (await this.importWithMissing(articles, options)).articles;
+  }
+
+  /**
+   * `import`, and the articles an earlier import of the same source created that this one no longer has — so
+   * HR is told which sections left the handbook and chooses what happens to them, rather than having
+   * published answers disappear, or linger, silently.
+   */
+  async importWithMissing(
+    articles: ArticleFields[],
+    options: ImportOptions = {},
+  ): Promise<{ articles: ImportedArticle[]; missing: MissingArticle[] }> {
     const now = this.clock.now();
     const normalized = articles.map(normalize);
     const source = options.source ?? null;
@@ -223,10 +249,36 @@ export class KnowledgeService {
         changed.push(saved);
         results.push({ ...base, action: 'updated', version: saved.version });
       }
-      return { results, changed };
+      const missing: MissingArticle[] = [];
+      const imported = new Set(normalized.map((a) => a.title));
+      for (const article of source === null ? [] : await repository.bySource(source)) {
+        if (imported.has(article.title)) continue;
+        if (options.missing !== 'unpublish' || article.status !== 'published') {
+          missing.push({ ...pick(article), action: 'kept' });
+          continue;
+        }
+        if (options.dryRun) {
+          missing.push({
+            ...pick(article),
+            status: 'draft',
+            version: article.version + 1,
+            action: 'unpublished',
+          });
+          continue;
+        }
+        const next = { ...article, status: 'draft' as const };
+        const saved = await repository.update(article, next, now);
+        await repository.insertVersion(saved, author(), now);
+        changed.push(saved);
+        missing.push({ ...pick(saved), action: 'unpublished' });
+      }
+      return { results, changed, missing };
     };
-    if (options.dryRun) return (await run(this.repository)).results;
-    const { results, changed } = await this.db.kysely.transaction().execute(async (trx) => {
+    if (options.dryRun) {
+      const { results, missing } = await run(this.repository);
+      return { articles: results, missing };
+    }
+    const { results, changed, missing } = await this.db.kysely.transaction().execute(async (trx) => {
       const outcome = await run(new KnowledgeRepository(trx));
       const count = (action: ImportAction) => outcome.results.filter((r) => r.action === action).length;
       if (outcome.changed.length > 0 && options.audit !== false)
@@ -241,6 +293,7 @@ export class KnowledgeService {
               created: count('created'),
               updated: count('updated'),
               unchanged: count('unchanged'),
+              unpublished: outcome.missing.filter((m) => m.action === 'unpublished').length,
             },
           },
           this.clock,
@@ -248,7 +301,7 @@ export class KnowledgeService {
       return outcome;
     });
     for (const article of changed) this.reindex(article);
-    return results;
+    return { articles: results, missing };
   }
 
   async isEmpty(): Promise<boolean> {
@@ -266,6 +319,8 @@ export class KnowledgeService {
 }
 
 const author = () => currentAuditActor()?.actor ?? 'system';
+
+const pick = ({ id, title, status, version }: StoredArticle) => ({ id, title, status, version });
 
 const titleTaken = (title: string) => conflict(`An article titled "${title}" already exists`);
 
