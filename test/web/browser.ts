@@ -133,10 +133,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
-/** Signs in to the console with the test admin key and waits for the menu; `section` is the hash to land on. */
-export async function signInToConsole(page: Page, baseUrl: string, section = ''): Promise<void> {
+/**
+ * Signs in to the console with the test admin key (or another API token) and waits for the menu; `section` is
+ * the hash to land on.
+ */
+export async function signInToConsole(
+  page: Page,
+  baseUrl: string,
+  section = '',
+  key = TEST_ADMIN_KEY,
+): Promise<void> {
   await page.goto(`${baseUrl}/admin${section ? `#${section}` : ''}`);
-  await page.getByLabel('API key').fill(TEST_ADMIN_KEY);
+  await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
 }
