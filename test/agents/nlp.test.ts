@@ -87,6 +87,8 @@ describe('nlp helpers', () => {
     expect(analyzeText('je suis en arrêt depuis lundi, il faut un justificatif ?').stems).toEqual(
       expect.arrayContaining([stem('sick'), stem('leave')]),
     );
+    // A plural the stemmer does not reduce like its singular is tried in the singular.
+    expect(analyzeText('¿Cubre el seguro enfermedades graves?').stems).toContain(stem('sick'));
     // Short stems are too ambiguous to match ("hora" asks the time; "horas" are hours worked).
     expect(analyzeText('¿Qué hora es?').stems).not.toContain(stem('hours'));
   });

@@ -38,8 +38,24 @@ function translate(token: string, language: AnalyzedText['language']): string | 
   const exact = TERMS[language].get(token);
   if (exact !== undefined) return exact;
   if (token.length < MIN_STEM_MATCH_LENGTH || STOP_WORDS.has(token)) return undefined;
-  return TERMS_BY_STEM[language].get(stem(token, language));
+  const byStem = TERMS_BY_STEM[language].get(stem(token, language));
+  if (byStem !== undefined) return byStem;
+  // The stemmers do not always reduce a plural and its singular alike ("enfermedades" / "enfermedad"): the
+  // singular is tried as written.
+  for (const ending of PLURAL_ENDINGS[language])
+    if (token.endsWith(ending) && token.length - ending.length >= MIN_STEM_MATCH_LENGTH) {
+      const singular = token.slice(0, -ending.length);
+      const found = GLOSSARY.get(singular) ?? TERMS[language].get(singular);
+      if (found !== undefined) return found;
+    }
+  return undefined;
 }
+
+const PLURAL_ENDINGS: Readonly<Record<ForeignLanguage, readonly string[]>> = {
+  es: ['es', 's'],
+  fr: ['x', 's'],
+  de: ['en', 'n', 'e', 's'],
+};
 
 /** Normalizes, guesses the language, corrects typos and stems content words — once per message. */
 export function analyzeText(raw: string, speller?: Speller): AnalyzedText {
