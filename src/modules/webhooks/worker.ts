@@ -75,6 +75,9 @@ export class DeliveryWorker {
   private backlogLikely = false;
   private attempted = 0;
   private cursor: string | null = null;
+  private claimTurn = 0;
+  /** A nudge arrived while a claim was running: its rows may have committed after that claim looked. */
+  private nudgedDuringClaim = false;
   private lastClaimAt = 0;
   private unregister: (() => void) | null = null;
 
@@ -122,8 +125,10 @@ export class DeliveryWorker {
 
   /** New outbox rows exist (or are about to commit): look now and keep looking quickly for a moment. */
   nudge(): void {
-    if (this.burstStep >= 0) return; // a burst of quick polls is already under way
+    // A nudge during a burst restarts it and one during a claim is remembered: either way the rows it announces
+    // (perhaps committed just after the last claim looked) get the quick polls. Claims stay MIN_CLAIM_GAP_MS apart.
     this.burstStep = 0;
+    this.nudgedDuringClaim = true;
     this.wake?.();
   }
 
@@ -157,6 +162,7 @@ export class DeliveryWorker {
       const gap = pressed ? PRESSURE_CLAIM_GAP_MS : this.backlogLikely ? 0 : MIN_CLAIM_GAP_MS;
       const sinceLast = performance.now() - this.lastClaimAt;
       if (sinceLast < gap) await new Promise((resolve) => setTimeout(resolve, gap - sinceLast));
+      this.nudgedDuringClaim = false;
       try {
         claimed = await this.claim();
         await this.dispatch();
@@ -165,7 +171,7 @@ export class DeliveryWorker {
       }
       if (!this.running) break;
       if (claimed > 0) {
-        this.burstStep = -1;
+        this.burstStep = this.nudgedDuringClaim ? 0 : -1;
         if (this.backlogLikely) continue;
       }
       await this.sleep(this.nextDelay());
@@ -211,18 +217,13 @@ export class DeliveryWorker {
    */
   private async claim(): Promise<number> {
     let room = 2 * this.concurrency - this.inFlight.size - this.queuedCount();
-    if (this.deps.underPressure?.()) room = Math.min(room, PRESSURE_CLAIM_ROWS - this.queuedCount());
-    if (room <= 0) return 0;
+    // Under pressure claims stay small. Rows already queued locally do not count against it: they wait for
+    // their own webhook's slots, and counting them let slow endpoints' queues stop every other claim.
+    if (this.deps.underPressure?.()) room = Math.min(room, PRESSURE_CLAIM_ROWS);
     this.lastClaimAt = performance.now();
     const page = await activeWebhookIds(this.deps.db.kysely, this.cursor, WEBHOOKS_PER_CLAIM);
     this.cursor = page.length === WEBHOOKS_PER_CLAIM ? (page[page.length - 1] as string) : null;
-    const quotas: { webhookId: string; limit: number }[] = [];
-    for (const webhookId of page) {
-      const limit = Math.min(room, 2 * this.perWebhook - this.local(webhookId));
-      if (this.local(webhookId) > this.perWebhook || limit <= 0) continue;
-      quotas.push({ webhookId, limit });
-      room -= limit;
-    }
+    const quotas = this.fairQuotas(page, room);
     const claimed = await claimDue(this.deps.db.kysely, this.deps.db.dialect, {
       owner: this.id,
       now: this.deps.clock.now(),
@@ -243,6 +244,32 @@ export class DeliveryWorker {
     return claimed.length;
   }
 
+  /**
+   * Shares a claim's room among the webhooks with room of their own. Each gets an equal share (at least one
+   * row), so a webhook earlier in id order can no longer take the whole room, whether or not it has rows due;
+   * when there are more webhooks than rows, the starting webhook rotates from claim to claim so each gets turns.
+   * (Reserving the room in id order let the first webhooks, say ones with only retries waiting, take every
+   * claim while a fast endpoint later in the order waited.)
+   */
+  private fairQuotas(page: string[], room: number): { webhookId: string; limit: number }[] {
+    const open = page.filter((id) => this.local(id) <= this.perWebhook);
+    // With the room used up (slow endpoints' rows in flight and queued), a webhook with nothing here still gets
+    // one row per claim, as dispatch() still starts its first attempt: nobody's backlog blocks its first event.
+    if (room <= 0)
+      return open.filter((id) => this.local(id) === 0).map((webhookId) => ({ webhookId, limit: 1 }));
+    if (open.length === 0) return [];
+    const share = Math.max(1, Math.floor(room / open.length));
+    const offset = this.claimTurn++ % open.length;
+    const quotas: { webhookId: string; limit: number }[] = [];
+    for (let i = 0; i < open.length && room > 0; i++) {
+      const webhookId = open[(offset + i) % open.length] as string;
+      const limit = Math.min(room, share, 2 * this.perWebhook - this.local(webhookId));
+      quotas.push({ webhookId, limit });
+      room -= limit;
+    }
+    return quotas;
+  }
+
   /** Starts queued deliveries within the caps and rate limits; returns how many started. */
   private async dispatch(): Promise<number> {
     if (this.queued.size === 0) return 0;
@@ -260,8 +287,13 @@ export class DeliveryWorker {
         );
         continue;
       }
-      while (list.length > 0 && this.inFlight.size < this.concurrency) {
-        if ((this.active.get(webhookId) ?? 0) >= this.perWebhook) break;
+      while (list.length > 0) {
+        const running = this.active.get(webhookId) ?? 0;
+        if (running >= this.perWebhook) break;
+        // The overall cap never stops a webhook's first attempt: endpoints that hold every request (slow,
+        // timing out) could otherwise fill all slots and make every other endpoint wait for them. The excess
+        // is bounded by the number of webhooks (MAX_WEBHOOKS).
+        if (this.inFlight.size >= this.concurrency && running > 0) break;
         const wait = this.limiter.take(webhookId, webhook.rate_limit_per_second);
         if (wait > 0) {
           // Over the rate: give the rest back, due when the next token is.
