@@ -182,3 +182,25 @@ describe('answer extraction: everyday words reach the policy words', () => {
     expect(text).toContain('never be disciplined');
   });
 });
+
+describe('answer extraction: how many of the thing asked about', () => {
+  const FEEDBACK = [
+    'Feedback is collected once a year, over three weeks in November.',
+    '',
+    'You choose four to eight reviewers from your team.',
+  ].join('\n');
+  it('prefers the sentence that counts the asked-for thing over another amount', () => {
+    const question = 'how many feedback reviewers';
+    const { text } = extractAnswer({
+      content: FEEDBACK,
+      stems: analyzeText(question).stems,
+      type: questionType(normalizeText(question)),
+      weight: () => 1,
+      title: 'Feedback reviewers',
+      alreadySaid: [],
+      maxWords: 10,
+    });
+    expect(text).toContain('four to eight reviewers');
+    expect(text).not.toContain('three weeks');
+  });
+});

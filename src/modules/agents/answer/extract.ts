@@ -1,6 +1,7 @@
 import { type ArticlePassages, type PassageUnit, passagesOf } from '../../knowledge/passages.js';
 import { analyzeText } from '../nlp/analyze.js';
-import { carriesFact, type QuestionType } from './question-type.js';
+import { stem } from '../nlp/stem.js';
+import { carriesFact, countsAskedThing, type QuestionType } from './question-type.js';
 import { RELATED_ONLY, RELATED_STEMS } from './related-words.js';
 
 export interface ExtractRequest {
@@ -44,6 +45,8 @@ const QUESTION_WORDS = new Set(
 );
 /** The relevance of a sentence on the topic when the question names nothing but the topic. */
 const TOPIC_ONLY_RELEVANCE = 0.5;
+/** For a how-many question, a sentence that counts the very thing asked about ("four to eight reviewers"). */
+const COUNTED_BONUS = 0.2;
 /** A sentence that does not name the topic of a question that names nothing else, against one that does. */
 const UNNAMED_TOPIC_SHARE = 0.6;
 /** How much a title word counts in choosing the sentence, against another word of the question. */
@@ -157,6 +160,7 @@ function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[]
     for (const item of unit.items) for (const stem of article.units[item]!.stems) whole.add(stem);
     return Math.max(coverage(unit.stems), LIST_SHARE * coverage(whole));
   });
+  const askedSet = new Set(asked);
   const headings = article.passages.map((passage) =>
     passage.heading ? coverage(new Set(analyzeText(passage.heading).stems)) : 0,
   );
@@ -179,7 +183,8 @@ function scoreUnits(article: ArticlePassages, request: ExtractRequest): number[]
         : FACT_BONUS * carriesFact(request.type, text);
     // The opening sentence usually states the rule itself, which is what a yes/no question asks.
     const opening = index === 0 && request.type === 'rule' ? 0.1 : 0;
-    return relevance + fact + opening + labelBonus(article, unit, request.type);
+    const counted = request.type === 'amount' && countsAskedThing(text, askedSet, stem) ? COUNTED_BONUS : 0;
+    return relevance + fact + opening + counted + labelBonus(article, unit, request.type);
   });
 }
 

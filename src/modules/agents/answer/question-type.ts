@@ -59,3 +59,25 @@ export function carriesFact(type: QuestionType, sentence: string): number {
   if (type === 'other') return 0;
   return FACT_PATTERNS[type].test(sentence) ? 1 : 0;
 }
+
+const NUMBER = new RegExp(`^(\\d+([.,]\\d+)?%?|\\$\\d[\\d,]*|${NUMBER_WORDS})$`, 'i');
+
+/**
+ * Whether the sentence counts the very thing asked about: a number followed within two words by a word whose
+ * stem the question holds ("how many reviewers" → "four to eight reviewers").
+ */
+export function countsAskedThing(
+  sentence: string,
+  asked: ReadonlySet<string>,
+  stemOf: (word: string) => string,
+): boolean {
+  const words = sentence
+    .toLowerCase()
+    .split(/[^a-z0-9$%.,]+/)
+    .map((word) => word.replace(/[.,]$/, ''));
+  for (let i = 0; i < words.length; i++) {
+    if (!NUMBER.test(words[i]!)) continue;
+    for (let j = i + 1; j <= i + 3 && j < words.length; j++) if (asked.has(stemOf(words[j]!))) return true;
+  }
+  return false;
+}
