@@ -61,6 +61,8 @@ const categoryCheckItems = readItems('category-check.jsonl');
 const blindItems = readItems('blind-check.jsonl');
 // Written from the label guide to check that a change generalizes; never trained on (labelled by kind).
 const ownHeldOutItems = readItems('own-heldout.jsonl');
+// A second such set, written after the first one's misses had been read: only its figures are ever printed.
+const ownHeldOut2Items = readItems('own-heldout-2.jsonl');
 const finalItems = readMeasuredOnly('final-check.jsonl');
 const blind2Items = readMeasuredOnly('blind-check-2.jsonl');
 // Labelled with the escalation kind as well (null when the message must not escalate).
@@ -93,6 +95,7 @@ const freshScored = await measureOnly(freshItems, 'fresh');
 const escalationScored = await measureOnly(escalationItems, 'escalation-check');
 const blindScored = await measureOnly(blindItems, 'blind-check');
 const ownHeldOutScored = await measureOnly(ownHeldOutItems, 'own-heldout');
+const ownHeldOut2Scored = await measureOnly(ownHeldOut2Items, 'own-heldout-2');
 const finalScored = finalItems && (await measureOnly(finalItems, 'final-check'));
 const blind2Scored = blind2Items && (await measureOnly(blind2Items, 'blind-check-2'));
 const final2Scored = final2Items && (await measureOnly(final2Items, 'final-2'));
@@ -121,7 +124,8 @@ console.table({
   'fresh check (analysed)': figures(freshScored),
   'escalation check (analysed)': figures(escalationScored),
   'blind check (analysed)': figures(blindScored),
-  'own held-out (never trained on)': figures(ownHeldOutScored),
+  'own held-out (never trained on; misses read)': figures(ownHeldOutScored),
+  'own held-out 2 (never trained on, never read)': figures(ownHeldOut2Scored),
   ...(finalScored && { 'final check (measured often)': figures(finalScored) }),
   ...(blind2Scored && { 'blind check 2 (measured often)': figures(blind2Scored) }),
   ...(finalScored &&
@@ -144,6 +148,9 @@ console.table({
 console.log('Own held-out: escalation recall per labelled kind, and the priority checks');
 console.table(recallPerKind(ownHeldOutScored));
 console.table(priorityChecks(ownHeldOutScored));
+console.log('Own held-out 2: escalation recall per labelled kind, and the priority checks');
+console.table(recallPerKind(ownHeldOut2Scored));
+console.table(priorityChecks(ownHeldOut2Scored));
 
 if (intentItems) {
   console.log(

@@ -36,6 +36,13 @@ export const humanRequest: KindRules = {
         example: 'would an actual person from the benefits team be able to go over my claim',
         counterExample: 'just curious, are you a chatbot or a real person?',
       },
+      {
+        // A call back, or a person taking over the conversation, is a request for a person however it is put.
+        pattern:
+          /\b((a |get a |have a )?(call ?back|phone call|ring back) from (someone|somebody|a person|a human|an? (hr|people) \w+)|(can|could|would|will) (a|some) (human|person|real person|one from hr|body from hr) (please )?(take over|step in|pick this up)|(is|are) (someone|somebody|anyone|anybody|a person) (from|in) (hr|payroll|people \w+) (available|free|around|online))\b/,
+        example: 'I would like a call back from somebody on the people team tomorrow',
+        counterExample: 'is the HR office open on Saturdays?',
+      },
     ],
     es: [
       {

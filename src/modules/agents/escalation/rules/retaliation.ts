@@ -4,6 +4,12 @@ const REPORTED =
   '(reported|complained|filed (a|my) (complaint|grievance|report)|spoke up|went to hr|told hr|raised a (concern|complaint)|blew the whistle|asked for (an? |my |the )?(\\w+ )?(accommodation|overtime pay)|took (my )?\\w+ leave)';
 const PUNISHED =
   '(fired|demoted|cut|worse|written up|write[- ]ups?|moved|excluded|punish\\w*|bad (review|rating)|taken off|removed|threaten\\w*|ignor\\w*|hours|shifts?|schedule|frozen out|pushed out)';
+/** Punishment in other words: a warning, a request turned down, something taken back. */
+const TURNED_DOWN =
+  '((written|final) warnings?|blocks?|blocked|denied|rejected|took away|cancel+ed|cut|demoted|fired|moved|excluded|written up|bad (review|rating)|pushed out)';
+/** Other protected steps: being a witness, joining a union, starting a leave or an accommodation request. */
+const PROTECTED_STEP =
+  '(gave (evidence|a statement|a witness statement)|testified|was a witness|joined the union|called the (ethics|compliance) (line|hotline)|raised (concerns?|the issue|it|the problem)|(started|filed|submitted|requested|applied for) (my |the |for )?(\\w+ ){0,2}(leave|accommodation))';
 /** Quieter punishment, after a leave or a request: sidelined rather than written up. */
 const SIDELINED =
   '(stopped (inviting|including|giving|calling)|put (me )?on a (pip|performance (improvement )?plan)|gave my \\w+ to|took (me|my \\w+) off)';
@@ -25,6 +31,14 @@ export const retaliation: KindRules = {
         ),
         example: 'since I reported the missing guard my hours were cut in half',
         counterExample: 'since I filed my expenses last week, when will I be reimbursed?',
+      },
+      {
+        pattern: new RegExp(
+          `\\b(since|after|once|as soon as) i ${PROTECTED_STEP}\\b.{0,80}\\b${TURNED_DOWN}\\b`,
+        ),
+        example:
+          'once I gave a statement for my coworker, my manager cancelled my training and gave me a final warning',
+        counterExample: 'I gave a statement for the safety review, when will the final report come out?',
       },
       {
         pattern: new RegExp(

@@ -29,6 +29,13 @@ export const safety: KindRules = {
         example: 'they make us work on the roof without fall protection',
         counterExample: 'is it unsafe to leave my laptop in the car overnight?',
       },
+      {
+        // A near miss is a hazard already shown, even when nobody was hurt.
+        pattern:
+          /\b((almost|nearly) ((hit|crushed|fell on|ran over|killed) (me|him|her|us|someone|somebody|one of|a \\w+ (worker|driver|colleague|coworker|picker))|got (electrocuted|crushed|trapped|run over)|fell (off|from) (the|a) \\w+)|near[- ]miss(es)?|(came|come) (loose|off|down) (and|while|when) (\w+ ){0,4}(working|underneath|below|standing))\b/,
+        example: 'a loose panel came down while two of us were working underneath it',
+        counterExample: 'we almost hit our sales target, I nearly fell asleep at the party',
+      },
     ],
     es: [
       {
