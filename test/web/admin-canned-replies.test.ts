@@ -87,6 +87,10 @@ describe.skipIf(!chromiumAvailable)('console: canned replies in a real browser',
       'Your corrected payslip is in the portal.',
     );
 
+    // From the case to everything else the employee asked.
+    await page.getByRole('link', { name: 'All conversations of emp-canned' }).click();
+    await page.getByText('1 conversation(s), newest first.').waitFor();
+
     await page.goto(`${server.baseUrl}/admin#replies`);
     await page.getByRole('button', { name: 'Delete "Payslip re-issued"' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();

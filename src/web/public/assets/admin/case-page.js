@@ -196,6 +196,15 @@ export async function casePage(root, ctx, id) {
           item.assigned_to ? badge(`With ${item.assigned_to}`) : badge('Unassigned'),
         ),
         el(
+          'p',
+          {},
+          el(
+            'a',
+            { href: `#employees/${encodeURIComponent(item.user_id)}` },
+            `All conversations of ${item.user_id}`,
+          ),
+        ),
+        el(
           'dl',
           { class: 'case-facts' },
           el('dt', {}, 'Reason'),
