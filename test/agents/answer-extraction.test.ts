@@ -204,3 +204,27 @@ describe('answer extraction: how many of the thing asked about', () => {
     expect(text).not.toContain('three weeks');
   });
 });
+
+describe('answer extraction: a short answer continues into the next paragraph', () => {
+  const LOST = [
+    'Every employee gets a photo badge on the first day.',
+    '',
+    'Lost badge: report it at the security desk.',
+    '',
+    'A replacement badge is free and ready the next business day.',
+  ].join('\n');
+  it('adds the next paragraph when the quoted answer is still short and it is on the point', () => {
+    const question = 'lost my badge';
+    const { text } = extractAnswer({
+      content: LOST,
+      stems: analyzeText(question).stems,
+      type: questionType(normalizeText(question)),
+      weight: () => 1,
+      title: 'Badges',
+      alreadySaid: [],
+      maxWords: 60,
+    });
+    expect(text).toContain('security desk');
+    expect(text).toContain('next business day');
+  });
+});

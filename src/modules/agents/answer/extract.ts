@@ -47,6 +47,8 @@ const QUESTION_WORDS = new Set(
 const TOPIC_ONLY_RELEVANCE = 0.5;
 /** For a how-many question, a sentence that counts the very thing asked about ("four to eight reviewers"). */
 const COUNTED_BONUS = 0.2;
+/** Below this many quoted words, the next paragraph may continue the answer. */
+const SHORT_ANSWER_WORDS = 30;
 /** A sentence that does not name the topic of a question that names nothing else, against one that does. */
 const UNNAMED_TOPIC_SHARE = 0.6;
 /** How much a title word counts in choosing the sentence, against another word of the question. */
@@ -100,6 +102,11 @@ export function extractAnswer(request: ExtractRequest): Extract {
     break;
   }
   growInParagraph(article, best.index, chosen, said, request.maxWords);
+  // A one-sentence paragraph is often a label's first line ("Lost badge: report it…"); the next paragraph
+  // continues the same point when the answer is still short.
+  const next = article.passages[article.units[best.index]!.passage + 1];
+  if (next && wordCount(article, [...chosen]) < SHORT_ANSWER_WORDS && scores[next.units[0]!]! > 0)
+    growInParagraph(article, next.units[0]!, chosen, said, request.maxWords, true);
   return {
     text: render(
       article,
@@ -223,10 +230,11 @@ function growInParagraph(
   chosen: Set<number>,
   said: ReadonlySet<number>,
   maxWords: number,
+  fromStart = false,
 ): void {
   const units = article.passages[article.units[index]!.passage]!.units;
-  const at = units.indexOf(index);
-  const order = [...units.slice(at + 1), ...units.slice(0, at).reverse()];
+  const at = fromStart ? -1 : units.indexOf(index);
+  const order = [...units.slice(at + 1), ...(fromStart ? [] : units.slice(0, at).reverse())];
   for (const candidate of order) {
     if (chosen.has(candidate) || said.has(candidate)) continue;
     const unit = article.units[candidate]!;
