@@ -14,7 +14,7 @@ const COLLEAGUE = 'emp-pension-3';
  */
 describeEachDatabase('the reporter of a confidential case', (kind) => {
   let t: TestApp;
-  const token = {} as Record<'agent' | 'cleared', string>;
+  const token = {} as Record<'agent' | 'cleared' | 'auditor', string>;
   let confidentialId: string;
   let ordinaryId: string;
   const as = (who: keyof typeof token) => ({ authorization: `Bearer ${token[who]}` });
@@ -34,6 +34,7 @@ describeEachDatabase('the reporter of a confidential case', (kind) => {
     for (const [who, role] of [
       ['agent', 'hr_agent'],
       ['cleared', 'hr_confidential'],
+      ['auditor', 'auditor'],
     ] as const) {
       const res = await t.app.inject({
         method: 'POST',
@@ -188,35 +189,43 @@ describeEachDatabase('the reporter of a confidential case', (kind) => {
     expect(stored).toHaveLength(1);
   });
 
-  it('appears in no GET response an uncleared agent can reach', async () => {
-    const fill = (url: string) =>
-      url
-        .replace(':id', confidentialId)
-        .replace(':user_id', REPORTER)
-        .replace(/:[a-z_]+/g, 'x');
-    const reached: string[] = [];
-    for (const route of t.app.routeAccess) {
-      if (route.method !== 'GET' || route.url.includes('/stream')) continue;
-      const res = await get(fill(route.url), 'agent');
-      if (res.statusCode !== 200) continue;
-      reached.push(route.url);
-      expect(res.body, route.url).not.toContain(WORDS);
-      expect(res.body, route.url).not.toContain('sexual');
-      // The employee directory (and routes addressed by an employee's id) name the reporter as an employee;
-      // they must still not point at the case. Everything else must not name them at all.
-      if (route.url.includes(':user_id') || route.url === '/api/v1/users') {
-        expect(res.body, route.url).not.toContain(confidentialId);
-      } else {
-        expect(res.body, route.url).not.toContain(REPORTER);
+  it.each(['agent', 'auditor'] as const)(
+    'appears in no GET response an uncleared %s can reach',
+    async (who) => {
+      const fill = (url: string) =>
+        url
+          .replace(':id', confidentialId)
+          .replace(':user_id', REPORTER)
+          .replace(/:[a-z_]+/g, 'x');
+      const reached: string[] = [];
+      for (const route of t.app.routeAccess) {
+        if (route.method !== 'GET' || route.url.includes('/stream')) continue;
+        const res = await get(fill(route.url), who);
+        if (res.statusCode !== 200) continue;
+        reached.push(route.url);
+        expect(res.body, route.url).not.toContain(WORDS);
+        expect(res.body, route.url).not.toContain('sexual');
+        // The employee directory (and routes addressed by an employee's id) name the reporter as an employee;
+        // they must still not point at the case. Everything else must not name them at all.
+        if (route.url.includes(':user_id') || route.url === '/api/v1/users') {
+          expect(res.body, route.url).not.toContain(confidentialId);
+        } else {
+          expect(res.body, route.url).not.toContain(REPORTER);
+        }
       }
-    }
-    // The sweep really read the lists the console uses.
-    expect(reached).toEqual(
-      expect.arrayContaining([
-        '/api/v1/escalations',
-        '/api/v1/cases',
-        '/api/v1/users/:user_id/conversations',
-      ]),
-    );
-  });
+      // The sweep really read the lists the console uses (the agent) and the audit log and analytics (the auditor).
+      expect(reached).toEqual(
+        expect.arrayContaining(
+          who === 'agent'
+            ? [
+                '/api/v1/escalations',
+                '/api/v1/cases',
+                '/api/v1/users',
+                '/api/v1/users/:user_id/conversations',
+              ]
+            : ['/api/v1/audit', '/api/v1/analytics/summary'],
+        ),
+      );
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import type { AuthConfig } from '../../config.js';
 import { AppError } from '../../errors.js';
-import type { Principal } from './principal.js';
+import { isStaff, type Principal } from './principal.js';
 
 /**
  * The employee a request acts for. A signed-in employee is who their token says: a body `user_id` naming someone
@@ -31,7 +31,8 @@ export function conversationView(
 
 /**
  * Whether this caller may open a conversation owned by `ownerId`: HR with conversations:read may open any; a
- * signed-in employee only their own; in the open mode anyone holding the (unguessable) id, as the chat always did.
+ * signed-in employee only their own; staff without conversations:read none; in the open mode anyone else holding
+ * the (unguessable) id, as the chat always did.
  */
 export function mayOpenConversation(
   principal: Principal,
@@ -40,5 +41,8 @@ export function mayOpenConversation(
 ): boolean {
   if (principal.can('conversations:read')) return true;
   if (principal.userId !== null) return principal.userId === ownerId;
+  // Staff whose role does not cover conversations (an auditor, who reads conversation ids in the audit log) are
+  // not let in by holding an id, as the anonymous chat is.
+  if (isStaff(principal)) return false;
   return mode === 'open';
 }
