@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,17 @@ export interface StartupFigures {
 
 const IDLE_MS = 5000;
 
+/** The Node flags `npm start` passes (package.json's start script), so the measured process is the real one. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /**
- * Starts the server the way `npm start` does (scripts/start.mjs: the compiled server, compiled first if stale)
+ * Starts the server the way `npm start` does (its Node flags, then scripts/start.mjs: the compiled server,
+ * compiled first if stale)
  * on a fresh SQLite file, and measures start-to-healthy and the idle resident memory. A first start compiles
  * when needed and seeds nothing that the measured starts rely on; each measured start gets its own data folder,
  * so it also seeds the knowledge base, as a first start in production does.
@@ -38,7 +47,7 @@ async function startOnce(): Promise<StartupFigures> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hr-startup-'));
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, [...startFlags(), 'scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,

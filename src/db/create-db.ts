@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './schema.js';
 import { startSqliteCheckpointer } from './sqlite-checkpointer.js';
@@ -19,10 +20,22 @@ export interface Db {
   destroy(): Promise<void>;
 }
 
-// PostgreSQL returns BIGINT (our epoch-millisecond timestamps and counts) as strings to avoid precision loss;
-// every value we store fits in a double, so parse them to numbers once here rather than in every repository.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+let pgModule: typeof PgModule | undefined;
+
+/**
+ * The PostgreSQL driver, loaded the first time a PostgreSQL database is opened: a SQLite deployment never pays
+ * for its code at start-up or in memory.
+ */
+function loadPg(): typeof PgModule {
+  if (pgModule) return pgModule;
+  const pg = createRequire(import.meta.url)('pg') as typeof PgModule;
+  // PostgreSQL returns BIGINT (our epoch-millisecond timestamps and counts) as strings to avoid precision loss;
+  // every value we store fits in a double, so parse them to numbers once here rather than in every repository.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+  pgModule = pg;
+  return pg;
+}
 
 /**
  * The database holds every conversation and webhook secret, so it is readable by its owner only: the file is
@@ -41,7 +54,7 @@ export function preparePrivateFile(file: string): void {
 /** The dialect switch: the only place that knows which engine is underneath. */
 export function createDb(config: DatabaseConfig, poolSize = 10): Db {
   if (config.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: poolSize });
+    const pool = new (loadPg().Pool)({ connectionString: config.url, max: poolSize });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

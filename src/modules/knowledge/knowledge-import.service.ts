@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { detectFormat } from './import/document-format.js';
-import { parseDocument } from './import/parse-document.js';
 import type { ImportedArticle, KnowledgeService, MissingArticle } from './knowledge.service.js';
 import type { ArticleFields, Category } from './knowledge.types.js';
 import { parseArticleJson } from './seed.js';
@@ -57,6 +56,8 @@ export class KnowledgeImportService {
       }
       suggested = fields.map(() => null);
     } else {
+      // The parsers (mammoth, unpdf, marked, sanitize-html, turndown) load on the first import, not at every start.
+      const { parseDocument } = await import('./import/parse-document.js');
       const parsed = await parseDocument(fileName, content, { maxUnpackedBytes: this.maxUnpackedBytes });
       warnings = parsed.warnings;
       suggested = [];

@@ -1,4 +1,6 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type NodemailerModule from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppContext } from '../../context.js';
 import { QueriesRepository } from '../queries/queries.repository.js';
 
@@ -37,6 +39,8 @@ export class SmtpEmployeeNotifier implements EmployeeNotifier {
     private readonly ctx: AppContext,
     url: string,
   ) {
+    // Loaded only when e-mail is configured: most deployments never send one, and start-up skips its code.
+    const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof NodemailerModule;
     this.transport = nodemailer.createTransport(url);
   }
 
