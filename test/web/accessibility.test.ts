@@ -159,6 +159,19 @@ describe.skipIf(!chromiumAvailable)(
             await page.locator('li.msg.bot').waitFor();
           },
         },
+        {
+          name: 'chat with an escalated answer and My cases open',
+          async open(page) {
+            await page.goto(`${server.baseUrl}/`);
+            await page
+              .getByRole('textbox', { name: 'Message' })
+              .fill('Please let me talk to a person in HR about my contract.');
+            await page.getByRole('button', { name: 'Send' }).click();
+            await page.getByText('Your question is with the HR team.').waitFor();
+            await page.getByRole('button', { name: /^My cases/ }).click();
+            await page.locator('#case-list .case-item').first().waitFor();
+          },
+        },
       ];
     }, 180_000);
     afterAll(async () => {
