@@ -18,6 +18,7 @@ import { benchWebhooks } from './webhooks-bench.js';
  * BENCH_SECONDS shortens or lengthens each load phase (default 8 s).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const NOTES_MARKER = '<!-- notes: kept by npm run bench -->';
 const rows: Row[] = [];
 const section = (title: string) => rows.push({ measure: `**${title}**`, value: '' });
 const say = (message: string) => process.stderr.write(`… ${message}\n`);
@@ -131,5 +132,9 @@ their own processes.
 
 ${output}
 `;
-fs.writeFileSync(path.join(root, 'docs', 'benchmarks.md'), report);
+// Hand-written notes after the marker (measurements of single changes, with their commands) survive a rerun.
+const reportPath = path.join(root, 'docs', 'benchmarks.md');
+const previous = fs.existsSync(reportPath) ? fs.readFileSync(reportPath, 'utf8') : '';
+const notesAt = previous.indexOf(NOTES_MARKER);
+fs.writeFileSync(reportPath, notesAt < 0 ? report : `${report}\n${previous.slice(notesAt)}`);
 process.stdout.write('\nWritten to docs/benchmarks.md\n');
