@@ -1,4 +1,18 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { createRequire } from 'node:module';
+import type OpenAI from 'openai';
+
+type OpenAiSdk = typeof import('openai');
+let loadedSdk: OpenAiSdk | undefined;
+/**
+ * The OpenAI SDK, loaded when the first client is built: most deployments answer without a language model, and
+ * the SDK was several megabytes of code loaded at every start. Only this file touches it, so its error classes
+ * below come from the same copy.
+ */
+const sdk = (): OpenAiSdk => {
+  loadedSdk ??= createRequire(import.meta.url)('openai') as OpenAiSdk;
+  return loadedSdk;
+};
+
 import type { LlmOutcome } from './llm-metrics.js';
 
 export interface ChatMessage {
@@ -52,7 +66,7 @@ export class OpenAiChatClient implements ChatClient {
   private readonly client: OpenAI;
 
   constructor(private readonly options: OpenAiChatClientOptions) {
-    this.client = new OpenAI({
+    this.client = new (sdk().OpenAI)({
       baseURL: options.baseUrl,
       // Local servers (Ollama, llama.cpp) ignore the key, but the SDK refuses to start without one.
       apiKey: options.apiKey ?? 'not-needed',
@@ -138,6 +152,7 @@ function usageOf(value: unknown): TokenUsage | undefined {
 
 function classify(error: unknown, signal: AbortSignal): LlmCallError {
   if (error instanceof LlmCallError) return error;
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = sdk();
   if (signal.aborted || error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) {
     return new LlmCallError('timeout', 'the provider did not answer in time');
   }
