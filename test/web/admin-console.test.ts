@@ -270,7 +270,7 @@ describe.skipIf(!chromiumAvailable)(
       }
     });
 
-    it("lists and searches employees, opens one's conversations and sets VIP", async () => {
+    it("lists and searches employees, opens one's conversations, sets VIP and the e-mail address", async () => {
       const { page, externalRequests, pageErrors, context } = await openPage(browser);
       await signInToConsole(page, server.baseUrl, 'employees');
       const section = page.locator('#section-body');
@@ -297,6 +297,14 @@ describe.skipIf(!chromiumAvailable)(
       await section.getByText('emp-ana is not VIP.').waitFor();
       await section.getByRole('button', { name: 'Set VIP' }).click();
       await section.getByText('emp-ana is VIP.').waitFor();
+      // The address HR's replies are e-mailed to: a typo is refused in plain words, then saved.
+      await section.getByLabel("E-mail for HR's replies").fill('ana.example.com');
+      await section.getByRole('button', { name: 'Save e-mail' }).click();
+      await section.getByText('Not saved: E-mail address (email) is not a valid e-mail address.').waitFor();
+      await section.getByLabel("E-mail for HR's replies").fill('ana@example.com');
+      await section.getByRole('button', { name: 'Save e-mail' }).click();
+      await section.getByText('E-mail saved.').waitFor();
+      expect((await api('GET', '/api/v1/users/emp-ana', undefined, true)).email).toBe('ana@example.com');
       await screenshot(page, 'admin-employees');
 
       const next = await api('POST', '/api/v1/query', {

@@ -133,10 +133,11 @@ async function employeePage(root, ctx, userId) {
   const result = el('div');
   root.append(el('p', {}, el('a', { href: '#employees' }, '← All employees')), result);
 
-  async function showVip(userId, status) {
+  async function showVip(userId, status, emailInput) {
     try {
       const user = await ctx.api(`/api/v1/users/${encodeURIComponent(userId)}`);
       status.textContent = user.is_vip ? `${userId} is VIP.` : `${userId} is not VIP.`;
+      emailInput.value = user.email ?? '';
     } catch {
       // 404: the employee has not asked anything yet, so they are not VIP.
       status.textContent = `${userId} is not VIP.`;
@@ -193,7 +194,39 @@ async function employeePage(root, ctx, userId) {
       );
       const conversations = page.conversations || [];
       const vipStatus = el('span', { class: 'muted', role: 'status' });
-      void showVip(userId, vipStatus);
+      const email = field(
+        "E-mail for HR's replies",
+        el('input', { type: 'email', autocomplete: 'off', spellcheck: 'false' }),
+        'When e-mail is set up, HR replies and resolutions are also sent here. Leave empty to remove it.',
+      );
+      const emailStatus = el('span', { role: 'status' });
+      const emailForm = el(
+        'form',
+        { class: 'field-row', novalidate: true, 'aria-label': 'E-mail address' },
+        email.wrap,
+        el('button', { type: 'submit', class: 'secondary' }, 'Save e-mail'),
+        emailStatus,
+      );
+      emailForm.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        emailStatus.textContent = '';
+        emailStatus.className = '';
+        const value = email.input.value.trim();
+        try {
+          await ctx.api(`/api/v1/users/${encodeURIComponent(userId)}`, {
+            method: 'PUT',
+            body: { email: value || null },
+          });
+          emailStatus.textContent = value ? 'E-mail saved.' : 'E-mail removed.';
+          ctx.announce(emailStatus.textContent);
+        } catch (err) {
+          // The server's sentence names the field ("E-mail address (email) is not a valid e-mail address.").
+          emailStatus.className = 'error';
+          emailStatus.textContent = `Not saved: ${err.message}`;
+          email.input.focus();
+        }
+      });
+      void showVip(userId, vipStatus, email.input);
       clear(
         result,
         el(
@@ -215,6 +248,7 @@ async function employeePage(root, ctx, userId) {
             ),
             vipStatus,
           ),
+          emailForm,
           el(
             'p',
             { class: 'muted' },
