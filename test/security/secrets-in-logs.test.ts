@@ -1,11 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/databases.js';
+import { type ServerProcess, startServerProcess } from '../helpers/server-process.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const ADMIN_KEY = 'log-test-admin-key-6f1d2c9a8b7e';
 
 /**
@@ -13,8 +10,7 @@ const ADMIN_KEY = 'log-test-admin-key-6f1d2c9a8b7e';
  * personal data; its whole output must contain none of them.
  */
 describe('nothing secret or personal reaches the process output', () => {
-  let child: ChildProcess;
-  let output = '';
+  let server: ServerProcess;
   let baseUrl = '';
   let receiver: http.Server;
   const received: string[] = [];
@@ -31,36 +27,17 @@ describe('nothing secret or personal reaches the process output', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATA_DIR: tempDir(),
-        PORT: '0',
-        LOG_LEVEL: 'trace',
-        ADMIN_API_KEY: ADMIN_KEY,
-        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
-        RATE_LIMIT_PER_MINUTE: '0',
-      },
+    server = await startServerProcess({
+      LOG_LEVEL: 'trace',
+      ADMIN_API_KEY: ADMIN_KEY,
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      RATE_LIMIT_PER_MINUTE: '0',
     });
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    // Bounded at 90 s: start-up trains the models and seeds the knowledge base, and CI machines are shared.
-    for (let i = 0; i < 900 && !baseUrl; i++) {
-      const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) baseUrl = match[1]!;
-      else await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    if (!baseUrl) throw new Error(`server did not start:\n${output}`);
+    baseUrl = server.baseUrl;
   }, 120_000);
 
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    server?.stop();
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   });
 
@@ -127,6 +104,7 @@ describe('nothing secret or personal reaches the process output', () => {
     for (let i = 0; i < 50 && received.length < 4; i++)
       await new Promise((resolve) => setTimeout(resolve, 100));
 
+    const output = server.output();
     expect(output.length).toBeGreaterThan(0);
     expect(output).toContain('incoming request'); // request logging really was on
     expect(output).not.toContain(ADMIN_KEY);
