@@ -1,8 +1,8 @@
 // `npm start`: runs the compiled server (dist/), compiling first when dist/ is missing or older than any file
 // in src/. Running the TypeScript directly through tsx costs ~2 s and ~30 MB of transpiler at every start;
 // `npm run dev` keeps tsx (with watch) for development. The V8 flags live in package.json's start script
-// (`--max-semi-space-size=2`: a small young generation, ~40 MB less idle memory), as flags must be given
-// before the process starts.
+// (`--max-semi-space-size=2`: a small young generation, ~40 MB less idle memory; `--expose-gc`: one full
+// collection after start-up, see src/server.ts), as flags must be given before the process starts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
