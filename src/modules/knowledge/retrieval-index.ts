@@ -22,7 +22,10 @@ export const LEXICAL_WEIGHT = 2;
 const MATCH_FLOOR = 0.005;
 /**
  * What the matcher is taken to say about an article it does not know (added or retitled at run time, with no
- * example questions): neither for nor against, so the article competes by its words.
+ * example questions): neither for nor against, so the article competes by its words. At least this, and as
+ * much as the matcher gives its favourite among the candidates: the matcher never saw the new article, so its
+ * confidence in a known one is no evidence against it ("volunteer days" must not lose to the PTO article the
+ * matcher learned for "how many paid days can I take").
  */
 const UNKNOWN_ARTICLE_PROBABILITY = 0.1;
 const LOG_MATCH_FLOOR = Math.log(MATCH_FLOOR);
@@ -172,15 +175,19 @@ export class KnowledgeIndex {
     if (!useMatcher) ranks.set(scores);
     else {
       const known = options.knows ? this.knownFlags(options.knows) : undefined;
+      const isKnown = (i: number) => known === undefined || known[candidates.slots[i]!] === 1;
+      let favourite = MATCH_FLOOR;
+      for (let i = 0; i < ranks.length; i++)
+        if (isKnown(i) && probabilities[i]! > favourite) favourite = probabilities[i]!;
+      const logUnknown = Math.max(LOG_UNKNOWN_ARTICLE_PROBABILITY, Math.log(favourite));
       for (let i = 0; i < ranks.length; i++) {
-        const isKnown = known === undefined || known[candidates.slots[i]!] === 1;
         ranks[i] =
           (best > 0 ? (this.lexicalWeight * scores[i]!) / best : 0) +
-          (isKnown
+          (isKnown(i)
             ? probabilities[i]! > MATCH_FLOOR
               ? Math.log(probabilities[i]!)
               : LOG_MATCH_FLOOR
-            : LOG_UNKNOWN_ARTICLE_PROBABILITY);
+            : logUnknown);
       }
     }
     const limit = options.limit ?? 3;
