@@ -116,3 +116,31 @@ describe('orchestrator', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('Orchestrator.categorize', () => {
+  it('gives the category a full run gives, for every shipped article opening and for out-of-scope text', async () => {
+    const { loadShippedArticles } = await import('../../bench/kb-fixture.js');
+    const { createOrchestrator } = await import('../../src/modules/agents/orchestrator.js');
+    const { orchestrator } = createOrchestrator(loadShippedArticles());
+    const texts = [
+      ...loadShippedArticles().map((a) => `${a.title}. ${a.content.slice(0, 400)}`),
+      'what is the weather in Lisbon tomorrow',
+      'ok thanks',
+      'my manager yelled at me again and I am scared to go back',
+    ];
+    const input = (message: string) => ({
+      message,
+      conversationId: 'kb-import',
+      history: [],
+      previousQuestions: [],
+      isVip: false,
+    });
+    const categories = new Set<string>();
+    for (const text of texts) {
+      const full = (await orchestrator.run(input(text))).category;
+      expect(await orchestrator.categorize(input(text))).toBe(full);
+      categories.add(full);
+    }
+    expect(categories.size).toBeGreaterThan(3);
+  });
+});

@@ -37,6 +37,8 @@ export interface OrchestratorDeps {
  */
 export class Orchestrator {
   private readonly steps: Agent[];
+  /** How many of the steps decide the category: none after them changes it. */
+  private readonly categorySteps: number;
   private readonly escalationResponder = new EscalationResponder();
   private readonly specialists: ReturnType<typeof specialistsFor>;
   private readonly outOfScopeResponder = new OutOfScopeResponder();
@@ -52,11 +54,25 @@ export class Orchestrator {
       new SensitiveTopicDetector(model.concerns, model.speller),
       new Categorizer(model.categories, deps.index),
       ...(deps.categoryTieBreaker ? [deps.categoryTieBreaker] : []),
+    ];
+    this.categorySteps = this.steps.length;
+    this.steps.push(
       new RepeatDetector(model.speller),
       new SentimentAgent(),
       new Retriever(deps.index, model.articles),
       new EscalationCheck(),
-    ];
+    );
+  }
+
+  /**
+   * The category `run` would give, from only the steps that decide it (analysis, scope, concerns, categorizer):
+   * an import files hundreds of sections, and retrieval, answer and escalation checks were most of that work.
+   */
+  async categorize(input: PipelineInput): Promise<PipelineResult['category']> {
+    const state = initialState(input);
+    const trace: PipelineResult['trace'] = [];
+    for (const step of this.steps.slice(0, this.categorySteps)) await timed(step, state, trace);
+    return state.category;
   }
 
   /** The agent names in the order they run (the responder is chosen per message). */

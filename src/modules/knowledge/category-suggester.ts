@@ -6,14 +6,12 @@ import type { CategorySuggester } from './knowledge-import.service.js';
  * section's title and opening: the same model that files questions files the articles that answer them.
  */
 export function pipelineCategorySuggester(orchestrator: Orchestrator): CategorySuggester {
-  return async (text) =>
-    (
-      await orchestrator.run({
-        message: text,
-        conversationId: 'kb-import',
-        history: [],
-        previousQuestions: [],
-        isVip: false,
-      })
-    ).category;
+  return (text) =>
+    orchestrator.categorize({
+      message: text,
+      conversationId: 'kb-import',
+      history: [],
+      previousQuestions: [],
+      isVip: false,
+    });
 }
