@@ -50,15 +50,20 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null } });
 
   // ReDoc's footer links a logo on its CDN; the docs must work offline, so that one URL becomes an empty image.
-  const redocBundle = fs
-    .readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8')
-    .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', 'data:,');
+  // Read on the first request, not at start: the bundle is ~1 MB of text most processes never serve.
+  let redocText: string | undefined;
+  const redocBundle = () => {
+    redocText ??= fs
+      .readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8')
+      .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', 'data:,');
+    return redocText;
+  };
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/redoc', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html').send(redocPage),
   );
   app.get('/redoc/redoc.standalone.js', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('application/javascript').header('cache-control', 'public, max-age=86400').send(redocBundle),
+    reply.type('application/javascript').header('cache-control', 'public, max-age=86400').send(redocBundle()),
   );
   app.get('/redoc/init.js', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('application/javascript').send(redocInit),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import * as client from 'openid-client';
+import type * as client from 'openid-client';
 import { Type } from 'typebox';
 import { AppError, badRequest } from '../../errors.js';
 import { ClaimError, identityFromClaims } from './oidc-claims.js';
@@ -36,6 +36,7 @@ export const loginRoutes: FastifyPluginAsyncTypebox<LoginRoutesOptions> = async 
     },
     async (request, reply) => {
       const configuration = await oidc.configuration();
+      const client = await oidc.client();
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       const nonce = client.randomNonce();
@@ -61,6 +62,7 @@ export const loginRoutes: FastifyPluginAsyncTypebox<LoginRoutesOptions> = async 
     const login = request.session.get('login');
     if (!login) throw badRequest('No sign-in is in progress here; start again from the page');
     const configuration = await oidc.configuration();
+    const client = await oidc.client();
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
       tokens = await client.authorizationCodeGrant(configuration, new URL(request.url, publicUrl), {
@@ -97,6 +99,7 @@ export const loginRoutes: FastifyPluginAsyncTypebox<LoginRoutesOptions> = async 
       const home = `${publicUrl}/`;
       // Ending the provider's session too, so "sign out" on a shared computer really signs the person out.
       if (!configuration.serverMetadata().end_session_endpoint) return { redirect: home };
+      const client = await oidc.client();
       const url = client.buildEndSessionUrl(configuration, {
         post_logout_redirect_uri: home,
         ...(idToken ? { id_token_hint: idToken } : {}),

@@ -1,5 +1,5 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
-import * as client from 'openid-client';
+import type * as Jose from 'jose';
+import type * as client from 'openid-client';
 import type { AuthConfig } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { ClaimError, identityFromClaims } from './oidc-claims.js';
@@ -11,10 +11,21 @@ export type OidcSettings = Extract<AuthConfig, { mode: 'oidc' }>['oidc'];
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const CLOCK_TOLERANCE_SECONDS = 30;
 
+type OpenIdClient = typeof client;
+
+/**
+ * openid-client and jose (~0.1 s and ~15 MB to load together) are imported on the first sign-in or bearer token,
+ * not at start: a server with AUTH_MODE=open never needs them, and an OIDC one starts faster.
+ */
+let openIdClient: Promise<OpenIdClient> | undefined;
+let jose: Promise<typeof Jose> | undefined;
+const loadOpenIdClient = () => (openIdClient ??= import('openid-client'));
+const loadJose = () => (jose ??= import('jose'));
+
 const unauthorized = (message: string) =>
   new AppError('UNAUTHORIZED', message, { 'www-authenticate': 'Bearer error="invalid_token"' });
 
-function explain(error: unknown): AppError {
+function explain(error: unknown, joseErrors: typeof Jose.errors): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ClaimError) return unauthorized(error.message);
   if (error instanceof joseErrors.JWTExpired) return unauthorized('The token has expired');
@@ -35,7 +46,7 @@ function explain(error: unknown): AppError {
  */
 export class OidcProvider {
   private discovered: Promise<client.Configuration> | undefined;
-  private keys: ReturnType<typeof createRemoteJWKSet> | undefined;
+  private keys: ReturnType<typeof Jose.createRemoteJWKSet> | undefined;
 
   /**
    * @param keyRefetchCooldownMs the least time between two fetches of the key set: a token naming an unknown key
@@ -55,7 +66,13 @@ export class OidcProvider {
     return this.discovered;
   }
 
-  private discover(): Promise<client.Configuration> {
+  /** The openid-client module, loaded on first use (for the pages' login routes too). */
+  client(): Promise<OpenIdClient> {
+    return loadOpenIdClient();
+  }
+
+  private async discover(): Promise<client.Configuration> {
+    const client = await loadOpenIdClient();
     const { issuer, clientId, clientSecret } = this.settings;
     const insecure = new URL(issuer).protocol === 'http:';
     return client.discovery(
@@ -69,6 +86,7 @@ export class OidcProvider {
 
   /** Verifies an API bearer token (signature, issuer, audience, expiry) and says whom it names; 401 otherwise. */
   async verifyAccessToken(token: string): Promise<OidcIdentity> {
+    const { errors, jwtVerify } = await loadJose();
     try {
       const keys = await this.signingKeys();
       const { payload } = await jwtVerify(token, keys, {
@@ -81,7 +99,7 @@ export class OidcProvider {
       });
       return identityFromClaims(payload, this.settings);
     } catch (error) {
-      throw explain(error);
+      throw explain(error, errors);
     }
   }
 
@@ -89,7 +107,7 @@ export class OidcProvider {
     if (this.keys) return this.keys;
     const jwksUri = (await this.configuration()).serverMetadata().jwks_uri;
     if (!jwksUri) throw new AppError('SERVICE_UNAVAILABLE', 'The identity provider publishes no jwks_uri');
-    this.keys = createRemoteJWKSet(new URL(jwksUri), {
+    this.keys = (await loadJose()).createRemoteJWKSet(new URL(jwksUri), {
       cooldownDuration: this.keyRefetchCooldownMs,
       cacheMaxAge: 10 * 60_000,
     });

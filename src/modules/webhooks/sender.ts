@@ -1,6 +1,7 @@
 import dns from 'node:dns';
+import { createRequire } from 'node:module';
 import type { LookupFunction } from 'node:net';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import { blockedReason, checkHostLiteral, urlHost } from './url-guard.js';
 
 /** The one outbound HTTP call of the module, behind an interface so the worker does not know about undici. */
@@ -26,6 +27,18 @@ export interface WebhookSender {
 }
 
 const RESPONSE_LIMIT = 1000;
+
+type Undici = typeof import('undici');
+let undici: Undici | undefined;
+
+/**
+ * undici costs ~0.3 s of CPU and ~20 MB to load, and the app needs it only once a webhook is sent: loaded then,
+ * not at start (the server's start-up and idle memory targets, docs/benchmarks.md).
+ */
+function loadUndici(): Undici {
+  undici ??= createRequire(import.meta.url)('undici') as Undici;
+  return undici;
+}
 
 /** Resolves like the system does, then refuses blocked addresses: the check runs on the address we connect to. */
 const guardedLookup: LookupFunction = (hostname, options, callback) => {
@@ -99,11 +112,15 @@ async function readLimited(body: AsyncIterable<Buffer> & { destroy?: () => void 
  * unless private URLs are allowed.
  */
 export function createUndiciSender(options: { allowPrivateUrls: boolean }): WebhookSender {
-  const agent = new Agent({
-    keepAliveTimeout: 10_000,
-    connections: 64,
-    connect: options.allowPrivateUrls ? {} : { lookup: guardedLookup },
-  });
+  let agent: Agent | undefined;
+  const dispatcher = (): Agent => {
+    agent ??= new (loadUndici().Agent)({
+      keepAliveTimeout: 10_000,
+      connections: 64,
+      connect: options.allowPrivateUrls ? {} : { lookup: guardedLookup },
+    });
+    return agent;
+  };
   return {
     async send({ url, headers, body, timeoutMs }) {
       const started = performance.now();
@@ -123,11 +140,11 @@ export function createUndiciSender(options: { allowPrivateUrls: boolean }): Webh
         controller.abort();
       }, timeoutMs);
       try {
-        const response = await request(url, {
+        const response = await loadUndici().request(url, {
           method: 'POST',
           headers,
           body,
-          dispatcher: agent,
+          dispatcher: dispatcher(),
           signal: controller.signal,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
@@ -153,6 +170,8 @@ export function createUndiciSender(options: { allowPrivateUrls: boolean }): Webh
         clearTimeout(timer);
       }
     },
-    close: () => agent.close(),
+    close: async () => {
+      await agent?.close();
+    },
   };
 }
