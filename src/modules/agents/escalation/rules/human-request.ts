@@ -43,6 +43,34 @@ export const humanRequest: KindRules = {
         example: 'I would like a call back from somebody on the people team tomorrow',
         counterExample: 'is the HR office open on Saturdays?',
       },
+      {
+        // Asking for the case to go up, or for one's own HR partner or adviser.
+        pattern:
+          /\b((please )?escalate (this|it|my (case|issue|ticket|complaint|query|question|request))|escalat\w* (this |it |my \w+ )?to (a human|a person|someone|somebody|hr|a manager|my hr|your manager|a supervisor)|(talk|speak|chat|meet) (to|with) (my|an?|the|our) (hr (business )?partner|hrbp|hr (rep|representative|advisor|adviser|generalist|manager|contact|officer|specialist)|people partner|case (worker|manager|handler)))\b/,
+        example: 'this is getting nowhere, please escalate this to someone in HR',
+        counterExample: 'which HR business partner covers the Leeds site?',
+      },
+      {
+        // "I need to talk to someone", "I'd rather speak with a person", inside a longer message too.
+        pattern:
+          /(?<!\b(do|should|must|would|will|did|if) )\b((i|we) (really |just )?(need|want|have|would like|'?d like|'?d rather|would rather|prefer) (to )?(talk|speak|chat) (to|with) (someone|somebody|a (person|human|manager|supervisor|counsell?or|member of staff|staff member)|an? hr|hr|your (manager|supervisor))|(can|could|may) (i|we) (please )?(talk|speak|chat) (to|with) (a manager|your manager|a supervisor|hr|an? hr \w+)|let me (talk|speak) (to|with) (someone|somebody|a|an|hr))\b/,
+        example: 'the answer does not fit my situation, I need to talk to someone',
+        counterExample: 'do I need to talk to someone before booking leave?',
+      },
+      {
+        // Asking to be called or contacted back.
+        pattern:
+          /\b((please|pls|plz) (call|phone|ring|contact) me|(?<!\b(would|will|to|they|he|she|didn'?t|never|did not|not) )call me back|give me a (call|ring)|(have|get|ask) (someone|somebody|a person|hr|an? hr \w+|the hr \w+) (to )?(call|phone|ring|contact|email|reach out to|get back to) me|(someone|somebody|anyone) (please )?(reach out|get in touch|get back) (to|with) me)\b/,
+        example: 'my overtime is still missing, please call me on my mobile after 5',
+        counterExample: 'the recruiter said they would call me back after the interview, is that normal?',
+      },
+      {
+        // Asking to be put through to, or to meet, a person.
+        pattern:
+          /\b((transfer|connect|put|pass|hand) me (through |over )?(to|with) (someone|somebody|a (person|human|manager|colleague|rep\w*|specialist|advisor|supervisor)|an? (hr|advisor|agent)|hr\b|the hr|my hr)|(book|schedule|set up|arrange) (a |an )?(meeting|appointment|call|1:1|one[- ]on[- ]one) with (hr|someone|somebody|a person|an? hr \w+|my hr \w+))\b/,
+        example: 'the article does not cover my case, can you connect me with someone from benefits',
+        counterExample: 'can you transfer me to the night shift rota next month?',
+      },
     ],
     es: [
       {
@@ -55,6 +83,18 @@ export const humanRequest: KindRules = {
           /(?<!\b(eres|es usted|es esto|hablo con)\b.{0,30})\b(una persona (real|de verdad)|un ser humano|un humano|un agente humano)\b/,
         example: 'prefiero que lo revise una persona de verdad',
         counterExample: '¿eres un bot o una persona real?',
+      },
+      {
+        pattern:
+          /\b((quiero|necesito|quisiera|prefiero|me gustaria|puedo) hablar con (alguien|un responsable|un representante|mi (hrbp|business partner|responsable de rrhh|gestor\w*))|(que|puede) alguien me (llame|llamara|contacte|contactara)|llamenme|(me pueden|pueden|podrian|puede) (llamar|contactar)me|(me pueden|pueden|podrian|puede) (llamar|contactar|devolver la llamada))\b/,
+        example: 'llevo una semana sin respuesta, necesito hablar con alguien de verdad',
+        counterExample: '¿con quién puedo consultar las vacaciones de verano?',
+      },
+      {
+        pattern:
+          /\b((escalar|escalen|escale) (esto|mi caso|mi consulta|el caso)|(pasar|pasenme|paseme|comunicarme|ponerme en contacto) con (una persona|un agente|alguien|rrhh|recursos humanos)|atencion humana|quiero un humano)\b/,
+        example: 'por favor, escalen mi caso, nadie me responde',
+        counterExample: '¿cómo me pongo en contacto con la mutua?',
       },
     ],
     fr: [
@@ -69,6 +109,12 @@ export const humanRequest: KindRules = {
         example: "j'aimerais qu'un être humain regarde mon dossier",
         counterExample: 'est-ce un robot ou un humain qui répond ?',
       },
+      {
+        pattern:
+          /\b((je veux|je voudrais|j'aimerais|je souhaite|je prefere|besoin de|puis-je) parler a (quelqu'?un|un responsable|mon (rrh|hrbp|responsable rh|gestionnaire rh|charge rh)|ma (rrh|responsable rh|gestionnaire rh))|qu'?on me rappelle|recontactez-moi|me recontacter|un interlocuteur|(escalader|faire remonter|remonter) (ma demande|mon dossier|mon cas|ceci|cela)|(etre )?mis(e)? en relation avec|joindre (quelqu'?un|une personne|les rh))\b/,
+        example: "personne ne répond à mon dossier, j'aimerais qu'on me rappelle demain",
+        counterExample: 'le rappel de la formation incendie arrive-t-il par courriel ?',
+      },
     ],
     de: [
       {
@@ -82,6 +128,12 @@ export const humanRequest: KindRules = {
           /(?<!\b(bist du|sind sie|ist das|rede ich mit)\b.{0,30})\b(ein(em|en)? (echte[rn]?|richtige[rn]?) mensch(en)?|mit einem menschen|eine(r|n)? echte(n)? person)\b/,
         example: 'kann sich ein echter Mensch meinen Fall ansehen',
         counterExample: 'bist du ein Bot oder ein echter Mensch?',
+      },
+      {
+        pattern:
+          /\b((ich mochte|ich will|ich wurde gern|ich muss|kann ich|konnte ich) (bitte )?(mit jemandem|mit einem ansprechpartner|mit meinem (hr-?business-?partner|personalreferenten|personalbetreuer|hrbp)|mit meiner (personalreferentin|personalbetreuerin)|personlich mit \w+) (sprechen|reden)|(ruft|rufen sie) mich (bitte )?(jemand )?(zuruck|an)|bitte um (einen )?ruckruf|ruckruf (bitte|erbeten)|(an einen menschen|an die personalabteilung) (weiterleiten|eskalieren)|(bitte )?eskalieren sie)\b/,
+        example: 'seit Tagen keine Antwort, ich möchte mit jemandem sprechen',
+        counterExample: 'wer ist mein Ansprechpartner für die Betriebsrente?',
       },
     ],
   },

@@ -48,6 +48,27 @@ export const violence: KindRules = {
         example: 'the warehouse lead grabbed me by the collar and slammed me against the lockers',
         counterExample: 'I slammed my finger in the door at home, can I use a sick day?',
       },
+      {
+        // A weapon at work: violence even when the message also names harassment, a manager or a dispute.
+        pattern:
+          /\b(has|had|carries|carrying|keeps|kept|brought|brings|bringing|hid|hiding|showed|showing|pointed|pointing|flashing|waving) (a |an |his |her |their )?(gun|knife|knives|firearm|pistol|rifle|weapon|machete|blade|taser|crowbar)\b(?!.{0,40}\b(cake|bread|fruit|kitchen|picnic|cooking|food|range|license|licence)\b)/,
+        example: 'the guy who keeps harassing me on the late shift brought a knife to work today',
+        counterExample: 'can I bring a knife from home to cut the birthday cake?',
+      },
+      {
+        // A physical attack or a fear of one, alongside whatever else the message reports.
+        pattern:
+          /\b(physical(ly)? (threat\w*|intimidat\w*|violen\w*|assault\w*|attack\w*|fight\w*|altercation|abus\w*|aggressi\w*)|threat\w* (me|us|him|her|them) with (a|an|his|her|violence)|(afraid|scared|terrified|worried|fear) (that )?(he|she|they|someone|somebody) (will|is going to|might|would|could|'?ll) (hurt|hit|attack|kill|harm|stab|shoot|beat|come after) (me|us|someone|somebody)|(got|get|gets|getting) (physical|violent) with (me|us|him|her|a )|(sexually|physically) assaulted|fist ?fight)\b/,
+        example: 'my team lead got physical with me during the argument, he also calls me names every day',
+        counterExample: 'does the physical therapy benefit need a referral?',
+      },
+      {
+        // Struck by someone: "hit me", "slapped her" (not "it hit me that…", "hit me up with an email").
+        pattern:
+          /(?<!\b(it|that|this|reality|the \w+) )\b(hit|hits|hitting|punch\w*|slap\w*|smack\w*|chok\w*|shov\w*|bit|tripped) (me|him|her|us)\b(?! (up|off|out|with (an? )?(email|message|question|deadline|task|bill)))/,
+        example: 'my supervisor slapped me in the stockroom and says I deserved it',
+        counterExample: 'it hit me that I have not booked my leave yet, is it too late?',
+      },
     ],
     es: [
       {
@@ -55,6 +76,12 @@ export const violence: KindRules = {
           /\b(amenaz\w* con (matar\w*|pegar\w*|golpear\w*|hacer\w* dano)|me (pego|golpeo|empujo|agredio)|me (dio|dieron) (un|una) (punetazo|golpe|bofetada|patada)|(saco|trajo) (un arma|una pistola|un cuchillo|una navaja))\b/,
         example: 'un compañero me empujó contra la pared',
         counterExample: 'el cliente amenazó con cancelar el contrato',
+      },
+      {
+        pattern:
+          /\b((tiene|trae|trajo|lleva|mostro|saco) (un|una) (arma|pistola|cuchillo|navaja)|me (ha )?(amenazado|amenazo) con (un|una|pegarme|matarme|hacerme dano)|agresion fisica|me (agarro|agarraron|pego|pegaron|dio un punetazo|empujaron)|tengo miedo de que me (pegue|haga dano|ataque|mate))\b/,
+        example: 'mi supervisor me agarró del cuello y además me acosa cada día',
+        counterExample: '¿puedo traer un cuchillo de cocina para la fiesta?',
       },
     ],
     fr: [
@@ -64,6 +91,12 @@ export const violence: KindRules = {
         example: "un client m'a frappé au guichet",
         counterExample: 'le client menace de résilier le contrat',
       },
+      {
+        pattern:
+          /\b((a|avait|porte|sorti|montre) (un|une) (arme|pistolet|couteau|fusil)|m'a menace\w* (avec|de mort|physiquement)|agression physique|violence physique|m'a (gifle\w*|donne un coup|etrangle\w*|attrape\w* par le cou)|peur qu'?il (me|ne me) (frappe|tue|fasse du mal|agresse))\b/,
+        example: "mon responsable m'a menacé physiquement devant l'équipe",
+        counterExample: 'la politique couvre-t-elle la violence verbale des clients ?',
+      },
     ],
     de: [
       {
@@ -71,6 +104,12 @@ export const violence: KindRules = {
           /\b(droht\w* (mir |uns )?(mit schlagen|mich umzubringen|mich zu schlagen|mit gewalt)|hat mich (\w+ )?(geschlagen|gestossen|geschubst|angegriffen)|(messer|waffe|pistole) (gezogen|mitgebracht))\b/,
         example: 'ein Kollege hat mich gestern geschlagen',
         counterExample: 'der Kunde droht mit der Kündigung des Vertrags',
+      },
+      {
+        pattern:
+          /\b((hat|hatte|tragt|zeigte) (ein|eine|einen) (messer|waffe|pistole|schusswaffe)|korperlich(e|en)? (angriff|angegriffen|bedroht|gewalt)|(bedroht|droht) mich mit (einem|einer|gewalt|schlagen)|hat mich (am hals gepackt|gewurgt|getreten|geohrfeigt)|angst, dass er mich (schlagt|verletzt|umbringt|angreift))\b/,
+        example: 'mein Vorgesetzter hat mich körperlich bedroht und mobbt mich ständig',
+        counterExample: 'gilt die Richtlinie auch für verbale Gewalt am Telefon?',
       },
     ],
   },
