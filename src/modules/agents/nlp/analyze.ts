@@ -18,18 +18,23 @@ const MIN_STEM_MATCH_LENGTH = 4;
  * The knowledge base's terms and the glossary's words by their stem in each language, so an inflected form
  * ("reembolsaron", "enfermedades", "Beurteilungen") reaches the entry written for its base form. The glossary
  * does not say which language a word is from, so its words are stemmed in each language (after the terms table,
- * which does). Built once.
+ * which does). Built for a language when its first word needs it: stemming every term in three languages took
+ * ~0.3 s of the server's start-up, and an English-only deployment never needs it.
  */
-const TERMS_BY_STEM: Readonly<Record<ForeignLanguage, ReadonlyMap<string, string>>> = (() => {
-  const out = { es: new Map<string, string>(), fr: new Map<string, string>(), de: new Map<string, string>() };
-  for (const language of ['es', 'fr', 'de'] as const)
-    for (const [word, english] of [...TERMS[language], ...GLOSSARY]) {
-      if (STOP_WORDS.has(word)) continue;
-      const key = stem(word, language);
-      if (key.length >= MIN_STEM_MATCH_LENGTH && !out[language].has(key)) out[language].set(key, english);
-    }
+const termsByStem: Partial<Record<ForeignLanguage, ReadonlyMap<string, string>>> = {};
+
+function termsByStemIn(language: ForeignLanguage): ReadonlyMap<string, string> {
+  const built = termsByStem[language];
+  if (built) return built;
+  const out = new Map<string, string>();
+  for (const [word, english] of [...TERMS[language], ...GLOSSARY]) {
+    if (STOP_WORDS.has(word)) continue;
+    const key = stem(word, language);
+    if (key.length >= MIN_STEM_MATCH_LENGTH && !out.has(key)) out.set(key, english);
+  }
+  termsByStem[language] = out;
   return out;
-})();
+}
 
 /** A foreign word's English: the hand-written glossary first, then the terms table, by word and then by stem. */
 function translate(token: string, language: AnalyzedText['language']): string | undefined {
@@ -38,7 +43,7 @@ function translate(token: string, language: AnalyzedText['language']): string | 
   const exact = TERMS[language].get(token);
   if (exact !== undefined) return exact;
   if (token.length < MIN_STEM_MATCH_LENGTH || STOP_WORDS.has(token)) return undefined;
-  const byStem = TERMS_BY_STEM[language].get(stem(token, language));
+  const byStem = termsByStemIn(language).get(stem(token, language));
   if (byStem !== undefined) return byStem;
   // The stemmers do not always reduce a plural and its singular alike ("enfermedades" / "enfermedad"): the
   // singular is tried as written.
