@@ -14,6 +14,9 @@ import {
   type WebServer,
 } from './browser.js';
 
+/** An answer bubble; the typing indicator shares its classes but is not one, so waiting on it would race. */
+const ANSWER = 'li.msg.bot:not(.typing)';
+
 /** Visible controls lying partly outside the viewport's width: a control nobody can reach without side-scrolling. */
 function unreachableControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -156,7 +159,7 @@ describe.skipIf(!chromiumAvailable)(
             await page.goto(`${server.baseUrl}/`);
             await page.getByRole('textbox', { name: 'Message' }).fill('How do I request parental leave?');
             await page.getByRole('button', { name: 'Send' }).click();
-            await page.locator('li.msg.bot').waitFor();
+            await page.locator(ANSWER).waitFor();
           },
         },
         {

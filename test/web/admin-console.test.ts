@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminHeaders, TEST_ADMIN_KEY } from '../helpers/app.js';
 import {
-  chromiumAvailable,
+  describeInBrowserOnEachDatabase,
   launchBrowser,
   openPage,
   screenshot,
@@ -13,9 +13,9 @@ import {
   type WebServer,
 } from './browser.js';
 
-describe.skipIf(!chromiumAvailable)(
+describeInBrowserOnEachDatabase(
   'admin console: escalations, dashboard, knowledge base, employees',
-  () => {
+  (kind) => {
     let browser: Browser;
     let server: WebServer;
     let escalatedId: string;
@@ -32,7 +32,7 @@ describe.skipIf(!chromiumAvailable)(
     };
 
     beforeAll(async () => {
-      [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
+      [browser, server] = await Promise.all([launchBrowser(), startWebServer({}, kind)]);
       // A small history for the queue and the dashboard: answered, rated and escalated questions.
       const answered = await api('POST', '/api/v1/query', {
         message: 'How do I enroll in the 401k?',

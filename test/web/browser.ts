@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { describe } from 'vitest';
 import { createTestApp, TEST_ADMIN_KEY, type TestApp } from '../helpers/app.js';
+import { type DatabaseKind, describeEachDatabase } from '../helpers/databases.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // In CI the browser tests must run: a missing Chromium fails them there rather than skipping them.
@@ -39,9 +41,21 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/**
+ * Browser scenarios that store what HR and employees do (cases, replies, notes, My cases) run once per
+ * database engine, as the API tests do; skipped with the notice above when there is no Chromium.
+ */
+export function describeInBrowserOnEachDatabase(title: string, body: (kind: DatabaseKind) => void): void {
+  if (!chromiumAvailable) describe.skip(title, () => body('sqlite'));
+  else describeEachDatabase(title, body);
+}
+
 /** The real application on a fresh database, listening on a loopback port the browser can reach. */
-export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
-  const testApp = await createTestApp('sqlite', env);
+export async function startWebServer(
+  env: Record<string, string> = {},
+  kind: DatabaseKind = 'sqlite',
+): Promise<WebServer> {
+  const testApp = await createTestApp(kind, env);
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = testApp.app.server.address() as AddressInfo;
   return { testApp, baseUrl: `http://127.0.0.1:${port}`, close: () => testApp.close() };

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminHeaders } from '../helpers/app.js';
 import {
-  chromiumAvailable,
+  describeInBrowserOnEachDatabase,
   launchBrowser,
   openPage,
   screenshot,
@@ -11,19 +11,22 @@ import {
   type WebServer,
 } from './browser.js';
 
+/** An answer bubble; the typing indicator shares its classes but is not one, so waiting on it would race. */
+const ANSWER = 'li.msg.bot:not(.typing)';
+
 async function ask(page: Page, text: string): Promise<void> {
-  const before = await page.locator('li.msg.bot').count();
+  const before = await page.locator(ANSWER).count();
   await page.getByRole('textbox', { name: 'Message' }).fill(text);
   await page.getByRole('textbox', { name: 'Message' }).press('Enter');
-  await page.locator('li.msg.bot').nth(before).waitFor();
+  await page.locator(ANSWER).nth(before).waitFor();
 }
 
-describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
+describeInBrowserOnEachDatabase('employee chat in a real browser', (kind) => {
   let browser: Browser;
   let server: WebServer;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
+    [browser, server] = await Promise.all([launchBrowser(), startWebServer({}, kind)]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -37,7 +40,7 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     await page.getByLabel('Employee ID').press('Tab');
 
     await ask(page, 'When do we get paid each month, and is it by direct deposit?');
-    const answer = page.locator('li.msg.bot').last();
+    const answer = page.locator(ANSWER).last();
     expect((await answer.locator('.answer').textContent())?.length).toBeGreaterThan(20);
     // A human label, no internal enums, scores or timings.
     expect(await answer.locator('.badge.cat').textContent()).toBe('Pay & payroll');
@@ -55,7 +58,7 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
       .getByRole('textbox', { name: 'Message' })
       .fill('And how do I change the bank account it goes to?');
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.locator('li.msg.bot').nth(1).waitFor();
+    await page.locator(ANSWER).nth(1).waitFor();
     expect(await page.locator('#case-ref').textContent()).toBe(caseRef);
     const stored = await (await fetch(`${server.baseUrl}/api/v1/conversations/${conversationId}`)).json();
     expect(stored.messages.filter((m: { role: string }) => m.role === 'user')).toHaveLength(2);
@@ -63,14 +66,12 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
 
     // A reload shows the same conversation again.
     await page.reload();
-    await page.locator('li.msg.bot').nth(1).waitFor();
+    await page.locator(ANSWER).nth(1).waitFor();
     expect(await page.locator('li.msg.user').count()).toBe(2);
-    expect(await page.locator('li.msg.bot').first().locator('.badge.cat').textContent()).toBe(
-      'Pay & payroll',
-    );
+    expect(await page.locator(ANSWER).first().locator('.badge.cat').textContent()).toBe('Pay & payroll');
     expect(await page.locator('#case-ref').textContent()).toBe(caseRef);
 
-    await page.locator('li.msg.bot').last().getByRole('button', { name: 'Rate 5 out of 5' }).click();
+    await page.locator(ANSWER).last().getByRole('button', { name: 'Rate 5 out of 5' }).click();
     await page.getByText('Thanks, rated 5 of 5.').waitFor();
     // Only the conversation pane scrolls; the page itself stays at the top with the header in view.
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -88,7 +89,7 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
       page,
       'This is absolutely unacceptable!!! My paycheck has been wrong for THREE months and nobody answers me. I am furious.',
     );
-    const answer = page.locator('li.msg.bot').last();
+    const answer = page.locator(ANSWER).last();
     const notice = answer.getByRole('note');
     await notice.waitFor();
     const reference = (await page.locator('#case-ref').textContent())?.replace('Case ', '') ?? '';
@@ -116,7 +117,7 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     const { page, externalRequests, pageErrors, context } = await openPage(browser);
     await page.goto(`${server.baseUrl}/`);
     await ask(page, 'I want to speak to a real person about a complaint against my supervisor.');
-    await page.locator('li.msg.bot').last().getByRole('note').waitFor();
+    await page.locator(ANSWER).last().getByRole('note').waitFor();
     const caseId = await page.evaluate(() => localStorage.getItem('hr-conversation-id'));
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -204,7 +205,7 @@ describe.skipIf(!chromiumAvailable)('employee chat in a real browser', () => {
     // Once the server answers again, the same question goes through.
     await page.unroute('**/api/v1/query');
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.locator('li.msg.bot').waitFor();
+    await page.locator(ANSWER).waitFor();
     expect(await page.locator('#error').textContent()).toBe('');
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
