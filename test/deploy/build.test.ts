@@ -23,7 +23,8 @@ function startBuilt(
   env: Record<string, string>,
 ): Promise<{ url: string; stop(): Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
+    // The image's command line: node with the V8 flags of the Dockerfile's CMD.
+    const child = spawn(process.execPath, ['--max-semi-space-size=2', '--expose-gc', entry], {
       cwd: image,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +61,14 @@ function startBuilt(
 describe('production build', () => {
   it('compiles src/ with tsconfig.build.json; the compiled server reports healthy and the compiled worker starts and stops', async () => {
     // Exactly what the Dockerfile copies next to dist/, nothing more.
-    for (const copied of ['package.json', 'node_modules', 'data/kb', 'data/training', 'src/web/public']) {
+    for (const copied of [
+      'package.json',
+      'node_modules',
+      'data/kb',
+      'data/training',
+      'data/models',
+      'src/web/public',
+    ]) {
       fs.mkdirSync(path.dirname(path.join(image, copied)), { recursive: true });
       fs.symlinkSync(path.join(root, copied), path.join(image, copied));
     }
