@@ -59,6 +59,13 @@ export const crisis: KindRules = {
         counterExample: 'my manager says I am hopeless at Excel, is there a course?',
       },
       {
+        // The same thoughts asked as a question that expects no answer.
+        pattern:
+          /\b(what'?s the point (anymore|any ?more|of anything|of me)|why (should|would|do) i (even )?(bother )?(wake up|get up in the morning|keep living|go on living|be alive|stay alive)|(who|nobody|no one|would anyone) (would )?(even )?(care|notice|miss me) if i (was|were|wasn'?t|weren'?t) (not )?(around|here|gone|alive|dead)|(would|will) anyone (even )?(miss me|notice if i (was|were) gone))\b/,
+        example: "what's the point anymore? who would care if I wasn't around",
+        counterExample: "what's the point of the new expense codes?",
+      },
+      {
         // Goodbye letters, giving one's things away, saying goodbye for good.
         pattern:
           /\b((goodbye|suicide) (letter|note)s?|giving (away )?(all )?my (things|stuff|belongings|possessions|pets?|cat|dog)( away)?|gave away (all )?my (things|stuff|belongings|possessions)|this is (my )?goodbye|end it (tonight|today|now|for good|soon))\b/,
