@@ -6,6 +6,7 @@ import { readArticleFile, SHIPPED_ARTICLES_FILE } from '../knowledge/seed.js';
 import { CategoryModel, type CategorySnapshot } from './category-model.js';
 import { ConcernModel, type ConcernSnapshot } from './concern-model.js';
 import { analyzeText } from './nlp/analyze.js';
+import { sharingStrings } from './nlp/snapshot.js';
 import { Speller, type SpellerSnapshot } from './nlp/spelling.js';
 import { ScopeModel, type ScopeSnapshot } from './scope-model.js';
 import { readSentimentExamples, SentimentModel, type SentimentSnapshot } from './sentiment-model.js';
@@ -232,7 +233,9 @@ export function shippedModels(warn: (message: string) => void = defaultWarn): Sh
     snapshots = trainSnapshots();
   } else snapshots = read.snapshots;
   const models: Record<string, unknown> = {};
-  for (const model of MODEL_SPECS) models[model.name] = model.restore(snapshots.get(model.name));
+  sharingStrings(() => {
+    for (const model of MODEL_SPECS) models[model.name] = model.restore(snapshots.get(model.name));
+  });
   shipped = models as unknown as ShippedModels;
   return shipped;
 }
