@@ -1,14 +1,12 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ed25519Signature, generateSigningKeyPair, publicKeyOf } from '../../src/modules/webhooks/ed25519.js';
 import { publishEvent } from '../../src/modules/webhooks/publish.js';
 import { signatureHeaders } from '../../src/modules/webhooks/sign.js';
 import { verifyWebhook } from '../../src/modules/webhooks/verify.js';
-import type { DeliveryWorker } from '../../src/modules/webhooks/worker.js';
 import { describeEachDatabase } from '../helpers/databases.js';
-import { WebhookHarness } from './harness.js';
+import { useDeliveryRig } from './harness.js';
 import { pythonVerifyEd25519 } from './python-ed25519.js';
-import { Receiver } from './receiver.js';
 
 /** Verification written from the specification with node:crypto alone (a JWK import), not with our helpers. */
 function nodeVerifies(body: string, headers: Record<string, string>, publicKey: string): boolean {
@@ -63,26 +61,10 @@ describe('Ed25519 keys and v1a signatures', () => {
 });
 
 describeEachDatabase('Ed25519 webhooks end to end', (kind) => {
-  let h: WebhookHarness;
-  let receiver: Receiver;
-  let worker: DeliveryWorker;
-  beforeAll(async () => {
-    h = await WebhookHarness.start(kind);
-    receiver = await Receiver.start();
-    worker = h.worker();
-  });
-  afterEach(async () => {
-    await h.reset();
-    h.clock.set(Date.now());
-    receiver.received.length = 0;
-  });
-  afterAll(async () => {
-    await receiver.close();
-    await h.close();
-  });
+  const rig = useDeliveryRig(kind);
 
   const publish = () =>
-    publishEvent(h.db.kysely, h.clock, {
+    publishEvent(rig.h.db.kysely, rig.h.clock, {
       type: 'query.created',
       data: {
         query_id: 'c0ffee00-0000-4000-8000-000000000001',
@@ -99,11 +81,11 @@ describeEachDatabase('Ed25519 webhooks end to end', (kind) => {
     });
 
   it('shows the public key, never the private key, and signs deliveries that node:crypto and Python verify', async () => {
-    const w = await h.createWebhook({ url: receiver.url, signature_scheme: 'ed25519' });
+    const w = await rig.h.createWebhook({ url: rig.receiver.url, signature_scheme: 'ed25519' });
     expect(w.signature_scheme).toBe('ed25519');
     expect(w.public_key).toMatch(/^whpk_/);
     expect(w.secret_key).toBe(w.public_key);
-    const row = await h.db.kysely
+    const row = await rig.h.db.kysely
       .selectFrom('webhooks')
       .selectAll()
       .where('id', '=', w.id)
@@ -113,9 +95,9 @@ describeEachDatabase('Ed25519 webhooks end to end', (kind) => {
     expect(publicKeyOf(privateKey)).toBe(w.public_key);
     const responses = [
       JSON.stringify(w),
-      (await h.api('GET', `/api/v1/webhooks/${w.id}`)).body,
-      (await h.api('GET', '/api/v1/webhooks')).body,
-      (await h.api('GET', `/api/v1/webhooks/${w.id}/secret`)).body,
+      (await rig.h.api('GET', `/api/v1/webhooks/${w.id}`)).body,
+      (await rig.h.api('GET', '/api/v1/webhooks')).body,
+      (await rig.h.api('GET', `/api/v1/webhooks/${w.id}/secret`)).body,
     ];
     for (const text of responses) {
       expect(text).not.toContain('whsk_');
@@ -124,8 +106,8 @@ describeEachDatabase('Ed25519 webhooks end to end', (kind) => {
     }
 
     await publish();
-    expect(await worker.runOnce()).toBe(1);
-    const [request] = receiver.received;
+    expect(await rig.worker.runOnce()).toBe(1);
+    const [request] = rig.receiver.received;
     if (!request) throw new Error('nothing received');
     const headers = request.headers as Record<string, string>;
     expect(headers['x-webhook-signature']).toBeUndefined();
@@ -143,21 +125,23 @@ describeEachDatabase('Ed25519 webhooks end to end', (kind) => {
   });
 
   it('rotates the key pair: both keys verify during the grace period, only the new one afterwards', async () => {
-    const w = await h.createWebhook({ url: receiver.url, signature_scheme: 'ed25519' });
-    const res = await h.api('POST', `/api/v1/webhooks/${w.id}/rotate-secret`, { grace_period_seconds: 600 });
+    const w = await rig.h.createWebhook({ url: rig.receiver.url, signature_scheme: 'ed25519' });
+    const res = await rig.h.api('POST', `/api/v1/webhooks/${w.id}/rotate-secret`, {
+      grace_period_seconds: 600,
+    });
     expect(res.statusCode).toBe(200);
     const rotated = res.json() as { secret_key: string; previous_secret_expires_at: string };
     expect(rotated.secret_key).toMatch(/^whpk_/);
     expect(rotated.secret_key).not.toBe(w.public_key);
     expect(res.body).not.toContain('whsk_');
-    expect((await h.api('GET', `/api/v1/webhooks/${w.id}`)).json()).toMatchObject({
+    expect((await rig.h.api('GET', `/api/v1/webhooks/${w.id}`)).json()).toMatchObject({
       public_key: rotated.secret_key,
       signature_scheme: 'ed25519',
     });
 
     await publish();
-    await worker.runOnce();
-    const during = receiver.received[0];
+    await rig.worker.runOnce();
+    const during = rig.receiver.received[0];
     if (!during) throw new Error('nothing received');
     const headers = during.headers as Record<string, string>;
     expect(headers['webhook-signature']?.split(' ')).toHaveLength(2);
@@ -165,10 +149,10 @@ describeEachDatabase('Ed25519 webhooks end to end', (kind) => {
       expect(nodeVerifies(during.body, headers, key)).toBe(true);
     }
 
-    h.clock.advance(601_000);
+    rig.h.clock.advance(601_000);
     await publish();
-    await worker.runOnce();
-    const after = receiver.received[1];
+    await rig.worker.runOnce();
+    const after = rig.receiver.received[1];
     if (!after) throw new Error('nothing received');
     const afterHeaders = after.headers as Record<string, string>;
     expect(afterHeaders['webhook-signature']?.split(' ')).toHaveLength(1);
@@ -177,16 +161,19 @@ describeEachDatabase('Ed25519 webhooks end to end', (kind) => {
   });
 
   it('refuses an unknown scheme with 422 and writes nothing; HMAC stays the default', async () => {
-    const bad = await h.api('POST', '/api/v1/webhooks', {
-      url: receiver.url,
+    const bad = await rig.h.api('POST', '/api/v1/webhooks', {
+      url: rig.receiver.url,
       events: ['query.created'],
       signature_scheme: 'rsa',
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBeTruthy();
-    const changed = await h.api('POST', '/api/v1/webhooks', { url: receiver.url, events: ['query.created'] });
+    const changed = await rig.h.api('POST', '/api/v1/webhooks', {
+      url: rig.receiver.url,
+      events: ['query.created'],
+    });
     expect(changed.json()).toMatchObject({ signature_scheme: 'hmac', public_key: null });
-    const list = (await h.api('GET', '/api/v1/webhooks')).json();
+    const list = (await rig.h.api('GET', '/api/v1/webhooks')).json();
     expect(list.total).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -7,6 +8,7 @@ import { createUndiciSender, type WebhookSender } from '../../src/modules/webhoo
 import { DeliveryWorker, type WorkerOptions } from '../../src/modules/webhooks/worker.js';
 import { adminHeaders, TEST_ADMIN_KEY } from '../helpers/app.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase, tempDir } from '../helpers/databases.js';
+import { Receiver } from './receiver.js';
 
 export const quietLog = {
   error: (obj: unknown, msg?: string) => console.error(msg, obj),
@@ -105,4 +107,36 @@ export class WebhookHarness {
     await this.db.destroy();
     await this.database.cleanup();
   }
+}
+
+/** What a suite of end-to-end delivery tests shares: the app, one real receiver and one worker it drives. */
+export interface DeliveryRig {
+  h: WebhookHarness;
+  receiver: Receiver;
+  worker: DeliveryWorker;
+}
+
+/**
+ * Registers the set-up of a delivery suite: the harness, a local receiver and a worker before all tests, and after
+ * each one an empty database, an empty receiver answering 200 again, and the clock back at real time (receivers
+ * check signature timestamps against it). The fields are filled once the suite starts.
+ */
+export function useDeliveryRig(kind: DatabaseKind): DeliveryRig {
+  const rig = {} as DeliveryRig;
+  beforeAll(async () => {
+    rig.h = await WebhookHarness.start(kind);
+    rig.receiver = await Receiver.start();
+    rig.worker = rig.h.worker();
+  });
+  afterEach(async () => {
+    await rig.h.reset();
+    rig.h.clock.set(Date.now());
+    rig.receiver.received.length = 0;
+    rig.receiver.respond = () => ({ status: 200, body: 'ok' });
+  });
+  afterAll(async () => {
+    await rig.receiver?.close();
+    await rig.h?.close();
+  });
+  return rig;
 }
