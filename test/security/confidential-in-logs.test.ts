@@ -1,7 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.js';
+import { describe, expect, it } from 'vitest';
+import { useTracedServer } from './trace-server.js';
 
 const ADMIN_KEY = 'confidential-log-test-key-41c9e07d';
 const REPORTER = 'emp-log-reporter';
@@ -36,38 +34,11 @@ const FRAGMENTS = [
  * words, and a webhook created without include_confidential receives none either.
  */
 describe('confidential case text never reaches the logs', () => {
-  let server: ServerProcess;
-  let receiver: http.Server;
-  const received: string[] = [];
-
-  beforeAll(async () => {
-    receiver = http.createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => {
-        body += chunk;
-      });
-      request.on('end', () => {
-        received.push(body);
-        response.writeHead(200).end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    server = await startServerProcess({
-      LOG_LEVEL: 'trace',
-      ADMIN_API_KEY: ADMIN_KEY,
-      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
-      RATE_LIMIT_PER_MINUTE: '0',
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    server?.stop();
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
-  });
+  const traced = useTracedServer(ADMIN_KEY);
 
   it('while the case is filed, continued, answered, refused, noted, resolved and rated', async () => {
     const call = async (method: string, url: string, body?: unknown, credential?: string) => {
-      const res = await fetch(`${server.baseUrl}${url}`, {
+      const res = await fetch(`${traced.server.baseUrl}${url}`, {
         method,
         headers: {
           'content-type': 'application/json',
@@ -86,7 +57,7 @@ describe('confidential case text never reaches the logs', () => {
       'POST',
       '/api/v1/webhooks',
       {
-        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+        url: traced.receiver.url,
         events: ['query.created', 'query.escalated', 'query.replied', 'query.resolved', 'feedback.received'],
       },
       ADMIN_KEY,
@@ -132,7 +103,7 @@ describe('confidential case text never reaches the logs', () => {
     expect(rated.status).toBeLessThan(500);
 
     // Let the embedded worker deliver (and log) the events, up to the resolution (bounded at 30 s).
-    const delivered = (event: string) => received.some((body) => body.includes(`"event":"${event}"`));
+    const delivered = (event: string) => traced.received.some((body) => body.includes(`"event":"${event}"`));
     for (let i = 0; i < 300 && !(delivered('query.replied') && delivered('query.resolved')); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -140,14 +111,14 @@ describe('confidential case text never reaches the logs', () => {
       expect(delivered(event), event).toBe(true);
     }
 
-    const output = server.output();
+    const output = traced.server.output();
     // The logs really were written, about these very requests.
     expect(output).toContain('incoming request');
     expect(output).toContain(`${base}/resolve`);
     for (const fragment of FRAGMENTS) expect(output, fragment).not.toContain(fragment);
-    for (const body of received) {
+    for (const body of traced.received) {
       for (const fragment of FRAGMENTS) expect(body, fragment).not.toContain(fragment);
     }
-    expect(received.some((body) => body.includes('"confidential":true'))).toBe(true);
+    expect(traced.received.some((body) => body.includes('"confidential":true'))).toBe(true);
   }, 120_000);
 });

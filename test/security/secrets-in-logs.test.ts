@@ -1,7 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.js';
+import { describe, expect, it } from 'vitest';
+import { useTracedServer } from './trace-server.js';
 
 const ADMIN_KEY = 'log-test-admin-key-6f1d2c9a8b7e';
 
@@ -10,36 +8,7 @@ const ADMIN_KEY = 'log-test-admin-key-6f1d2c9a8b7e';
  * personal data; its whole output must contain none of them.
  */
 describe('nothing secret or personal reaches the process output', () => {
-  let server: ServerProcess;
-  let baseUrl = '';
-  let receiver: http.Server;
-  const received: string[] = [];
-
-  beforeAll(async () => {
-    receiver = http.createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => {
-        body += chunk;
-      });
-      request.on('end', () => {
-        received.push(body);
-        response.writeHead(200).end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    server = await startServerProcess({
-      LOG_LEVEL: 'trace',
-      ADMIN_API_KEY: ADMIN_KEY,
-      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
-      RATE_LIMIT_PER_MINUTE: '0',
-    });
-    baseUrl = server.baseUrl;
-  }, 120_000);
-
-  afterAll(async () => {
-    server?.stop();
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
-  });
+  const traced = useTracedServer(ADMIN_KEY);
 
   it('after webhook secrets, admin requests, wrong keys and PII-bearing questions', async () => {
     const admin = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
@@ -49,14 +18,14 @@ describe('nothing secret or personal reaches the process output', () => {
       body?: unknown,
       headers: Record<string, string> = admin,
     ) => {
-      const res = await fetch(`${baseUrl}${url}`, {
+      const res = await fetch(`${traced.server.baseUrl}${url}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
-    const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const receiverUrl = traced.receiver.url;
 
     const created = await call('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['query.created'] });
     expect(created.status).toBe(201);
@@ -101,10 +70,10 @@ describe('nothing secret or personal reaches the process output', () => {
     );
     expect(asked.status).toBe(200);
     // Let the embedded worker deliver (and log) the query.created event.
-    for (let i = 0; i < 50 && received.length < 4; i++)
+    for (let i = 0; i < 50 && traced.received.length < 4; i++)
       await new Promise((resolve) => setTimeout(resolve, 100));
 
-    const output = server.output();
+    const output = traced.server.output();
     expect(output.length).toBeGreaterThan(0);
     expect(output).toContain('incoming request'); // request logging really was on
     expect(output).not.toContain(ADMIN_KEY);
