@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adminHeaders, createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
+import { issueStaffTokens } from './staff-tokens.js';
 
 const REPORTER = 'emp-reporter-7';
 const REPORT = 'My team lead keeps sending me sexual messages at night and grabbed my arm in the car park';
@@ -31,19 +32,10 @@ describeEachDatabase('the reporter of a confidential case', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    for (const [who, role] of [
-      ['agent', 'hr_agent'],
-      ['cleared', 'hr_confidential'],
-      ['auditor', 'auditor'],
-    ] as const) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/tokens',
-        headers: adminHeaders,
-        payload: { name: who, role },
-      });
-      token[who] = res.json().token;
-    }
+    Object.assign(
+      token,
+      await issueStaffTokens(t.app, { agent: 'hr_agent', cleared: 'hr_confidential', auditor: 'auditor' }),
+    );
     confidentialId = await ask(REPORTER, REPORT);
     ordinaryId = await ask(COLLEAGUE, 'can I speak to a real person about my pension please');
   });

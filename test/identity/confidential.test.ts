@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminHeaders, createTestApp, type TestApp } from '../helpers/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
+import { issueStaffTokens } from './staff-tokens.js';
 
 const REPORT = 'My supervisor keeps sexually harassing me, he touched me again in the storeroom';
 const WORDS = 'touched me again in the storeroom';
@@ -25,18 +26,7 @@ describeEachDatabase('confidential cases', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    for (const [who, role] of [
-      ['agent', 'hr_agent'],
-      ['cleared', 'hr_confidential'],
-    ] as const) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/tokens',
-        headers: adminHeaders,
-        payload: { name: who, role },
-      });
-      token[who] = res.json().token;
-    }
+    Object.assign(token, await issueStaffTokens(t.app, { agent: 'hr_agent', cleared: 'hr_confidential' }));
     const events = ['query.created', 'query.escalated', 'query.resolved'];
     const hook = async (include_confidential: boolean) =>
       (
