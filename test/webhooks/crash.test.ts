@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { TEST_ADMIN_KEY } from '../helpers/app.js';
-import {
-  createTestDatabase,
-  describeEachDatabase,
-  type TestDatabase,
-  tempDir,
-} from '../helpers/databases.js';
-import { type Child, eventually, spawnEntry, startServer } from './processes.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../helpers/databases.js';
+import { type Child, deliveringServerEnv, eventually, spawnEntry, startServer } from './processes.js';
 import { Receiver } from './receiver.js';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' };
@@ -20,15 +15,7 @@ describeEachDatabase('durability across a crash (real processes)', (kind) => {
   beforeEach(async () => {
     database = await createTestDatabase(kind);
     receiver = await Receiver.start();
-    env = {
-      DATABASE_URL: database.url,
-      DATA_DIR: tempDir(),
-      ADMIN_API_KEY: TEST_ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0',
-      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
-      WORKER_EMBEDDED: 'true',
-    };
+    env = deliveringServerEnv(database.url);
   });
   afterEach(async () => {
     for (const c of children.splice(0)) if (c.child.exitCode === null) c.child.kill('SIGKILL');

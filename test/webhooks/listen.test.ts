@@ -8,7 +8,7 @@ import {
   type TestDatabase,
   tempDir,
 } from '../helpers/databases.js';
-import { type Child, eventually, spawnEntry, startServer } from './processes.js';
+import { type Child, deliveringServerEnv, eventually, spawnEntry, startServer } from './processes.js';
 import { Receiver } from './receiver.js';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_KEY}` };
@@ -23,16 +23,8 @@ describeEachDatabase('npm run listen (real processes)', (kind: DatabaseKind) => 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     target = await Receiver.start();
-    server = await startServer({
-      DATABASE_URL: database.url,
-      DATA_DIR: tempDir(),
-      ADMIN_API_KEY: TEST_ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0',
-      // The listener receives on 127.0.0.1: a development server must be allowed to deliver there.
-      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
-      WORKER_EMBEDDED: 'true',
-    });
+    // The listener receives on 127.0.0.1: a development server must be allowed to deliver there.
+    server = await startServer(deliveringServerEnv(database.url));
     children.push(server);
   }, 120_000);
   afterEach(() => {

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { TEST_ADMIN_KEY } from '../helpers/app.js';
+import { tempDir } from '../helpers/databases.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -37,6 +39,22 @@ export function spawnEntry(entry: string, env: Record<string, string>, args: str
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/**
+ * The environment of a server process that delivers webhooks itself (embedded worker) to receivers on
+ * 127.0.0.1, as a development server must be allowed to, on the given database and a fresh data folder.
+ */
+export function deliveringServerEnv(databaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: tempDir(),
+    ADMIN_API_KEY: TEST_ADMIN_KEY,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+    WORKER_EMBEDDED: 'true',
+  };
 }
 
 /** Starts the server and waits (bounded) until it answers /health. */
