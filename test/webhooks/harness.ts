@@ -50,9 +50,16 @@ export class WebhookHarness {
     return new WebhookHarness(app, db, clock, database, database.url);
   }
 
-  /** A worker on its own connection (like a separate process would have). */
+  /**
+   * A worker the test drives; with ownConnection on its own connection (like a separate process would have),
+   * with underPressure told when the process is short of memory.
+   */
   worker(
-    options: WorkerOptions & { allowPrivateUrls?: boolean; ownConnection?: boolean } = {},
+    options: WorkerOptions & {
+      allowPrivateUrls?: boolean;
+      ownConnection?: boolean;
+      underPressure?: () => boolean;
+    } = {},
   ): DeliveryWorker {
     const sender = createUndiciSender({ allowPrivateUrls: options.allowPrivateUrls ?? true });
     this.senders.push(sender);
@@ -61,7 +68,8 @@ export class WebhookHarness {
       db = createDb(loadConfig({ DATABASE_URL: this.databaseUrl, DATA_DIR: tempDir() }).database);
       this.extraDbs.push(db);
     }
-    return new DeliveryWorker({ db, clock: this.clock, sender, log: quietLog }, options);
+    const deps = { db, clock: this.clock, sender, log: quietLog, underPressure: options.underPressure };
+    return new DeliveryWorker(deps, options);
   }
 
   async createWebhook(

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { publishEvent } from '../../src/modules/webhooks/publish.js';
-import { createUndiciSender } from '../../src/modules/webhooks/sender.js';
-import { DeliveryWorker } from '../../src/modules/webhooks/worker.js';
+import type { DeliveryWorker } from '../../src/modules/webhooks/worker.js';
 import { describeEachDatabase } from '../helpers/databases.js';
-import { quietLog, WebhookHarness } from './harness.js';
+import { WebhookHarness } from './harness.js';
 import { eventually } from './processes.js';
 import { Receiver } from './receiver.js';
 
@@ -63,16 +62,7 @@ describeEachDatabase('delivery isolation between endpoints', (kind) => {
     await h.createWebhook({ url: 'http://127.0.0.1:9/closed', events: ['query.created'] });
     await h.createWebhook({ url: fast.url, events: ['query.created'] });
 
-    const worker = new DeliveryWorker(
-      {
-        db: h.db,
-        clock: h.clock,
-        sender: createUndiciSender({ allowPrivateUrls: true }),
-        log: quietLog,
-        underPressure: () => underPressure,
-      },
-      { pollIntervalMs: 50 },
-    );
+    const worker = h.worker({ pollIntervalMs: 50, underPressure: () => underPressure });
     workers.push(worker);
     worker.start();
     for (let i = 0; i < EVENTS; i++) {
