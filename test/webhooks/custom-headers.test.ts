@@ -1,53 +1,39 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/modules/webhooks/verify.js';
 import { describeEachDatabase } from '../helpers/databases.js';
-import { WebhookHarness } from './harness.js';
-import { Receiver } from './receiver.js';
+import { useDeliveryRig } from './harness.js';
 
 /** Per-webhook headers reach the receiver with every attempt; the ones that would break a request are refused. */
 describeEachDatabase('per-webhook headers', (kind) => {
-  let h: WebhookHarness;
-  let receiver: Receiver;
-  beforeAll(async () => {
-    h = await WebhookHarness.start(kind);
-    receiver = await Receiver.start();
-  });
-  afterEach(async () => {
-    await h.reset();
-    receiver.received.length = 0;
-  });
-  afterAll(async () => {
-    await receiver.close();
-    await h.close();
-  });
+  const rig = useDeliveryRig(kind);
 
   it('sends them with the signature intact, shows them masked, and keeps a masked value on edit', async () => {
-    const w = await h.createWebhook({
-      url: receiver.url,
+    const w = await rig.h.createWebhook({
+      url: rig.receiver.url,
       headers: { 'X-Api-Key': 'key-8f2c61', 'X-Tenant': 'acme' },
     });
     expect(w.headers).toEqual({ 'x-api-key': '****', 'x-tenant': '****' });
     expect(JSON.stringify(w)).not.toContain('key-8f2c61');
-    await h.api('POST', `/api/v1/webhooks/${w.id}/test`);
-    const [first] = receiver.received;
+    await rig.h.api('POST', `/api/v1/webhooks/${w.id}/test`);
+    const [first] = rig.receiver.received;
     expect(first?.headers['x-api-key']).toBe('key-8f2c61');
     expect(first?.headers['x-tenant']).toBe('acme');
     expect(verifyWebhook(first?.body ?? '', first?.headers ?? {}, w.secret_key).valid).toBe(true);
 
-    const edited = await h.api('PUT', `/api/v1/webhooks/${w.id}`, {
+    const edited = await rig.h.api('PUT', `/api/v1/webhooks/${w.id}`, {
       headers: { 'X-Api-Key': '****', 'X-Tenant': 'beta' },
     });
     expect(edited.statusCode).toBe(200);
-    await h.api('POST', `/api/v1/webhooks/${w.id}/test`);
-    expect(receiver.received[1]?.headers['x-api-key']).toBe('key-8f2c61');
-    expect(receiver.received[1]?.headers['x-tenant']).toBe('beta');
+    await rig.h.api('POST', `/api/v1/webhooks/${w.id}/test`);
+    expect(rig.receiver.received[1]?.headers['x-api-key']).toBe('key-8f2c61');
+    expect(rig.receiver.received[1]?.headers['x-tenant']).toBe('beta');
 
-    const audit = (await h.api('GET', `/api/v1/audit?target_id=${w.id}`)).body;
+    const audit = (await rig.h.api('GET', `/api/v1/audit?target_id=${w.id}`)).body;
     expect(audit).not.toContain('key-8f2c61');
 
-    await h.api('PUT', `/api/v1/webhooks/${w.id}`, { headers: null });
-    await h.api('POST', `/api/v1/webhooks/${w.id}/test`);
-    expect(receiver.received[2]?.headers['x-api-key']).toBeUndefined();
+    await rig.h.api('PUT', `/api/v1/webhooks/${w.id}`, { headers: null });
+    await rig.h.api('POST', `/api/v1/webhooks/${w.id}/test`);
+    expect(rig.receiver.received[2]?.headers['x-api-key']).toBeUndefined();
   });
 
   const refused: [string, Record<string, string>, string?][] = [
@@ -67,10 +53,10 @@ describeEachDatabase('per-webhook headers', (kind) => {
   ];
 
   it.each(refused)('refuses %s with 4xx and stores nothing', async (_name, headers, credentials) => {
-    const url = credentials ? receiver.url.replace('http://', credentials) : receiver.url;
-    const res = await h.api('POST', '/api/v1/webhooks', { url, events: ['query.created'], headers });
+    const url = credentials ? rig.receiver.url.replace('http://', credentials) : rig.receiver.url;
+    const res = await rig.h.api('POST', '/api/v1/webhooks', { url, events: ['query.created'], headers });
     expect([400, 422]).toContain(res.statusCode);
     expect(res.json().error.code).toBeDefined();
-    expect(await h.db.kysely.selectFrom('webhooks').select('id').execute()).toHaveLength(0);
+    expect(await rig.h.db.kysely.selectFrom('webhooks').select('id').execute()).toHaveLength(0);
   });
 });
