@@ -16,7 +16,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CategoryModel } from '../src/modules/agents/category-model.js';
-import { analyzeText } from '../src/modules/agents/nlp/analyze.js';
 import { Orchestrator } from '../src/modules/agents/orchestrator.js';
 import {
   articleExamples,
@@ -27,6 +26,7 @@ import {
 } from '../src/modules/agents/training-data.js';
 import { CATEGORIES, type Category } from '../src/modules/agents/types.js';
 import { KnowledgeIndex } from '../src/modules/knowledge/retrieval-index.js';
+import { analyzeText } from '../src/modules/nlp/analyze.js';
 import { loadShippedArticles } from './kb-fixture.js';
 import { argument } from './lib/args.js';
 

@@ -5,12 +5,12 @@
  */
 import { type ConcernLabel, ConcernModel, readConcernExamples } from '../src/modules/agents/concern-model.js';
 import { withoutHarmlessUses } from '../src/modules/agents/escalation/harmless-uses.js';
-import { analyzeText } from '../src/modules/agents/nlp/analyze.js';
 import {
   ordinaryQuestions,
   readCategoryExamples,
   trainingDirectory,
 } from '../src/modules/agents/training-data.js';
+import { analyzeText } from '../src/modules/nlp/analyze.js';
 
 // Look-alikes (innocent.txt: alarming words used harmlessly) are kept apart from everyday questions (the
 // category files), since the first are hard on purpose: false alarms are reported for each.

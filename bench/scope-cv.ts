@@ -6,10 +6,10 @@
  * mistakes at the shipped threshold.
  */
 import { readConcernExamples } from '../src/modules/agents/concern-model.js';
-import { analyzeText } from '../src/modules/agents/nlp/analyze.js';
 import { OUT_OF_SCOPE_THRESHOLD } from '../src/modules/agents/scope-detector.js';
 import { readScopeExamples, ScopeModel } from '../src/modules/agents/scope-model.js';
 import { readCategoryExamples, spellerFor, trainingDirectory } from '../src/modules/agents/training-data.js';
+import { analyzeText } from '../src/modules/nlp/analyze.js';
 import { loadShippedArticles } from './kb-fixture.js';
 import { fmt, table } from './lib/stats.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractAnswer } from '../../src/modules/agents/answer/extract.js';
 import { carriesFact, questionType } from '../../src/modules/agents/answer/question-type.js';
-import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
-import { normalizeText } from '../../src/modules/agents/nlp/normalize.js';
 import { passagesOf, splitSentences } from '../../src/modules/knowledge/passages.js';
+import { analyzeText } from '../../src/modules/nlp/analyze.js';
+import { normalizeText } from '../../src/modules/nlp/normalize.js';
 
 const ARTICLE = [
   'The Company offers paid bereavement leave when someone close to you dies.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import { readCategoryExamples } from '../../src/modules/agents/training-data.js';
+import { analyzeText } from '../../src/modules/nlp/analyze.js';
 
 /** Stems shared by two lines, over the stems of either (1 = the same content words). */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

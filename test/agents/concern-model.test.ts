@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { withoutHarmlessUses } from '../../src/modules/agents/escalation/harmless-uses.js';
-import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
-import { normalizeText } from '../../src/modules/agents/nlp/normalize.js';
 import { CONCERN_THRESHOLD, concernHolds } from '../../src/modules/agents/sensitive-topic-detector.js';
 import { trainedModelFor } from '../../src/modules/agents/training-data.js';
+import { analyzeText } from '../../src/modules/nlp/analyze.js';
+import { normalizeText } from '../../src/modules/nlp/normalize.js';
 import { buildTestOrchestrator, input, testArticles } from './fixtures.js';
 
 const model = trainedModelFor(testArticles);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HARMLESS_USES, withoutHarmlessUses } from '../../src/modules/agents/escalation/harmless-uses.js';
 import { isPolicyQuestion } from '../../src/modules/agents/escalation/policy-question.js';
 import { matchRules, RULE_TABLE } from '../../src/modules/agents/escalation/rule-table.js';
-import { normalizeText } from '../../src/modules/agents/nlp/normalize.js';
+import { normalizeText } from '../../src/modules/nlp/normalize.js';
 import { buildTestOrchestrator, input } from './fixtures.js';
 
 const { orchestrator } = buildTestOrchestrator();

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { afinnSum } from '../../src/modules/agents/nlp/afinn.js';
-import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
-import { readLabeledLines } from '../../src/modules/agents/nlp/labeled-lines.js';
-import { guessLanguage } from '../../src/modules/agents/nlp/language.js';
-import { normalizeText, tokenize } from '../../src/modules/agents/nlp/normalize.js';
-import { Speller } from '../../src/modules/agents/nlp/spelling.js';
-import { stem } from '../../src/modules/agents/nlp/stem.js';
+import { afinnSum } from '../../src/modules/nlp/afinn.js';
+import { analyzeText } from '../../src/modules/nlp/analyze.js';
+import { readLabeledLines } from '../../src/modules/nlp/labeled-lines.js';
+import { guessLanguage } from '../../src/modules/nlp/language.js';
+import { normalizeText, tokenize } from '../../src/modules/nlp/normalize.js';
+import { Speller } from '../../src/modules/nlp/spelling.js';
+import { stem } from '../../src/modules/nlp/stem.js';
 
 describe('nlp helpers', () => {
   it('normalizes case, accents and HR spellings', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import { questionSimilarity, SAME_QUESTION_SIMILARITY } from '../../src/modules/agents/repeat-detector.js';
+import { analyzeText } from '../../src/modules/nlp/analyze.js';
 import { buildTestOrchestrator, input } from './fixtures.js';
 
 const { orchestrator } = buildTestOrchestrator();

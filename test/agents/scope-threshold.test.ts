@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import {
   FOREIGN_OUT_OF_SCOPE_THRESHOLD,
   OUT_OF_SCOPE_THRESHOLD,
@@ -7,6 +6,7 @@ import {
 } from '../../src/modules/agents/scope-detector.js';
 import type { ScopeModel } from '../../src/modules/agents/scope-model.js';
 import type { PipelineState } from '../../src/modules/agents/types.js';
+import { analyzeText } from '../../src/modules/nlp/analyze.js';
 
 /** A scope model that is always this sure: the detector's own decision is what is under test. */
 const sure = (score: number) => ({ outOfScope: () => score }) as unknown as ScopeModel;

@@ -1,9 +1,9 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { loadShippedArticles } from '../../bench/kb-fixture.js';
-import { analyzeText } from '../../src/modules/agents/nlp/analyze.js';
 import type { KbArticle } from '../../src/modules/agents/types.js';
 import { LexicalIndex } from '../../src/modules/knowledge/lexical-index.js';
+import { analyzeText } from '../../src/modules/nlp/analyze.js';
 
 const stemsOf = (text: string): string[] => analyzeText(text).stems;
 const BOOSTS = { title: 2, tagText: 1.5, content: 1 };

@@ -1,7 +1,7 @@
-import { categoryFeatures, characterGrams } from './nlp/features.js';
-import { NaiveBayes, type NaiveBayesSnapshot, softmax } from './nlp/naive-bayes.js';
-import { restore } from './nlp/snapshot.js';
-import { SoftmaxRegression, type SoftmaxSnapshot } from './nlp/softmax-regression.js';
+import { categoryFeatures, characterGrams } from '../nlp/features.js';
+import { NaiveBayes, type NaiveBayesSnapshot, softmax } from '../nlp/naive-bayes.js';
+import { restore } from '../nlp/snapshot.js';
+import { SoftmaxRegression, type SoftmaxSnapshot } from '../nlp/softmax-regression.js';
 import { type AnalyzedText, CATEGORIES, type Category } from './types.js';
 
 export interface CategoryPrediction {

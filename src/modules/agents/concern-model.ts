@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { extractFeatures } from '../nlp/features.js';
+import { readLabeledLines } from '../nlp/labeled-lines.js';
+import { LogisticModel, type LogisticSnapshot } from '../nlp/logistic.js';
+import { NaiveBayes, type NaiveBayesSnapshot } from '../nlp/naive-bayes.js';
+import { restore } from '../nlp/snapshot.js';
 import { CONCERN_KINDS as KINDS } from './escalation/kinds.js';
-import { extractFeatures } from './nlp/features.js';
-import { readLabeledLines } from './nlp/labeled-lines.js';
-import { LogisticModel, type LogisticSnapshot } from './nlp/logistic.js';
-import { NaiveBayes, type NaiveBayesSnapshot } from './nlp/naive-bayes.js';
-import { restore } from './nlp/snapshot.js';
 import type { AnalyzedText, ConcernKind } from './types.js';
 
 export type ConcernLabel = ConcernKind | 'none';

@@ -3,11 +3,11 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, relative } from 'node:path';
 import { ArticleMatcher, type ArticleMatcherSnapshot } from '../knowledge/article-matcher.js';
 import { readArticleFile, SHIPPED_ARTICLES_FILE } from '../knowledge/seed.js';
+import { analyzeText } from '../nlp/analyze.js';
+import { sharingStrings } from '../nlp/snapshot.js';
+import { Speller, type SpellerSnapshot } from '../nlp/spelling.js';
 import { CategoryModel, type CategorySnapshot } from './category-model.js';
 import { ConcernModel, type ConcernSnapshot } from './concern-model.js';
-import { analyzeText } from './nlp/analyze.js';
-import { sharingStrings } from './nlp/snapshot.js';
-import { Speller, type SpellerSnapshot } from './nlp/spelling.js';
 import { ScopeModel, type ScopeSnapshot } from './scope-model.js';
 import { readSentimentExamples, SentimentModel, type SentimentSnapshot } from './sentiment-model.js';
 import {

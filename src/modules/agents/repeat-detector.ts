@@ -1,5 +1,5 @@
-import { analyzeText } from './nlp/analyze.js';
-import type { Speller } from './nlp/spelling.js';
+import { analyzeText } from '../nlp/analyze.js';
+import type { Speller } from '../nlp/spelling.js';
 import type { Agent, PipelineState } from './types.js';
 
 /** Two questions whose content stems overlap this much (Dice coefficient) are "the same question". */

@@ -1,6 +1,6 @@
 import type { ArticleMatcher } from '../knowledge/article-matcher.js';
 import type { KnowledgeIndex } from '../knowledge/retrieval-index.js';
-import { cueExpansion } from './nlp/features.js';
+import { cueExpansion } from '../nlp/features.js';
 import type { Agent, PipelineState } from './types.js';
 
 const FOLLOW_UP_MAX_STEMS = 4;

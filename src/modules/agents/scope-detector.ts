@@ -1,5 +1,5 @@
+import { analyzeText } from '../nlp/analyze.js';
 import { maskPii } from '../security/pii.js';
-import { analyzeText } from './nlp/analyze.js';
 import type { ScopeModel } from './scope-model.js';
 import type { Agent, PipelineState } from './types.js';
 

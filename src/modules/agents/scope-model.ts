@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { extractFeatures } from '../nlp/features.js';
+import { readLabeledLines } from '../nlp/labeled-lines.js';
+import { LogisticModel, type LogisticSnapshot } from '../nlp/logistic.js';
+import { restore } from '../nlp/snapshot.js';
 import { concernFeatures } from './concern-model.js';
-import { extractFeatures } from './nlp/features.js';
-import { readLabeledLines } from './nlp/labeled-lines.js';
-import { LogisticModel, type LogisticSnapshot } from './nlp/logistic.js';
-import { restore } from './nlp/snapshot.js';
 import type { AnalyzedText } from './types.js';
 
 /** A training line of the scope model: out of scope (not about work or HR) or not. */

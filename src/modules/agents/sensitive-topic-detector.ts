@@ -1,10 +1,10 @@
+import { analyzeText } from '../nlp/analyze.js';
+import type { Speller } from '../nlp/spelling.js';
 import { type ConcernLabel, type ConcernModel, concernFeatures } from './concern-model.js';
 import { withoutHarmlessUses } from './escalation/harmless-uses.js';
 import { KIND_LABELS } from './escalation/kinds.js';
 import { isPolicyQuestion } from './escalation/policy-question.js';
 import { matchRules } from './escalation/rule-table.js';
-import { analyzeText } from './nlp/analyze.js';
-import type { Speller } from './nlp/spelling.js';
 import { NEGATIVE, POSITIVE } from './sentiment-cues.js';
 import { sharedSentimentModel } from './sentiment-model.js';
 import type { Agent, AnalyzedText, PipelineState } from './types.js';

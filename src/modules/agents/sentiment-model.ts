@@ -1,12 +1,12 @@
 import { join } from 'node:path';
+import { afinnSum } from '../nlp/afinn.js';
+import { readLabeledLines } from '../nlp/labeled-lines.js';
+import { guessLanguage } from '../nlp/language.js';
+import { normalizeText, tokenize } from '../nlp/normalize.js';
+import { decodeVocabulary, restore } from '../nlp/snapshot.js';
+import { type SoftmaxOptions, SoftmaxRegression, type SoftmaxSnapshot } from '../nlp/softmax-regression.js';
+import { stem } from '../nlp/stem.js';
 import { shippedModels } from './model-artifacts.js';
-import { afinnSum } from './nlp/afinn.js';
-import { readLabeledLines } from './nlp/labeled-lines.js';
-import { guessLanguage } from './nlp/language.js';
-import { normalizeText, tokenize } from './nlp/normalize.js';
-import { decodeVocabulary, restore } from './nlp/snapshot.js';
-import { type SoftmaxOptions, SoftmaxRegression, type SoftmaxSnapshot } from './nlp/softmax-regression.js';
-import { stem } from './nlp/stem.js';
 import {
   ACRONYMS,
   ANGER_POINTS,

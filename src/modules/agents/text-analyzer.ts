@@ -1,5 +1,5 @@
-import { analyzeText } from './nlp/analyze.js';
-import type { Speller } from './nlp/spelling.js';
+import { analyzeText } from '../nlp/analyze.js';
+import type { Speller } from '../nlp/spelling.js';
 import type { Agent, PipelineState } from './types.js';
 
 /** Normalizes and stems the message (and the previous user turn) once, for every later agent. */

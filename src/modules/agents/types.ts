@@ -1,3 +1,7 @@
+import type { AnalyzedText } from '../nlp/types.js';
+
+export type { AnalyzedText, Language } from '../nlp/types.js';
+
 export type Category =
   | 'Recruitment'
   | 'Payroll'
@@ -20,8 +24,6 @@ export const CATEGORIES: readonly Category[] = [
 export type Sentiment = 'Positive' | 'Neutral' | 'Negative' | 'Angry';
 
 export const SENTIMENTS: readonly Sentiment[] = ['Positive', 'Neutral', 'Negative', 'Angry'];
-
-export type Language = 'en' | 'es' | 'fr' | 'de';
 
 export interface KbArticle {
   id: string;
@@ -118,15 +120,6 @@ export interface AnswerGenerator {
 }
 
 /** What the text-analysis step extracts once so every later agent reuses it. */
-export interface AnalyzedText {
-  language: Language;
-  /** Lower-cased, accent-folded message with punctuation kept: what the rule-based agents match against. */
-  raw: string;
-  /** The words after typo correction and foreign-word mapping, space-separated (no punctuation). */
-  normalized: string;
-  /** Content-word stems (stop words removed, foreign words mapped to English where known). */
-  stems: string[];
-}
 
 /** The shared state every agent reads from and writes to, in orchestrator order. */
 export interface PipelineState {

@@ -1,4 +1,4 @@
-import { analyzeText } from '../agents/nlp/analyze.js';
+import { analyzeText } from '../nlp/analyze.js';
 
 export type GapReason = 'no_article' | 'low_rating' | 'handed_over';
 

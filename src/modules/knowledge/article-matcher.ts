@@ -1,8 +1,8 @@
-import { extractFeatures } from '../agents/nlp/features.js';
-import { NaiveBayes, type NaiveBayesSnapshot, softmax } from '../agents/nlp/naive-bayes.js';
-import { restore } from '../agents/nlp/snapshot.js';
-import { SoftmaxRegression, type SoftmaxSnapshot } from '../agents/nlp/softmax-regression.js';
-import type { AnalyzedText } from '../agents/types.js';
+import { extractFeatures } from '../nlp/features.js';
+import { NaiveBayes, type NaiveBayesSnapshot, softmax } from '../nlp/naive-bayes.js';
+import { restore } from '../nlp/snapshot.js';
+import { SoftmaxRegression, type SoftmaxSnapshot } from '../nlp/softmax-regression.js';
+import type { AnalyzedText } from '../nlp/types.js';
 
 /** Light smoothing: with ~12 questions per article, rare words (a typo fix, a foreign term) often decide. */
 const SMOOTHING = 0.1;

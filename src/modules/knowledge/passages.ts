@@ -1,4 +1,4 @@
-import { analyzeText } from '../agents/nlp/analyze.js';
+import { analyzeText } from '../nlp/analyze.js';
 
 /**
  * One quotable piece of an article: a prose sentence, a sentence that introduces a list ("How it works:"),

@@ -1,5 +1,5 @@
-import { analyzeText } from '../agents/nlp/analyze.js';
 import type { Category, KbArticle, KbHit, Language } from '../agents/types.js';
+import { analyzeText } from '../nlp/analyze.js';
 import { LexicalIndex, type LexicalResults } from './lexical-index.js';
 import { isRelevant, RELEVANCE, type RelevanceThresholds } from './relevance.js';
 

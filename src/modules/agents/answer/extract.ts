@@ -1,6 +1,6 @@
 import { type ArticlePassages, type PassageUnit, passagesOf } from '../../knowledge/passages.js';
-import { analyzeText } from '../nlp/analyze.js';
-import { stem } from '../nlp/stem.js';
+import { analyzeText } from '../../nlp/analyze.js';
+import { stem } from '../../nlp/stem.js';
 import { carriesFact, countsAskedThing, type QuestionType } from './question-type.js';
 import { RELATED_ONLY, RELATED_STEMS } from './related-words.js';
 

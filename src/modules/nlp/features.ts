@@ -1,4 +1,4 @@
-import type { AnalyzedText } from '../types.js';
+import type { AnalyzedText } from './types.js';
 
 /**
  * Cue phrases for questions that avoid the obvious keyword ("when will the cash show up in my bank").

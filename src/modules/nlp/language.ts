@@ -1,5 +1,5 @@
-import type { Language } from '../types.js';
 import { LANGUAGE_MARKERS } from './stopwords.js';
+import type { Language } from './types.js';
 
 /**
  * Words only one language uses among the four, so a French question with "de" and "la" in it is not taken for
