@@ -9,8 +9,10 @@
  *   after change upon change and decided which changes stayed, so they flatter the engine as well.
  * data/eval/final-2.jsonl was written blind from the label guide and measured once at the end of its round; its
  * figures were then read to choose the next round's work, so it is now "measured before". data/eval/final-3.jsonl
- * is the fresh final set, written blind from the label guide by a writer who never saw the training data, the
- * model or the code, and measured once, at the end; it adds recall per escalation kind and the priority checks.
+ * was written blind from the label guide by a writer who never saw the training data, the model or the code; it
+ * was measured at the end of its round (twice: once, then after the crisis and request-for-a-person rules chosen by
+ * its lowest per-kind figures), so it too is "measured before" now. Both add recall per escalation kind and the
+ * priority checks. A fresh blind set is needed for the next unseen figure.
  * data/eval/intent-check.jsonl (HR questions in the words of a public intent dataset) is measured only: its category
  * and the share answered from an article are printed, never its lines. `--analysed-only` leaves out the final check,
  * blind check 2, final-2, final-3, the intent check and the answer check's holdout part, for everyday work. data/eval/own-heldout.jsonl, written from the label guide
@@ -131,7 +133,7 @@ console.table({
   ...(finalScored &&
     blind2Scored && { 'measured often, together': figures([...finalScored, ...blind2Scored]) }),
   ...(final2Scored && { 'final-2 (measured before)': figures(final2Scored) }),
-  ...(final3Scored && { 'FINAL-3 (fresh, measured once)': figures(final3Scored) }),
+  ...(final3Scored && { 'final-3 (measured before)': figures(final3Scored) }),
   'category check (analysed, category only)': {
     n: categoryCheckScored.length,
     category: pct(
