@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Insertable, sql } from 'kysely';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import type { ConversationsTable, MessagesTable } from '../src/db/core-tables.js';
-import { createDb, type Db } from '../src/db/create-db.js';
-import { migrateToLatest } from '../src/db/migrator.js';
+import type { Db } from '../src/db/create-db.js';
 import type { FeedbackTable } from '../src/modules/handoff/handoff.tables.js';
+import { openBenchDatabase } from './lib/bench-database.js';
 import { fmt, percentile, type Row, table } from './lib/stats.js';
 
 /**
@@ -178,18 +174,8 @@ async function seed(db: Db): Promise<{ seconds: number; messages: number }> {
 }
 
 export async function benchAnalytics(): Promise<{ rows: Row[] }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-analytics-bench-'));
-  const config = loadConfig({
-    DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
-    DATA_DIR: dir,
-    ADMIN_API_KEY: ADMIN_KEY,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '0',
-    WORKER_EMBEDDED: 'false',
-  });
-  const db = createDb(config.database);
+  const { config, db, remove } = await openBenchDatabase('hr-analytics-bench-', ADMIN_KEY);
   try {
-    await migrateToLatest(db);
     const seeded = await seed(db);
     // Then the server starts on the populated file, as it would in production.
     const app = await buildApp(config, { db });
@@ -253,8 +239,7 @@ export async function benchAnalytics(): Promise<{ rows: Row[] }> {
       await app.close();
     }
   } finally {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await remove();
   }
 }
 

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createDb } from '../src/db/create-db.js';
-import { migrateToLatest } from '../src/db/migrator.js';
+import { openBenchDatabase } from './lib/bench-database.js';
 import { fmt, percentile, table } from './lib/stats.js';
 
 /**
@@ -21,18 +16,8 @@ const BATCH = 500;
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-employee-list-bench-'));
-  const config = loadConfig({
-    DATABASE_URL: `sqlite:${path.join(dir, 'bench.db')}`,
-    DATA_DIR: dir,
-    ADMIN_API_KEY: ADMIN_KEY,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '0',
-    WORKER_EMBEDDED: 'false',
-  });
-  const db = createDb(config.database);
+  const { config, db, remove } = await openBenchDatabase('hr-employee-list-bench-', ADMIN_KEY);
   try {
-    await migrateToLatest(db);
     const now = Date.now();
     await db.kysely.transaction().execute(async (trx) => {
       for (let start = 0; start < EMPLOYEES; start += BATCH) {
@@ -130,8 +115,7 @@ async function main(): Promise<void> {
       await app.close();
     }
   } finally {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await remove();
   }
 }
 
